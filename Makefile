@@ -1,0 +1,99 @@
+# Prongsai: build, test, install.  GNU make.
+.SUFFIXES:
+
+VERSION   = 0.1
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share/prongsai
+
+CC       ?= cc
+PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
+DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+CFLAGS   ?= -O2 -g
+ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)
+LDLIBS    = $(PKG_LIBS) -lpthread
+
+SRCS      = $(wildcard src/*.c)
+LIBSRCS   = $(filter-out src/main.c,$(SRCS))
+HDRS      = src/prongsai.h src/extern.h
+TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+
+# Debian packages the build and the tests need; `make deps` installs the missing ones.
+DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
+            libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
+            libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
+            libcmocka-dev
+DEB_TEST  = python3 python3-feedparser
+
+all: prongsai
+
+prongsai: $(SRCS:src/%.c=build/%.o)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: src/%.c $(HDRS) | build
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(HDRS) | build
+	$(CC) $(ALLCFLAGS) $(SAN) -c -o $@ $<
+
+build:
+	mkdir -p build/asan build/tests
+
+SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+      -fno-sanitize-recover=all
+
+# Unit tests: each tests/test_NAME.c links against every stage but main.
+build/tests/%: tests/%.c $(LIBSRCS:src/%.c=build/%.o) $(HDRS)
+	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(LIBSRCS:src/%.c=build/%.o) \
+	    $(LDLIBS) -lcmocka
+
+build/tests/%-asan: tests/%.c $(LIBSRCS:src/%.c=build/asan/%.o) $(HDRS)
+	$(CC) $(ALLCFLAGS) $(SAN) -Isrc -o $@ $< \
+	    $(LIBSRCS:src/%.c=build/asan/%.o) $(LDLIBS) -lcmocka
+
+prongsai-asan: $(SRCS:src/%.c=build/asan/%.o)
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+unit: $(TESTS:%=build/tests/%) $(TESTS:%=build/tests/%-asan)
+
+# Install the Debian packages that are missing (root only, no questions).
+deps:
+	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	    grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "make deps: missing Debian packages:$$missing"; \
+	    echo "make deps: run 'make deps' as root, or: sudo apt-get install$$missing"; \
+	    exit 1; fi; \
+	  echo "make deps: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq </dev/null >/dev/null && \
+	  apt-get install -y -qq --no-install-recommends $$missing </dev/null >/dev/null || exit 1; \
+	fi
+
+site: deps
+	$(MAKE) prongsai
+	./prongsai check
+
+check: deps
+	$(MAKE) prongsai prongsai-asan unit
+	sh tests/run.sh
+
+install: prongsai
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	cp prongsai $(DESTDIR)$(BINDIR)/prongsai
+	cp man/prongsai.1 $(DESTDIR)$(MANDIR)/man1/prongsai.1
+	cp man/prongsai.5 $(DESTDIR)$(MANDIR)/man5/prongsai.5
+	cp -R themes $(DESTDIR)$(DATADIR)/
+
+clean:
+	rm -rf build prongsai prongsai-asan tests/out
+
+.PHONY: all deps site check unit install clean

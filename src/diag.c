@@ -1,0 +1,110 @@
+/* diag.c: collects problems found in content; the only code that prints them. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+static const char *const sevnames[] = {
+	"warning",	/* SEV_WARNING */
+	"error"		/* SEV_ERROR */
+};
+
+void
+diag_addv(struct diags *d, const char *file, unsigned line, unsigned col,
+    enum severity sev, const char *fmt, va_list ap)
+{
+	struct diag	*p;
+
+	if (d->sz == d->max) {
+		d->max = d->max ? d->max * 2 : 8;
+		d->list = xreallocarray(d->list, d->max, sizeof(*d->list));
+	}
+	p = &d->list[d->sz++];
+	p->file = xstrdup(file);
+	p->line = line;
+	p->col = col;
+	p->sev = sev;
+	p->msg = xvasprintf(fmt, ap);
+	if (sev == SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+/*
+ * Record one problem at file:line:col (line 0: the file as a whole).
+ * The list owns copies of every string.
+ */
+void
+diag_add(struct diags *d, const char *file, unsigned line, unsigned col,
+    enum severity sev, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_addv(d, file, line, col, sev, fmt, ap);
+	va_end(ap);
+}
+
+/* Move every problem of src to the end of dst, leaving src empty. */
+void
+diag_merge(struct diags *dst, struct diags *src)
+{
+	size_t	 i;
+
+	for (i = 0; i < src->sz; i++) {
+		if (dst->sz == dst->max) {
+			dst->max = dst->max ? dst->max * 2 : 8;
+			dst->list = xreallocarray(dst->list, dst->max,
+			    sizeof(*dst->list));
+		}
+		dst->list[dst->sz++] = src->list[i];
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	free(src->list);
+	memset(src, 0, sizeof(*src));
+}
+
+/* Print every problem GCC-style to f. */
+void
+diag_print(const struct diags *d, FILE *f)
+{
+	const struct diag	*p;
+	size_t			 i;
+
+	for (i = 0; i < d->sz; i++) {
+		p = &d->list[i];
+		if (p->line)
+			fprintf(f, "%s:%u:%u: %s: %s\n", p->file, p->line,
+			    p->col ? p->col : 1, sevnames[p->sev], p->msg);
+		else
+			fprintf(f, "%s: %s: %s\n", p->file,
+			    sevnames[p->sev], p->msg);
+	}
+}
+
+/* The one summary line after a check or a failed build. */
+void
+diag_summary(const struct diags *d, size_t files, FILE *f)
+{
+	fprintf(f, "%zu file%s checked: %zu error%s, %zu warning%s\n",
+	    files, files == 1 ? "" : "s",
+	    d->errors, d->errors == 1 ? "" : "s",
+	    d->warnings, d->warnings == 1 ? "" : "s");
+}
+
+void
+diag_free(struct diags *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->sz; i++) {
+		free(d->list[i].file);
+		free(d->list[i].msg);
+	}
+	free(d->list);
+	memset(d, 0, sizeof(*d));
+}

@@ -1,0 +1,198 @@
+/* markdown.c: parses Markdown bodies with cmark-gfm and renders them to HTML, split into the report's sections (the only cmark user). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "extern.h"
+
+/* The GitHub extensions an editor expects from a "Markdown" box. */
+static const char *const extnames[] = {
+	"table", "tasklist", "strikethrough", "autolink", "tagfilter", NULL
+};
+
+/* Headings that open the report's two columns, in Thai and English. */
+static const char *const methodheads[] = {
+	"วิธีการดำเนินการ", "วิธีการดำเนินงาน", "methods", "method", NULL
+};
+static const char *const resultheads[] = {
+	"ผลการดำเนินงาน", "ผลการดำเนินการ", "result", "results", NULL
+};
+
+/*
+ * Register cmark-gfm's extensions.  Call once before any thread starts:
+ * the registry is global inside cmark-gfm.
+ */
+void
+markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_parser *
+parser_new(int options)
+{
+	cmark_parser		*p;
+	cmark_syntax_extension	*ext;
+	size_t			 i;
+
+	p = cmark_parser_new(options);
+	for (i = 0; extnames[i] != NULL; i++)
+		if ((ext = cmark_find_syntax_extension(extnames[i])) != NULL)
+			cmark_parser_attach_syntax_extension(p, ext);
+	return p;
+}
+
+/* Append the literal text under node to buf (of size sz). */
+static void
+node_text(cmark_node *node, char *buf, size_t sz)
+{
+	cmark_iter		*it;
+	cmark_event_type	 ev;
+	cmark_node		*cur;
+	const char		*lit;
+	size_t			 len = strlen(buf);
+
+	it = cmark_iter_new(node);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    (lit = cmark_node_get_literal(cur)) == NULL)
+			continue;
+		if (cmark_node_get_type(cur) != CMARK_NODE_TEXT &&
+		    cmark_node_get_type(cur) != CMARK_NODE_CODE)
+			continue;
+		strncat(buf, lit, sz - len - 1);
+		len = strlen(buf);
+	}
+	cmark_iter_free(it);
+}
+
+/* Does heading text t (spaces and a trailing colon ignored) name one of v? */
+static int
+heading_is(const char *t, const char *const *v)
+{
+	char	 norm[256];
+	size_t	 i, n = 0;
+
+	for (i = 0; t[i] != '\0' && n + 1 < sizeof(norm); i++)
+		if (t[i] != ' ' && t[i] != ':')
+			norm[n++] = t[i] >= 'A' && t[i] <= 'Z' ?
+			    t[i] - 'A' + 'a' : t[i];
+	norm[n] = '\0';
+	for (i = 0; v[i] != NULL; i++)
+		if (strcmp(norm, v[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A growable string of rendered HTML. */
+struct sbuf {
+	char	*s;
+	size_t	 len;
+};
+
+static void
+sbuf_add(struct sbuf *b, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	b->s = xrealloc(b->s, b->len + n + 1);
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+enum section {
+	SEC_NONE,
+	SEC_METHODS,
+	SEC_RESULT
+};
+
+/* Which section a level-2 heading opens; SEC_NONE closes the current one. */
+static enum section
+section_of(cmark_node *n)
+{
+	char	 text[256] = "";
+
+	node_text(n, text, sizeof(text));
+	if (heading_is(text, methodheads))
+		return SEC_METHODS;
+	if (heading_is(text, resultheads))
+		return SEC_RESULT;
+	return SEC_NONE;
+}
+
+static char *
+first_paragraph(cmark_node *doc)
+{
+	cmark_node	*n;
+	char		*s;
+	size_t		 len;
+
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			break;
+	if (n == NULL)
+		return NULL;
+	s = cmark_render_plaintext(n, CMARK_OPT_DEFAULT, 0);
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
+		s[--len] = '\0';
+	return s;
+}
+
+/*
+ * Render Markdown text to HTML.  Raw HTML is left out unless unsafe is
+ * set.  Returns a new body, freed with body_free().
+ */
+struct body *
+markdown_render(const char *text, int unsafe)
+{
+	cmark_parser	*p;
+	cmark_node	*doc, *n;
+	cmark_llist	*exts;
+	struct body	*b;
+	struct sbuf	 sec[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+	enum section	 cur = SEC_NONE;
+	int		 opts = CMARK_OPT_DEFAULT |
+			    (unsafe ? CMARK_OPT_UNSAFE : 0);
+	char		*html;
+
+	p = parser_new(opts);
+	cmark_parser_feed(p, text, strlen(text));
+	doc = cmark_parser_finish(p);
+	exts = cmark_parser_get_syntax_extensions(p);
+	b = xcalloc(1, sizeof(*b));
+	b->all = cmark_render_html(doc, opts, exts);
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) <= 2) {
+			cur = section_of(n);
+			continue;
+		}
+		if (cur == SEC_NONE)
+			continue;
+		html = cmark_render_html(n, opts, exts);
+		sbuf_add(&sec[cur], html);
+		free(html);
+	}
+	b->methods = sec[SEC_METHODS].s;
+	b->result = sec[SEC_RESULT].s;
+	b->first_para = first_paragraph(doc);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return b;
+}
+
+void
+body_free(struct body *b)
+{
+	if (b == NULL)
+		return;
+	free(b->all);
+	free(b->methods);
+	free(b->result);
+	free(b->first_para);
+	free(b);
+}

@@ -1,0 +1,464 @@
+/* measure.c: validates and normalises one measure file into struct measure (enums, ranges, dates, slugs). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extern.h"
+
+static const char *const areanames[AREA__MAX] = {
+	"IIT",		/* AREA_IIT */
+	"EIT",		/* AREA_EIT */
+	"OIT"		/* AREA_OIT */
+};
+
+static const char *const statusnames[STATUS__MAX] = {
+	"planned",	/* STATUS_PLANNED */
+	"in-progress",	/* STATUS_IN_PROGRESS */
+	"done",		/* STATUS_DONE */
+	"cancelled"	/* STATUS_CANCELLED */
+};
+
+static const char *const fieldnames[F__MAX] = {
+	"title", "fiscal_year", "areas", "indicator", "order", "owners",
+	"period", "status", "progress", "summary", "evidence", "updates",
+	"draft", "slug", "published"
+};
+
+static const char *const knownfields[F__MAX + 1] = {
+	"title", "fiscal_year", "areas", "indicator", "order", "owners",
+	"period", "status", "progress", "summary", "evidence", "updates",
+	"draft", "slug", "published", NULL
+};
+
+static const char *const evidencefields[] = { "title", "url", NULL };
+static const char *const updatefields[] = {
+	"date", "progress", "status", "note", NULL
+};
+static const char *const periodfields[] = { "start", "end", NULL };
+
+const char *
+area_name(enum area a)
+{
+	return areanames[a];
+}
+
+const char *
+status_name(enum status s)
+{
+	return statusnames[s];
+}
+
+/* Is s a slug: [a-z0-9][a-z0-9-]* ? */
+int
+slug_valid(const char *s)
+{
+	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !isdigit((unsigned char)*s) &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+static int
+parse_area(const struct fctx *c, const struct ynode *n, unsigned *set)
+{
+	int	 a;
+
+	if (n->type != Y_SCALAR) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "each area must be IIT, EIT or OIT");
+		return 0;
+	}
+	for (a = 0; a < AREA__MAX; a++)
+		if (strcasecmp(n->value, areanames[a]) == 0)
+			break;
+	if (a == AREA__MAX) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "unknown area '%s': use IIT, EIT or OIT", n->value);
+		return 0;
+	}
+	if (*set & (1u << a))
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_WARNING,
+		    "area '%s' is listed twice", areanames[a]);
+	*set |= 1u << a;
+	return 1;
+}
+
+static int
+parse_areas(const struct fctx *c, const struct ynode *n, unsigned *set)
+{
+	size_t	 i;
+	int	 ok = 1;
+
+	*set = 0;
+	if (n->type == Y_SCALAR)
+		return parse_area(c, n, set);
+	if (n->type != Y_SEQ || n->kidsz == 0) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "'areas' must list at least one of IIT, EIT, OIT, "
+		    "e.g. [IIT, EIT]");
+		return 0;
+	}
+	for (i = 0; i < n->kidsz; i++)
+		ok &= parse_area(c, n->kids[i], set);
+	return ok;
+}
+
+static int
+parse_status(const struct fctx *c, const struct ynode *n, enum status *out)
+{
+	int	 s;
+
+	if (n->type == Y_SCALAR)
+		for (s = 0; s < STATUS__MAX; s++)
+			if (strcasecmp(n->value, statusnames[s]) == 0) {
+				*out = (enum status)s;
+				return 1;
+			}
+	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+	    "unknown status '%s': use planned, in-progress, done or cancelled",
+	    n->type == Y_SCALAR ? n->value : "");
+	return 0;
+}
+
+/*
+ * Is end before start?  A month-precision date covers its whole month,
+ * so 2023-01 does not end before 2023-01-27.
+ */
+static int
+ends_before(const struct date *start, const struct date *end)
+{
+	if (end->year != start->year)
+		return end->year < start->year;
+	if (end->month != start->month)
+		return end->month < start->month;
+	return start->day && end->day && end->day < start->day;
+}
+
+static int
+parse_period_map(const struct fctx *c, const struct ynode *n,
+    struct period *p)
+{
+	struct ynode	*s, *e;
+	int		 ok = 1;
+
+	if (!field_keys(c, n, "'period'", periodfields))
+		return 0;
+	if ((s = ymap_get(n, "start")) == NULL)
+		field_missing(c, n, "period: start");
+	if ((e = ymap_get(n, "end")) == NULL)
+		field_missing(c, n, "period: end");
+	if (s == NULL || e == NULL)
+		return 0;
+	ok &= field_date(c, s, "start", &p->start);
+	ok &= field_date(c, e, "end", &p->end);
+	if (ok && ends_before(&p->start, &p->end)) {
+		diag_add(c->d, c->file, e->pos.line, e->pos.col, SEV_ERROR,
+		    "the period ends before it starts (start %s, end %s)",
+		    s->value, e->value);
+		return 0;
+	}
+	return ok;
+}
+
+/* period: a map, "whole-year", or an editor's Thai wording. */
+static int
+parse_period(const struct fctx *c, const struct ynode *n, int fy,
+    struct period *p)
+{
+	if (n->type == Y_MAP)
+		return parse_period_map(c, n, p);
+	if (n->type != Y_SCALAR) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "'period' must be whole-year, a map with start and end, "
+		    "or a Thai period such as \"ม.ค. - ก.พ. ๒๕๖๖\"");
+		return 0;
+	}
+	if (strcmp(n->value, "whole-year") == 0) {
+		p->whole_year = 1;
+		fiscal_year_first(fy, &p->start);
+		fiscal_year_last(fy, &p->end);
+		return 1;
+	}
+	if (period_parse(n->value, fy, p) == 0) {
+		p->text = xstrdup(n->value);
+		return 1;
+	}
+	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+	    "cannot read the period \"%s\": write it like \"ม.ค. - ก.พ. "
+	    "๒๕๖๖\", \"๒๗ ม.ค. - เม.ย. ๖๖\", whole-year, or as a map "
+	    "with start: 2023-01 and end: 2023-02", n->value);
+	return 0;
+}
+
+/* A file under content/files/, or an http(s) address. */
+static int
+url_allowed(const char *u)
+{
+	const char	*p;
+
+	if (strncasecmp(u, "https://", 8) == 0 ||
+	    strncasecmp(u, "http://", 7) == 0)
+		return u[strcspn(u, "://") + 3] != '\0' &&
+		    strpbrk(u, " \t\r\n<>\"") == NULL;
+	if (strncmp(u, "content/", 8) == 0)
+		u += 8;
+	if (strncmp(u, "files/", 6) != 0 || u[6] == '\0')
+		return 0;
+	for (p = u; *p != '\0'; p++)
+		if ((p == u || p[-1] == '/') && p[0] == '.' &&
+		    (p[1] == '.' || p[1] == '/' || p[1] == '\0'))
+			return 0;
+	return strpbrk(u, "\\:\"<>\t\r\n") == NULL;
+}
+
+static int
+parse_evidence_item(const struct fctx *c, const struct ynode *n,
+    struct evidence *ev)
+{
+	struct ynode	*t, *u;
+	int		 ok;
+
+	if (!field_keys(c, n, "each evidence entry", evidencefields))
+		return 0;
+	ev->pos = n->pos;
+	t = ymap_get(n, "title");
+	u = ymap_get(n, "url");
+	if (t == NULL)
+		field_missing(c, n, "evidence: title");
+	if (u == NULL)
+		field_missing(c, n, "evidence: url");
+	if (t == NULL || u == NULL)
+		return 0;
+	ok = field_str(c, t, "title", &ev->title);
+	ok &= field_str(c, u, "url", &ev->url);
+	if (ok && !url_allowed(ev->url)) {
+		diag_add(c->d, c->file, u->pos.line, u->pos.col, SEV_ERROR,
+		    "evidence url \"%s\" is not allowed: use an https:// "
+		    "or http:// address, or a file under content/files/ "
+		    "written as files/NAME", ev->url);
+		ok = 0;
+	}
+	if (ok && strncmp(ev->url, "content/", 8) == 0)
+		memmove(ev->url, ev->url + 8, strlen(ev->url + 8) + 1);
+	return ok;
+}
+
+static int
+parse_update_item(const struct fctx *c, const struct ynode *n,
+    struct update *up)
+{
+	struct ynode	*v;
+	int		 ok = 1;
+
+	up->progress = -1;
+	up->status = STATUS_NONE;
+	if (!field_keys(c, n, "each update", updatefields))
+		return 0;
+	up->pos = n->pos;
+	if ((v = ymap_get(n, "date")) == NULL) {
+		field_missing(c, n, "updates: date");
+		ok = 0;
+	} else
+		ok &= field_date(c, v, "date", &up->date);
+	if ((v = ymap_get(n, "progress")) != NULL)
+		ok &= field_int(c, v, "progress", 0, 100, &up->progress);
+	if ((v = ymap_get(n, "status")) != NULL)
+		ok &= parse_status(c, v, &up->status);
+	if ((v = ymap_get(n, "note")) != NULL)
+		ok &= field_str(c, v, "note", &up->note);
+	return ok;
+}
+
+/* Read a list of maps with one item parser; returns 1 if all were good. */
+#define PARSE_LIST(c, n, f, arr, sz, fn) do {				\
+	size_t	 i_;							\
+	if ((n)->type != Y_SEQ) {					\
+		diag_add((c)->d, (c)->file, (n)->pos.line, (n)->pos.col,\
+		    SEV_ERROR, "'%s' must be a list of entries, each "	\
+		    "starting with '- '", (f));				\
+		ok = 0;							\
+		break;							\
+	}								\
+	(arr) = xcalloc((n)->kidsz, sizeof(*(arr)));			\
+	(sz) = (n)->kidsz;						\
+	for (i_ = 0; i_ < (n)->kidsz; i_++)				\
+		ok &= fn((c), (n)->kids[i_], &(arr)[i_]);		\
+} while (0)
+
+/* Map fields whose meaning does not depend on other fields. */
+static int
+measure_fields(const struct fctx *c, const struct ynode *root,
+    struct measure *m)
+{
+	struct ynode	*v;
+	int		 ok = 1;
+	int		 f;
+
+	for (f = 0; f < F__MAX; f++)
+		if ((v = ymap_get(root, fieldnames[f])) != NULL)
+			m->pos[f] = v->pos;
+	if ((v = ymap_get(root, "title")) != NULL)
+		ok &= field_str(c, v, "title", &m->title);
+	if ((v = ymap_get(root, "areas")) != NULL)
+		ok &= parse_areas(c, v, &m->areas);
+	if ((v = ymap_get(root, "indicator")) != NULL)
+		ok &= field_int(c, v, "indicator", 1, 10, &m->indicator);
+	if ((v = ymap_get(root, "order")) != NULL)
+		ok &= (m->has_order = field_int(c, v, "order",
+		    -1000000, 1000000, &m->order));
+	if ((v = ymap_get(root, "owners")) != NULL)
+		ok &= (m->ownersz = field_strlist(c, v, "owners",
+		    &m->owners)) > 0;
+	if ((v = ymap_get(root, "status")) != NULL)
+		ok &= parse_status(c, v, &m->status);
+	if ((v = ymap_get(root, "summary")) != NULL)
+		ok &= field_str(c, v, "summary", &m->summary);
+	if ((v = ymap_get(root, "evidence")) != NULL)
+		PARSE_LIST(c, v, "evidence", m->evidence, m->evidencesz,
+		    parse_evidence_item);
+	if ((v = ymap_get(root, "updates")) != NULL)
+		PARSE_LIST(c, v, "updates", m->updates, m->updatesz,
+		    parse_update_item);
+	if ((v = ymap_get(root, "draft")) != NULL)
+		ok &= field_bool(c, v, "draft", &m->draft);
+	if ((v = ymap_get(root, "published")) != NULL)
+		ok &= field_date(c, v, "published", &m->published);
+	return ok;
+}
+
+static int
+measure_required(const struct fctx *c, const struct ynode *root)
+{
+	static const char *const req[] = {
+		"title", "fiscal_year", "areas", "owners", "period",
+		"status", NULL
+	};
+	size_t	 i;
+	int	 ok = 1;
+
+	for (i = 0; req[i] != NULL; i++)
+		if (ymap_get(root, req[i]) == NULL) {
+			field_missing(c, root, req[i]);
+			ok = 0;
+		}
+	return ok;
+}
+
+/* Fields that depend on the fiscal year or the status. */
+static int
+measure_derived(const struct fctx *c, const struct ynode *root,
+    struct measure *m)
+{
+	struct ynode	*v;
+	int		 ok = 1, has_progress = 0;
+
+	if ((v = ymap_get(root, "fiscal_year")) != NULL &&
+	    (ok = field_int(c, v, "fiscal_year", 2500, 2700,
+	    &m->fiscal_year)) && (v = ymap_get(root, "period")) != NULL)
+		ok &= parse_period(c, v, m->fiscal_year, &m->period);
+	if ((v = ymap_get(root, "progress")) != NULL) {
+		ok &= (has_progress = field_int(c, v, "progress", 0, 100,
+		    &m->progress));
+		if (has_progress && m->status == STATUS_DONE &&
+		    m->progress < 100)
+			diag_add(c->d, c->file, v->pos.line, v->pos.col,
+			    SEV_WARNING, "status is done but progress is "
+			    "%d%%; set progress: 100 or change the status",
+			    m->progress);
+	} else if (m->status == STATUS_DONE)
+		m->progress = 100;
+	return ok;
+}
+
+static int
+measure_slug(const struct fctx *c, const struct ynode *root,
+    const char *fileslug, struct measure *m)
+{
+	struct ynode	*v;
+
+	if ((v = ymap_get(root, "slug")) != NULL) {
+		if (!field_str(c, v, "slug", &m->slug))
+			return 0;
+		if (slug_valid(m->slug))
+			return 1;
+		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
+		    "slug '%s' is not valid: use only lowercase a-z, 0-9 "
+		    "and '-', starting with a letter or digit", m->slug);
+		return 0;
+	}
+	m->slug = xstrdup(fileslug);
+	if (slug_valid(m->slug))
+		return 1;
+	diag_add(c->d, c->file, 0, 0, SEV_ERROR, "the file name '%s.md' "
+	    "cannot be a web address: rename the file using only lowercase "
+	    "a-z, 0-9 and '-' (e.g. e-service.md), or add a 'slug:' field",
+	    fileslug);
+	return 0;
+}
+
+/*
+ * Load one measure from buf (the file's text after any BOM, valid UTF-8).
+ * file is the path shown in diagnostics; fileslug is the file name
+ * without ".md".  Returns a new measure (free with measure_free()), or
+ * NULL after adding at least one error to d.
+ */
+struct measure *
+measure_load(const char *file, const char *fileslug, const char *buf,
+    size_t sz, const struct config *cfg, struct diags *d)
+{
+	struct fctx	 c = { file, 1, d };
+	struct measure	*m;
+	struct ynode	*root = NULL;
+	size_t		 errs = d->errors;
+
+	m = xcalloc(1, sizeof(*m));
+	m->path = xstrdup(file);
+	if ((root = doc_split(&c, buf, sz, "measure", &m->body,
+	    &m->bodyline)) == NULL)
+		goto out;
+	if (!field_keys(&c, root, "the front matter", knownfields))
+		goto out;
+	measure_required(&c, root);
+	measure_fields(&c, root, m);
+	measure_derived(&c, root, m);
+	measure_slug(&c, root, fileslug, m);
+	if (d->errors == errs)
+		m->html = markdown_render(m->body, cfg->unsafe_html);
+out:
+	ynode_free(root);
+	if (d->errors > errs) {
+		measure_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+measure_free(struct measure *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	free(m->path);
+	free(m->slug);
+	free(m->title);
+	strlist_free(m->owners, m->ownersz);
+	free(m->period.text);
+	free(m->summary);
+	for (i = 0; i < m->evidencesz; i++) {
+		free(m->evidence[i].title);
+		free(m->evidence[i].url);
+	}
+	free(m->evidence);
+	for (i = 0; i < m->updatesz; i++)
+		free(m->updates[i].note);
+	free(m->updates);
+	free(m->body);
+	body_free(m->html);
+	free(m);
+}

@@ -1,0 +1,254 @@
+/* prongsai.h: the data model every stage shares (site, measure, period, update, evidence). */
+#ifndef PRONGSAI_H
+#define PRONGSAI_H
+
+#include <stddef.h>
+
+/* Exit codes of every command; documented in the man page and README. */
+enum exitcode {
+	EXIT_FINE = 0,		/* nothing wrong */
+	EXIT_CONTENT = 1,	/* the content has errors */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_SYSTEM = 3		/* I/O or internal failure */
+};
+
+/* A position in a source file, 1-based; line 0 means "the whole file". */
+struct pos {
+	unsigned	 line;
+	unsigned	 col;
+};
+
+/* A calendar date in the Common Era; day 0 means month precision. */
+struct date {
+	int		 year;
+	int		 month;
+	int		 day;
+};
+
+enum area {
+	AREA_IIT,
+	AREA_EIT,
+	AREA_OIT,
+	AREA__MAX
+};
+
+enum status {
+	STATUS_PLANNED,
+	STATUS_IN_PROGRESS,
+	STATUS_DONE,
+	STATUS_CANCELLED,
+	STATUS__MAX,
+	STATUS_NONE = -1	/* an update that does not change status */
+};
+
+enum lang {
+	LANG_TH,
+	LANG_EN
+};
+
+enum digits {
+	DIGITS_THAI,
+	DIGITS_ARABIC
+};
+
+enum era {
+	ERA_BE,			/* Buddhist Era, พ.ศ. */
+	ERA_CE			/* Common Era */
+};
+
+/* How dates and numbers are written for readers. */
+struct fmt {
+	enum lang	 lang;
+	enum digits	 digits;
+	enum era	 era;
+};
+
+/*
+ * A period of work.  Both dates are always set after loading:
+ * "whole-year" and Thai wordings are resolved against the fiscal year.
+ * The text, when not NULL, is the editor's own wording (owned).
+ */
+struct period {
+	struct date	 start;
+	struct date	 end;
+	int		 whole_year;
+	char		*text;
+};
+
+/* A document proving a result.  Both strings owned. */
+struct evidence {
+	char		*title;
+	char		*url;
+	struct pos	 pos;
+};
+
+/* One entry of the progress log.  Progress -1 means "not given". */
+struct update {
+	struct date	 date;
+	int		 progress;
+	enum status	 status;
+	char		*note;		/* owned, may be NULL */
+	struct pos	 pos;
+};
+
+/* Front matter fields, to index each field's source position. */
+enum field {
+	F_TITLE,
+	F_FISCAL_YEAR,
+	F_AREAS,
+	F_INDICATOR,
+	F_ORDER,
+	F_OWNERS,
+	F_PERIOD,
+	F_STATUS,
+	F_PROGRESS,
+	F_SUMMARY,
+	F_EVIDENCE,
+	F_UPDATES,
+	F_DRAFT,
+	F_SLUG,
+	F_PUBLISHED,
+	F__MAX
+};
+
+/*
+ * One measure, loaded from one Markdown file.  Every pointer is owned
+ * by the measure and freed by measure_free().
+ */
+struct measure {
+	char		*path;		/* as given to the user, e.g. content/measures/2566/x.md */
+	char		*slug;
+	char		*title;
+	int		 fiscal_year;	/* Buddhist Era */
+	unsigned	 areas;		/* bit (1u << enum area) */
+	int		 indicator;	/* 0: none */
+	int		 order;		/* valid if has_order */
+	int		 has_order;
+	char		**owners;
+	size_t		 ownersz;
+	struct period	 period;
+	enum status	 status;
+	int		 progress;
+	char		*summary;	/* may be NULL */
+	struct evidence	*evidence;
+	size_t		 evidencesz;
+	struct update	*updates;	/* as written; sorted by date later */
+	size_t		 updatesz;
+	int		 draft;
+	struct date	 published;	/* year 0: not given */
+	struct pos	 pos[F__MAX];	/* where each field was written */
+	char		*body;		/* Markdown source of the body */
+	unsigned	 bodyline;	/* line of the body's first line */
+	struct body	*html;		/* rendered body, see markdown.c */
+};
+
+/* The rendered parts of a Markdown body; all strings owned. */
+struct body {
+	char		*all;		/* the whole body as HTML */
+	char		*methods;	/* "วิธีการดำเนินการ" section, or NULL */
+	char		*result;	/* "ผลการดำเนินงาน" section, or NULL */
+	char		*first_para;	/* plain text of the first paragraph, or NULL */
+};
+
+/* A per-year report file, content/reports/YYYY.md. */
+struct report {
+	char		*path;
+	int		 fiscal_year;
+	char		*title;
+	struct period	 period;	/* the reporting period */
+	char		*body;
+	unsigned	 bodyline;
+	struct body	*html;
+};
+
+/* A free page, content/pages/NAME.md. */
+struct page {
+	char		*path;
+	char		*slug;
+	char		*title;
+	int		 menu_order;
+	char		*body;
+	unsigned	 bodyline;
+	struct body	*html;
+};
+
+struct menuitem {
+	char		*title;
+	char		*url;
+};
+
+/* site.yaml: site-wide settings.  All strings owned. */
+struct config {
+	char		*title;
+	char		*organization;
+	char		*base_url;	/* always ends in '/' */
+	char		*description;
+	char		*theme;
+	struct fmt	 fmt;
+	int		 current_year;	/* 0: the newest year with measures */
+	int		 feed_limit;
+	int		 unsafe_html;
+	struct menuitem	*menu;
+	size_t		 menusz;
+};
+
+/* Everything loaded from one site folder; freed by site_free(). */
+struct site {
+	char		*root;		/* the site folder */
+	struct config	 cfg;
+	struct measure	**measures;	/* sorted by path */
+	size_t		 measuresz;
+	struct report	**reports;
+	size_t		 reportsz;
+	struct page	**pages;
+	size_t		 pagesz;
+	size_t		 files;		/* content files read */
+};
+
+enum severity {
+	SEV_WARNING,
+	SEV_ERROR
+};
+
+/* One problem found in the content. */
+struct diag {
+	char		*file;
+	unsigned	 line;
+	unsigned	 col;
+	enum severity	 sev;
+	char		*msg;
+};
+
+/* A list of problems, in the order found. */
+struct diags {
+	struct diag	*list;
+	size_t		 sz;
+	size_t		 max;
+	size_t		 errors;
+	size_t		 warnings;
+};
+
+/* Where a file's problems go while its fields are read. */
+struct fctx {
+	const char	*file;		/* the path shown to editors */
+	unsigned	 line0;		/* line of the opening --- */
+	struct diags	*d;
+};
+
+/* A front matter node built from libyaml events. */
+enum ytype {
+	Y_SCALAR,
+	Y_SEQ,
+	Y_MAP
+};
+
+struct ynode {
+	enum ytype	 type;
+	char		*value;		/* scalar text (owned), NUL-terminated */
+	int		 plain;		/* unquoted scalar */
+	struct pos	 pos;
+	struct ynode	**kids;		/* seq items, or map key, value, key, value... */
+	size_t		 kidsz;
+};
+
+#endif
