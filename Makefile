@@ -13,7 +13,7 @@ PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
-DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+DEFS      = -D_GNU_SOURCE \
             -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
 CFLAGS   ?= -O2 -g
 ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)

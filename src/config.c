@@ -59,6 +59,28 @@ config_base_url(const struct fctx *c, const struct ynode *n, char **out)
 	return 1;
 }
 
+/* Replace the base URL (from --base-url); 0 if u is not a full address. */
+int
+config_set_base_url(struct config *cfg, const char *u)
+{
+	struct ynode	 n;
+	struct diags	 d;
+	struct fctx	 c = { "--base-url", 0, &d };
+	char		*v;
+
+	memset(&n, 0, sizeof(n));
+	memset(&d, 0, sizeof(d));
+	n.type = Y_SCALAR;
+	n.value = (char *)u;
+	if (!config_base_url(&c, &n, &v)) {
+		diag_free(&d);
+		return 0;
+	}
+	free(cfg->base_url);
+	cfg->base_url = v;
+	return 1;
+}
+
 static int
 config_theme(const struct fctx *c, const struct ynode *n, char **out)
 {

@@ -68,6 +68,26 @@ diag_merge(struct diags *dst, struct diags *src)
 	memset(src, 0, sizeof(*src));
 }
 
+/*
+ * Order problems by line and column, keeping the order of equal ones:
+ * an editor reads a file top to bottom.  Lists are short: insertion sort.
+ */
+void
+diag_sort(struct diags *d)
+{
+	struct diag	 t;
+	size_t		 i, j;
+
+	for (i = 1; i < d->sz; i++) {
+		t = d->list[i];
+		for (j = i; j > 0 && (d->list[j - 1].line > t.line ||
+		    (d->list[j - 1].line == t.line &&
+		    d->list[j - 1].col > t.col)); j--)
+			d->list[j] = d->list[j - 1];
+		d->list[j] = t;
+	}
+}
+
 /* Print every problem GCC-style to f. */
 void
 diag_print(const struct diags *d, FILE *f)

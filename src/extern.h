@@ -19,6 +19,7 @@ char		*xvasprintf(const char *, va_list);
 char		*path_join(const char *, const char *);
 int		 utf8_valid(const char *, size_t, size_t *);
 size_t		 utf8_chars(const char *, size_t);
+char		*file_read(const char *, size_t *);
 
 /* diag.c: the only code that prints problems. */
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
@@ -27,6 +28,7 @@ void		 diag_add(struct diags *, const char *, unsigned, unsigned,
 void		 diag_addv(struct diags *, const char *, unsigned, unsigned,
 			enum severity, const char *, va_list);
 void		 diag_merge(struct diags *, struct diags *);
+void		 diag_sort(struct diags *);
 void		 diag_print(const struct diags *, FILE *);
 void		 diag_summary(const struct diags *, size_t, FILE *);
 void		 diag_free(struct diags *);
@@ -63,6 +65,13 @@ char		*date_format(const struct date *, enum datestyle,
 char		*period_format(const struct period *, int, const struct fmt *);
 int		 period_parse(const char *, int, struct period *);
 
+/* thaitext.c: Thai dictionary order and word boundaries. */
+char		*collate_key(const char *);
+int		 thai_strcoll(const char *, const char *);
+size_t		 thai_cut(void *, const char *, size_t);
+void		*thai_brk_new(void);
+void		 thai_brk_free(void *);
+
 /* frontmatter.c: split the --- block, libyaml events into ynode trees. */
 enum fmerr {
 	FM_OK,
@@ -84,6 +93,7 @@ int		 field_str(const struct fctx *, const struct ynode *,
 int		 parse_int(const char *, long *);
 int		 field_int(const struct fctx *, const struct ynode *,
 			const char *, long, long, int *);
+int		 field_year(const struct fctx *, const struct ynode *, int *);
 int		 field_bool(const struct fctx *, const struct ynode *,
 			const char *, int *);
 int		 field_date(const struct fctx *, const struct ynode *,
@@ -99,6 +109,7 @@ void		 field_missing(const struct fctx *, const struct ynode *,
 /* config.c: site.yaml into struct config. */
 int		 config_load(struct config *, const char *, const char *,
 			size_t, struct diags *);
+int		 config_set_base_url(struct config *, const char *);
 void		 config_free(struct config *);
 
 /* measure.c: validate and normalise one measure file. */
@@ -108,6 +119,13 @@ void		 measure_free(struct measure *);
 int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);
+
+/* framework.c: the ITA framework of a fiscal year, and data folders. */
+char		*data_path(const char *, const char *);
+struct framework *framework_load(const char *, struct diags *);
+struct framework *framework_find(const char *, int, struct diags *);
+const struct indicator *framework_indicator(const struct framework *, int);
+void		 framework_free(struct framework *);
 
 /* report.c: per-year report files and free pages. */
 struct report	*report_load(const char *, const char *, const char *,
@@ -123,7 +141,77 @@ struct body	*markdown_render(const char *, int);
 void		 body_free(struct body *);
 
 /* load.c: walk content/, read files, apply size, UTF-8 and symlink rules. */
+char		**dir_list(const char *, size_t *);
 enum exitcode	 site_load(struct site *, const char *, int, struct diags *);
 void		 site_free(struct site *);
+
+/* site.c: the index of measures by year, area, indicator, owner. */
+void		 index_build(struct index *, struct site *, struct diags *);
+const struct yeargroup *index_year(const struct index *, int);
+void		 index_free(struct index *);
+
+/* model.c: one page's XML document for the theme. */
+struct model;
+struct _xmlDoc;
+struct model	*model_new(const struct site *, const struct index *,
+			struct _xmlDoc *);
+void		 model_free(struct model *);
+char		*url_year(int);
+char		*url_area(int, enum area);
+char		*url_measure(const struct measure *);
+char		*url_owner(const struct owner *);
+char		*url_report(int);
+struct _xmlDoc	*model_home(const struct model *);
+struct _xmlDoc	*model_year(const struct model *, const struct yeargroup *);
+struct _xmlDoc	*model_area(const struct model *, const struct yeargroup *,
+			enum area);
+struct _xmlDoc	*model_measure(const struct model *, const struct measure *);
+struct _xmlDoc	*model_owner(const struct model *, const struct owner *);
+struct _xmlDoc	*model_owners(const struct model *);
+struct _xmlDoc	*model_page(const struct model *, const struct page *);
+struct _xmlDoc	*model_report(const struct model *, const struct yeargroup *);
+struct _xmlDoc	*model_notfound(const struct model *);
+
+/* theme.c: stylesheets compiled once, applied per page. */
+enum pagetype {
+	PAGE_HOME,
+	PAGE_YEAR,
+	PAGE_AREA,
+	PAGE_MEASURE,
+	PAGE_OWNER,
+	PAGE_OWNERS,
+	PAGE_PAGE,
+	PAGE_REPORT,
+	PAGE_404,
+	PAGE__MAX
+};
+struct theme;
+const char	*page_type_name(enum pagetype);
+struct theme	*theme_load(const char *, const char *, enum lang,
+			struct diags *);
+struct _xmlDoc	*theme_strings(const struct theme *);
+const char	*theme_dir(const struct theme *);
+int		 theme_apply(const struct theme *, enum pagetype,
+			struct _xmlDoc *, const char *, char **, size_t *,
+			struct diags *);
+void		 theme_free(struct theme *);
+
+/* publish.c: a fresh folder, swapped in atomically. */
+struct publish;
+int		 rm_tree(const char *);
+struct publish	*publish_begin(const char *, char **);
+int		 publish_write(struct publish *, const char *, const char *,
+			size_t);
+int		 publish_copy(struct publish *, const char *, const char *);
+int		 publish_commit(struct publish *);
+void		 publish_abort(struct publish *);
+const char	*publish_error(const struct publish *);
+size_t		 publish_written(const struct publish *);
+size_t		 publish_kept(const struct publish *);
+void		 publish_free(struct publish *);
+
+/* build.c: the pipeline. */
+int		 build_run(const char *, const char *, const char *, int, int,
+			int);
 
 #endif

@@ -280,3 +280,22 @@ field_missing(const struct fctx *c, const struct ynode *map, const char *f)
 	    map->pos.line ? map->pos.col : 1, SEV_ERROR,
 	    "required field '%s' is missing", f);
 }
+
+/*
+ * Read a fiscal year: a Buddhist Era year from 2500 to 2700.  A Common
+ * Era year is the commonest slip, so say how to convert it.
+ */
+int
+field_year(const struct fctx *c, const struct ynode *n, int *out)
+{
+	long	 v;
+
+	if (n->type == Y_SCALAR && parse_int(n->value, &v) &&
+	    v >= 1900 && v < 2500) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "'fiscal_year' is %ld, but fiscal years are written in "
+		    "the Buddhist Era (พ.ศ.): did you mean %ld?", v, v + 543);
+		return 0;
+	}
+	return field_int(c, n, "fiscal_year", 2500, 2700, out);
+}

@@ -79,13 +79,13 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	*buf = NULL;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 	    !inside(path, w->content)) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "is a link to a file "
-		    "outside content/; copy the file into content/ instead");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is a link "
+		    "to a file outside content/; copy the file into content/ instead");
 		return 0;
 	}
 	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot be read: %s",
-		    strerror(errno));
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
+		    "%s", strerror(errno));
 		w->syserr = 1;
 		if (fd != -1)
 			close(fd);
@@ -93,9 +93,9 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size > (off_t)MAX_FILE) {
 		diag_add(w->d, shown, 0, 0, SEV_ERROR, S_ISREG(st.st_mode) ?
-		    "is larger than 4 MiB (%lld bytes); put large documents "
-		    "in content/files/ and link them as evidence" :
-		    "is not a regular file", (long long)st.st_size);
+		    "this file is larger than 4 MiB (%lld bytes); put large "
+		    "documents in content/files/ and link them as evidence" :
+		    "this is not a regular file", (long long)st.st_size);
 		close(fd);
 		return 0;
 	}
@@ -103,14 +103,16 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	n = read(fd, *buf, (size_t)st.st_size);
 	close(fd);
 	if (n != st.st_size) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot be read: %s",
-		    n < 0 ? strerror(errno) : "file changed while reading");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
+		    "%s", n < 0 ? strerror(errno) : "file changed while reading");
 		w->syserr = 1;
 		goto fail;
 	}
 	(*buf)[n] = '\0';
 	if (n == 0) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "is empty");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is empty; "
+		    "a measure file starts with front matter between two "
+		    "'---' lines");
 		goto fail;
 	}
 	if (!utf8_valid(*buf, (size_t)n, &bad) || memchr(*buf, '\0', (size_t)n)) {
@@ -141,9 +143,12 @@ namecmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Sorted names of dir's entries, bar dot files; NULL if it cannot be read. */
-static char **
-dir_names(const char *dir, size_t *sz)
+/*
+ * Sorted names of dir's entries, bar dot files; NULL if it cannot be
+ * read.  The caller frees the names and the array.
+ */
+char **
+dir_list(const char *dir, size_t *sz)
 {
 	DIR		*dp;
 	struct dirent	*de;
@@ -215,36 +220,52 @@ load_page(struct walk *w, const char *shown, const char *slug,
 	s->pages[s->pagesz++] = p;
 }
 
+/* Load one file; its problems are reported in line order. */
+static void
+load_file(struct walk *w, const char *path, const char *shown,
+    const char *name, loadfn fn)
+{
+	struct diags	*all = w->d, local;
+	char		*buf, *slug;
+	const char	*text;
+	size_t		 len;
+
+	memset(&local, 0, sizeof(local));
+	w->d = &local;
+	w->site->files++;
+	if (source_read(w, path, shown, &buf, &text, &len)) {
+		slug = xstrndup(name, strlen(name) - 3);
+		fn(w, shown, slug, text, len);
+		free(slug);
+	}
+	free(buf);
+	w->d = all;
+	diag_sort(&local);
+	diag_merge(all, &local);
+}
+
 /* Load every .md file under dir (rel is its path from the site root). */
 static void
 walk_dir(struct walk *w, const char *rel, int depth, int recurse, loadfn fn)
 {
-	char		*dir, **names, *crel, *cpath, *shown, *buf, *slug;
-	const char	*text;
-	size_t		 i, sz, len;
+	char		*dir, **names, *crel, *cpath, *shown;
+	size_t		 i, sz;
 	struct stat	 st;
 
 	dir = path_join(w->site->root, rel);
-	names = dir_names(dir, &sz);
+	names = dir_list(dir, &sz);
 	for (i = 0; names != NULL && i < sz; i++) {
 		crel = path_join(rel, names[i]);
 		cpath = path_join(dir, names[i]);
 		shown = display_path(w->site, crel);
 		if (stat(cpath, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (!inside(cpath, w->content))
-				diag_add(w->d, shown, 0, 0, SEV_ERROR, "is a "
-				    "link to a folder outside content/");
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is "
+				    "a link to a folder outside content/");
 			else if (recurse && depth < MAX_DEPTH)
 				walk_dir(w, crel, depth + 1, recurse, fn);
-		} else if (has_md(names[i])) {
-			w->site->files++;
-			if (source_read(w, cpath, shown, &buf, &text, &len)) {
-				slug = xstrndup(names[i], strlen(names[i]) - 3);
-				fn(w, shown, slug, text, len);
-				free(slug);
-			}
-			free(buf);
-		}
+		} else if (has_md(names[i]))
+			load_file(w, cpath, shown, names[i], fn);
 		free(crel);
 		free(cpath);
 		free(shown);

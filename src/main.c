@@ -131,6 +131,9 @@ main(int argc, char *argv[])
 	markdown_init();
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(&o);
+	if (strcmp(cmd, "build") == 0)
+		return build_run(o.source, o.output, o.base_url, o.drafts,
+		    o.quiet, o.jobs);
 	fprintf(stderr, "prongsai: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;

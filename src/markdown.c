@@ -103,14 +103,14 @@ sbuf_add(struct sbuf *b, const char *s)
 	b->len += n;
 }
 
-enum section {
+enum part {
 	SEC_NONE,
 	SEC_METHODS,
 	SEC_RESULT
 };
 
 /* Which section a level-2 heading opens; SEC_NONE closes the current one. */
-static enum section
+static enum part
 section_of(cmark_node *n)
 {
 	char	 text[256] = "";
@@ -154,7 +154,7 @@ markdown_render(const char *text, int unsafe)
 	cmark_llist	*exts;
 	struct body	*b;
 	struct sbuf	 sec[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
-	enum section	 cur = SEC_NONE;
+	enum part	 cur = SEC_NONE;
 	int		 opts = CMARK_OPT_DEFAULT |
 			    (unsafe ? CMARK_OPT_UNSAFE : 0);
 	char		*html;

@@ -164,13 +164,18 @@ parse_period_map(const struct fctx *c, const struct ynode *n,
 	return ok;
 }
 
-/* period: a map, "whole-year", or an editor's Thai wording. */
+/*
+ * period: a map, "whole-year", or an editor's Thai wording.  The last two
+ * need the fiscal year fy; 0 means it was wrong and is reported already.
+ */
 static int
 parse_period(const struct fctx *c, const struct ynode *n, int fy,
     struct period *p)
 {
 	if (n->type == Y_MAP)
 		return parse_period_map(c, n, p);
+	if (fy == 0)
+		return 0;
 	if (n->type != Y_SCALAR) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 		    "'period' must be whole-year, a map with start and end, "
@@ -356,9 +361,9 @@ measure_derived(const struct fctx *c, const struct ynode *root,
 	struct ynode	*v;
 	int		 ok = 1, has_progress = 0;
 
-	if ((v = ymap_get(root, "fiscal_year")) != NULL &&
-	    (ok = field_int(c, v, "fiscal_year", 2500, 2700,
-	    &m->fiscal_year)) && (v = ymap_get(root, "period")) != NULL)
+	if ((v = ymap_get(root, "fiscal_year")) != NULL)
+		ok = field_year(c, v, &m->fiscal_year);
+	if ((v = ymap_get(root, "period")) != NULL)
 		ok &= parse_period(c, v, m->fiscal_year, &m->period);
 	if ((v = ymap_get(root, "progress")) != NULL) {
 		ok &= (has_progress = field_int(c, v, "progress", 0, 100,
@@ -460,5 +465,7 @@ measure_free(struct measure *m)
 	free(m->updates);
 	free(m->body);
 	body_free(m->html);
+	free(m->sortkey);
+	free(m->ownerix);
 	free(m);
 }

@@ -140,6 +140,10 @@ struct measure {
 	char		*body;		/* Markdown source of the body */
 	unsigned	 bodyline;	/* line of the body's first line */
 	struct body	*html;		/* rendered body, see markdown.c */
+	char		*sortkey;	/* Thai collation key of the title */
+	struct measure	*prev[AREA__MAX];	/* neighbours in report order */
+	struct measure	*next[AREA__MAX];
+	size_t		*ownerix;	/* index of each owner in struct index */
 };
 
 /* The rendered parts of a Markdown body; all strings owned. */
@@ -148,6 +152,7 @@ struct body {
 	char		*methods;	/* "วิธีการดำเนินการ" section, or NULL */
 	char		*result;	/* "ผลการดำเนินงาน" section, or NULL */
 	char		*first_para;	/* plain text of the first paragraph, or NULL */
+	void		*frag[3];	/* parsed all/methods/result, see model.c */
 };
 
 /* A per-year report file, content/reports/YYYY.md. */
@@ -190,6 +195,86 @@ struct config {
 	int		 unsafe_html;
 	struct menuitem	*menu;
 	size_t		 menusz;
+};
+
+/* One ITA indicator of a fiscal year's framework. */
+struct indicator {
+	int		 number;
+	enum area	 area;
+	char		*name[2];	/* by enum lang */
+};
+
+/* One section of the official report: the measures of some areas. */
+struct section {
+	unsigned	 areas;		/* bit (1u << enum area) */
+	char		*name[2];	/* by enum lang */
+};
+
+/* The NACC's framework for one fiscal year (framework/YEAR.yaml). */
+struct framework {
+	int		 fiscal_year;
+	char		*path;
+	char		*area[AREA__MAX][2];	/* area names by enum lang */
+	struct indicator *ind;
+	size_t		 indsz;
+	struct section	*sec;
+	size_t		 secsz;
+};
+
+/* Measures of one indicator within an area and year; number 0: none given. */
+struct indgroup {
+	int		 number;
+	const struct indicator *ind;	/* from the framework, or NULL */
+	struct measure	**m;
+	size_t		 sz;
+	int		 mean;
+};
+
+/* Statistics shared by every level of the index. */
+struct stats {
+	size_t		 count;
+	size_t		 status[STATUS__MAX];
+	int		 mean;		/* mean progress, rounded; cancelled left out */
+};
+
+/* Measures of one area in one year, grouped by indicator. */
+struct areagroup {
+	enum area	 area;
+	struct measure	**m;		/* in report order */
+	size_t		 sz;
+	struct indgroup	*ind;		/* ascending number, 0 last */
+	size_t		 indsz;
+	struct stats	 st;
+};
+
+/* One fiscal year of measures. */
+struct yeargroup {
+	int		 year;
+	struct measure	**m;		/* in report order */
+	size_t		 sz;
+	struct areagroup area[AREA__MAX];
+	struct stats	 st;
+	struct framework *fw;		/* owned */
+	struct report	*report;	/* not owned, may be NULL */
+};
+
+/* One responsible owner, across years. */
+struct owner {
+	char		*name;
+	char		*key;		/* folder name under owners/ */
+	struct measure	**m;		/* newest year first, then report order */
+	size_t		 sz;
+	struct stats	 st;
+};
+
+/* The index of a site, built once per build by index_build(). */
+struct index {
+	struct yeargroup *years;	/* ascending */
+	size_t		 yearsz;
+	struct owner	*owners;	/* Thai dictionary order */
+	size_t		 ownersz;
+	struct stats	 st;
+	int		 current;	/* the year the home page shows */
 };
 
 /* Everything loaded from one site folder; freed by site_free(). */

@@ -78,8 +78,7 @@ report_load(const char *file, const char *fileslug, const char *buf,
 		field_str(&c, v, "title", &r->title);
 	if ((v = ymap_get(root, "fiscal_year")) == NULL)
 		field_missing(&c, root, "fiscal_year");
-	else if (field_int(&c, v, "fiscal_year", 2500, 2700,
-	    &r->fiscal_year) && (!parse_int(fileslug, &year) ||
+	else if (field_year(&c, v, &r->fiscal_year) && (!parse_int(fileslug, &year) ||
 	    year != r->fiscal_year))
 		diag_add(d, file, v->pos.line, v->pos.col, SEV_WARNING,
 		    "the file is named %s.md but its fiscal_year is %d; "

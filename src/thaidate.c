@@ -670,14 +670,17 @@ lex(const char *s, struct tok *t)
 }
 
 /*
- * A year of a whole-year wording as BE: four digits as written (CE if
- * below 2400), two digits in the century nearest the fiscal year.
+ * A written year as BE: four digits as written (CE if below 2400),
+ * two digits in the century nearest the fiscal year; -1 if neither.
  */
 static int
 year_near(const struct tok *t, int fy)
 {
 	int	 y;
 
+	/* "0066" is a slip, not the year 66. */
+	if (t->ndig == 4 && t->val < 1000)
+		return -1;
 	if (t->ndig == 4)
 		return t->val >= BE_MIN ? t->val : year_be(t->val);
 	if (t->ndig != 2)

@@ -172,3 +172,35 @@ utf8_chars(const char *s, size_t sz)
 			n++;
 	return n;
 }
+
+/*
+ * Read a whole file into a new NUL-terminated buffer the caller frees.
+ * Returns NULL with errno set on failure.
+ */
+char *
+file_read(const char *path, size_t *sz)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0, max = 0, n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	do {
+		if (len + 1 >= max) {
+			max = max ? max * 2 : 8192;
+			buf = xrealloc(buf, max);
+		}
+		n = fread(buf + len, 1, max - len - 1, f);
+		len += n;
+	} while (n > 0);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	*sz = len;
+	return buf;
+}

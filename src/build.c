@@ -1,0 +1,297 @@
+/* build.c: runs the stages in order (load, index, theme, model, publish) and owns everything they share. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "extern.h"
+
+/* Set by a signal: stop, and leave the published site as it was. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* One page to render. */
+struct job {
+	enum pagetype		 type;
+	char			*path;		/* output file, e.g. 2566/index.html */
+	const void		*what;		/* the measure, year, owner... */
+	int			 area;
+};
+
+/* Everything one build owns. */
+struct build {
+	struct site	 site;
+	struct index	 ix;
+	struct theme	*theme;
+	struct model	*model;
+	struct publish	*pub;
+	struct job	*jobs;
+	size_t		 jobsz;
+	size_t		 files;		/* copied static and evidence files */
+	struct diags	 d;
+};
+
+static void
+job_add(struct build *b, enum pagetype type, char *dir, const void *what,
+    int area)
+{
+	struct job	*j;
+
+	b->jobs = xreallocarray(b->jobs, b->jobsz + 1, sizeof(*b->jobs));
+	j = &b->jobs[b->jobsz++];
+	j->type = type;
+	j->path = type == PAGE_404 ? dir : xasprintf("%sindex.html", dir);
+	if (type != PAGE_404)
+		free(dir);
+	j->what = what;
+	j->area = area;
+}
+
+/* Every page of the site, in a fixed order. */
+static void
+jobs_plan(struct build *b)
+{
+	const struct index	*ix = &b->ix;
+	const struct yeargroup	*yg;
+	size_t			 i, k;
+	int			 a;
+
+	job_add(b, PAGE_HOME, xstrdup(""), NULL, 0);
+	for (i = 0; i < ix->yearsz; i++) {
+		yg = &ix->years[i];
+		job_add(b, PAGE_YEAR, url_year(yg->year), yg, 0);
+		for (a = 0; a < AREA__MAX; a++)
+			job_add(b, PAGE_AREA, url_area(yg->year,
+			    (enum area)a), yg, a);
+		if (yg->sz > 0)
+			job_add(b, PAGE_REPORT, url_report(yg->year), yg, 0);
+		for (k = 0; k < yg->sz; k++)
+			job_add(b, PAGE_MEASURE, url_measure(yg->m[k]),
+			    yg->m[k], 0);
+	}
+	job_add(b, PAGE_OWNERS, xstrdup("owners/"), NULL, 0);
+	for (i = 0; i < ix->ownersz; i++)
+		job_add(b, PAGE_OWNER, url_owner(&ix->owners[i]),
+		    &ix->owners[i], 0);
+	for (i = 0; i < b->site.pagesz; i++)
+		job_add(b, PAGE_PAGE, xasprintf("%s/",
+		    b->site.pages[i]->slug), b->site.pages[i], 0);
+	job_add(b, PAGE_404, xstrdup("404.html"), NULL, 0);
+}
+
+static xmlDocPtr
+job_model(const struct build *b, const struct job *j)
+{
+	switch (j->type) {
+	case PAGE_HOME:
+		return model_home(b->model);
+	case PAGE_YEAR:
+		return model_year(b->model, j->what);
+	case PAGE_AREA:
+		return model_area(b->model, j->what, (enum area)j->area);
+	case PAGE_MEASURE:
+		return model_measure(b->model, j->what);
+	case PAGE_OWNER:
+		return model_owner(b->model, j->what);
+	case PAGE_OWNERS:
+		return model_owners(b->model);
+	case PAGE_PAGE:
+		return model_page(b->model, j->what);
+	case PAGE_REPORT:
+		return model_report(b->model, j->what);
+	default:
+		return model_notfound(b->model);
+	}
+}
+
+/* Render one page and hand it to the publisher; 0 on failure. */
+static int
+job_run(struct build *b, const struct job *j)
+{
+	xmlDocPtr	 doc;
+	char		*html;
+	size_t		 len;
+	int		 ok;
+
+	doc = job_model(b, j);
+	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &b->d);
+	xmlFreeDoc(doc);
+	if (!ok)
+		return 0;
+	ok = publish_write(b->pub, j->path, html, len);
+	free(html);
+	return ok;
+}
+
+/* Copy a folder tree into the output under prefix; links are skipped. */
+static int
+copy_tree(struct build *b, const char *dir, const char *prefix)
+{
+	char		**names, *src, *rel;
+	size_t		 i, sz;
+	struct stat	 st;
+	int		 ok = 1;
+
+	if ((names = dir_list(dir, &sz)) == NULL)
+		return 1;
+	for (i = 0; i < sz; i++) {
+		src = path_join(dir, names[i]);
+		rel = path_join(prefix, names[i]);
+		if (ok && lstat(src, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				ok = copy_tree(b, src, rel);
+			else if (S_ISREG(st.st_mode)) {
+				ok = publish_copy(b->pub, rel, src);
+				b->files++;
+			}
+		}
+		free(src);
+		free(rel);
+		free(names[i]);
+	}
+	free(names);
+	return ok;
+}
+
+/* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
+static enum exitcode
+build_prepare(struct build *b, const char *source, const char *base_url,
+    int drafts)
+{
+	enum exitcode	 rc;
+
+	if ((rc = site_load(&b->site, source, drafts, &b->d)) != EXIT_FINE)
+		return rc;
+	if (base_url != NULL && !config_set_base_url(&b->site.cfg, base_url)) {
+		fprintf(stderr, "prongsai: --base-url must be a full "
+		    "address such as https://www.example.go.th/ita/\n");
+		return EXIT_USAGE;
+	}
+	index_build(&b->ix, &b->site, &b->d);
+	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
+	    &b->d);
+	if (b->d.errors)
+		return EXIT_CONTENT;
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	jobs_plan(b);
+	return EXIT_FINE;
+}
+
+/* Render everything into the publisher; returns an exit code. */
+static enum exitcode
+build_render(struct build *b, const char *source)
+{
+	char	*dir;
+	size_t	 i;
+	int	 ok = 1;
+
+	for (i = 0; ok && i < b->jobsz && !interrupted; i++)
+		ok = job_run(b, &b->jobs[i]);
+	if (ok && !interrupted) {
+		dir = path_join(theme_dir(b->theme), "static");
+		ok = copy_tree(b, dir, "static");
+		free(dir);
+	}
+	if (ok && !interrupted) {
+		dir = path_join(source, "content/files");
+		ok = copy_tree(b, dir, "files");
+		free(dir);
+	}
+	if (interrupted)
+		return EXIT_SYSTEM;
+	if (!ok)
+		return b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
+	return EXIT_FINE;
+}
+
+static void
+build_free(struct build *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->jobsz; i++)
+		free(b->jobs[i].path);
+	free(b->jobs);
+	model_free(b->model);
+	theme_free(b->theme);
+	index_free(&b->ix);
+	site_free(&b->site);
+	publish_free(b->pub);
+	diag_free(&b->d);
+}
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * prongsai build: the whole pipeline.  Writes into a sibling of output
+ * and swaps it in only if every stage succeeded.  Returns an exit code.
+ */
+int
+build_run(const char *source, const char *output, const char *base_url,
+    int drafts, int quiet, int jobs)
+{
+	struct build	 b;
+	enum exitcode	 rc;
+	char		*out, *why = NULL;
+	double		 t0 = now();
+
+	(void)jobs;
+	memset(&b, 0, sizeof(b));
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	out = output ? xstrdup(output) : path_join(source, "output");
+	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
+		goto out;
+	if ((b.pub = publish_begin(out, &why)) == NULL) {
+		fprintf(stderr, "prongsai: %s\n", why);
+		free(why);
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	if ((rc = build_render(&b, source)) == EXIT_FINE &&
+	    !publish_commit(b.pub))
+		rc = EXIT_SYSTEM;
+	if (rc != EXIT_FINE) {
+		if (!b.d.errors)
+			fprintf(stderr, "prongsai: %s\n", interrupted ?
+			    "interrupted" : publish_error(b.pub));
+		publish_abort(b.pub);
+	}
+out:
+	diag_print(&b.d, stderr);
+	if (rc == EXIT_FINE && !quiet)
+		printf("%zu pages, %zu files, %zu written, %zu unchanged "
+		    "in %.2f s -> %s\n", b.jobsz, b.files,
+		    publish_written(b.pub), publish_kept(b.pub), now() - t0,
+		    out);
+	else if (b.d.errors)
+		diag_summary(&b.d, b.site.files, stderr);
+	if (rc != EXIT_FINE && rc != EXIT_USAGE)
+		fprintf(stderr, "prongsai: nothing was published; %s is "
+		    "unchanged\n", out);
+	free(out);
+	build_free(&b);
+	return rc;
+}

@@ -1,0 +1,288 @@
+/* framework.c: finds and reads the ITA framework of a fiscal year (indicators, area names, report sections) from framework/YEAR.yaml. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/prongsai"
+#endif
+
+/* How far from a year to look for the nearest framework file. */
+#define FW_SEARCH	30
+
+static const char *const fwkeys[] = {
+	"fiscal_year", "areas", "indicators", "report_sections", NULL
+};
+static const char *const areakeys[] = { "code", "th", "en", NULL };
+static const char *const indkeys[] = { "number", "area", "th", "en", NULL };
+static const char *const seckeys[] = { "areas", "th", "en", NULL };
+
+/*
+ * The first existing path of sub in: the site folder root, the folder
+ * of the running executable (a source checkout), the installed data
+ * folder.  Returns a new string, or NULL if none exists.
+ */
+char *
+data_path(const char *root, const char *sub)
+{
+	char		 exe[PATH_MAX], *p, *dirs[3];
+	ssize_t		 n;
+	size_t		 i;
+	struct stat	 st;
+
+	dirs[0] = xstrdup(root);
+	dirs[1] = NULL;
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((p = strrchr(exe, '/')) != NULL)
+			*p = '\0';
+		dirs[1] = xstrdup(exe);
+	}
+	dirs[2] = xstrdup(DATADIR);
+	for (p = NULL, i = 0; i < 3 && p == NULL; i++) {
+		if (dirs[i] == NULL)
+			continue;
+		p = path_join(dirs[i], sub);
+		if (stat(p, &st) != 0) {
+			free(p);
+			p = NULL;
+		}
+	}
+	for (i = 0; i < 3; i++)
+		free(dirs[i]);
+	return p;
+}
+
+static int
+area_code(const char *s)
+{
+	int	 a;
+
+	for (a = 0; a < AREA__MAX; a++)
+		if (strcmp(s, area_name((enum area)a)) == 0)
+			return a;
+	return -1;
+}
+
+/* Read the th/en names of a map into name[2]; 1 on success. */
+static int
+read_names(const struct fctx *c, const struct ynode *n, char *name[2])
+{
+	struct ynode	*th, *en;
+
+	if ((th = ymap_get(n, "th")) == NULL) {
+		field_missing(c, n, "th");
+		return 0;
+	}
+	if (!field_str(c, th, "th", &name[LANG_TH]))
+		return 0;
+	en = ymap_get(n, "en");
+	if (en == NULL || !field_str(c, en, "en", &name[LANG_EN]))
+		name[LANG_EN] = xstrdup(name[LANG_TH]);
+	return 1;
+}
+
+static int
+read_area_field(const struct fctx *c, const struct ynode *n, int *a)
+{
+	if (n == NULL || n->type != Y_SCALAR ||
+	    (*a = area_code(n->value)) < 0) {
+		diag_add(c->d, c->file, n ? n->pos.line : 0,
+		    n ? n->pos.col : 0, SEV_ERROR, "'area' must be IIT, "
+		    "EIT or OIT");
+		return 0;
+	}
+	return 1;
+}
+
+static void
+read_areas(const struct fctx *c, const struct ynode *seq,
+    struct framework *fw)
+{
+	size_t	 i;
+	int	 a;
+
+	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++)
+		if (field_keys(c, seq->kids[i], "each area", areakeys) &&
+		    read_area_field(c, ymap_get(seq->kids[i], "code"), &a)) {
+			free(fw->area[a][0]);
+			free(fw->area[a][1]);
+			fw->area[a][0] = fw->area[a][1] = NULL;
+			read_names(c, seq->kids[i], fw->area[a]);
+		}
+}
+
+static void
+read_indicators(const struct fctx *c, const struct ynode *seq,
+    struct framework *fw)
+{
+	struct ynode		*n;
+	struct indicator	*ind;
+	size_t			 i;
+	int			 a;
+
+	fw->ind = xcalloc(seq->kidsz, sizeof(*fw->ind));
+	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++) {
+		n = seq->kids[i];
+		ind = &fw->ind[fw->indsz];
+		if (!field_keys(c, n, "each indicator", indkeys))
+			continue;
+		if (ymap_get(n, "number") == NULL) {
+			field_missing(c, n, "number");
+			continue;
+		}
+		if (!field_int(c, ymap_get(n, "number"), "number", 1, 99,
+		    &ind->number) ||
+		    !read_area_field(c, ymap_get(n, "area"), &a) ||
+		    !read_names(c, n, ind->name))
+			continue;
+		ind->area = (enum area)a;
+		fw->indsz++;
+	}
+}
+
+static void
+read_sections(const struct fctx *c, const struct ynode *seq,
+    struct framework *fw)
+{
+	struct ynode	*n, *areas;
+	struct section	*sec;
+	size_t		 i, k;
+	int		 a;
+
+	fw->sec = xcalloc(seq->kidsz, sizeof(*fw->sec));
+	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++) {
+		n = seq->kids[i];
+		sec = &fw->sec[fw->secsz];
+		if (!field_keys(c, n, "each report section", seckeys))
+			continue;
+		if ((areas = ymap_get(n, "areas")) == NULL ||
+		    areas->type != Y_SEQ) {
+			field_missing(c, n, "areas");
+			continue;
+		}
+		for (k = 0; k < areas->kidsz; k++)
+			if (read_area_field(c, areas->kids[k], &a))
+				sec->areas |= 1u << a;
+		if (sec->areas && read_names(c, n, sec->name))
+			fw->secsz++;
+	}
+}
+
+/*
+ * Read a framework file.  Returns a new framework (framework_free()),
+ * or NULL after adding errors to d.
+ */
+struct framework *
+framework_load(const char *path, struct diags *d)
+{
+	struct fctx		 c = { path, 1, d };
+	struct framework	*fw;
+	struct ynode		*root = NULL, *v;
+	char			*buf;
+	size_t			 sz, errs = d->errors;
+
+	if ((buf = file_read(path, &sz)) == NULL) {
+		diag_add(d, path, 0, 0, SEV_ERROR, "cannot read: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	fw = xcalloc(1, sizeof(*fw));
+	fw->path = xstrdup(path);
+	root = yaml_load(buf, sz, path, 1, d);
+	free(buf);
+	if (root == NULL || !field_keys(&c, root, path, fwkeys))
+		goto out;
+	if ((v = ymap_get(root, "fiscal_year")) != NULL)
+		field_year(&c, v, &fw->fiscal_year);
+	if ((v = ymap_get(root, "areas")) != NULL)
+		read_areas(&c, v, fw);
+	if ((v = ymap_get(root, "indicators")) != NULL)
+		read_indicators(&c, v, fw);
+	if ((v = ymap_get(root, "report_sections")) != NULL)
+		read_sections(&c, v, fw);
+out:
+	ynode_free(root);
+	if (d->errors > errs) {
+		framework_free(fw);
+		return NULL;
+	}
+	return fw;
+}
+
+/*
+ * The framework for fiscal year fy: framework/FY.yaml in the site, the
+ * source checkout or the data folder, else the nearest year's file.
+ * Returns NULL (with an error in d) if there is none at all.
+ */
+struct framework *
+framework_find(const char *root, int fy, struct diags *d)
+{
+	struct framework	*fw;
+	char			*sub, *path = NULL;
+	int			 delta, y;
+
+	for (delta = 0; delta <= FW_SEARCH && path == NULL; delta++)
+		for (y = fy - delta; y <= fy + delta && path == NULL;
+		    y += delta ? 2 * delta : 1) {
+			sub = xasprintf("framework/%d.yaml", y);
+			path = data_path(root, sub);
+			free(sub);
+		}
+	if (path == NULL) {
+		diag_add(d, "framework", 0, 0, SEV_ERROR, "no ITA framework "
+		    "file for fiscal year %d: add framework/%d.yaml to the "
+		    "site (see the README)", fy, fy);
+		return NULL;
+	}
+	fw = framework_load(path, d);
+	free(path);
+	if (fw != NULL)
+		fw->fiscal_year = fy;
+	return fw;
+}
+
+/* The indicator numbered n, or NULL. */
+const struct indicator *
+framework_indicator(const struct framework *fw, int n)
+{
+	size_t	 i;
+
+	for (i = 0; fw != NULL && i < fw->indsz; i++)
+		if (fw->ind[i].number == n)
+			return &fw->ind[i];
+	return NULL;
+}
+
+void
+framework_free(struct framework *fw)
+{
+	size_t	 i;
+	int	 a;
+
+	if (fw == NULL)
+		return;
+	for (a = 0; a < AREA__MAX; a++) {
+		free(fw->area[a][0]);
+		free(fw->area[a][1]);
+	}
+	for (i = 0; i < fw->indsz; i++) {
+		free(fw->ind[i].name[0]);
+		free(fw->ind[i].name[1]);
+	}
+	for (i = 0; i < fw->secsz; i++) {
+		free(fw->sec[i].name[0]);
+		free(fw->sec[i].name[1]);
+	}
+	free(fw->ind);
+	free(fw->sec);
+	free(fw->path);
+	free(fw);
+}

@@ -1,0 +1,846 @@
+/* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rnc). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "extern.h"
+
+#define BAD_CAST_S(s)	((const xmlChar *)(s))
+
+/* Shared by every page of one build; read-only while pages are made. */
+struct model {
+	const struct site	*site;
+	const struct index	*ix;
+	const struct fmt	*fmt;
+	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
+};
+
+enum fragpart {
+	FRAG_ALL,
+	FRAG_METHODS,
+	FRAG_RESULT
+};
+
+/*
+ * Parse rendered HTML into a document whose root <div> holds it.
+ * cmark-gfm writes well-formed XHTML; raw HTML allowed by unsafe_html
+ * may not be, so fall back to the forgiving HTML parser.
+ */
+static xmlDocPtr
+frag_parse(const char *html)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 body, div;
+	char		*wrapped;
+
+	if (html == NULL)
+		return NULL;
+	wrapped = xasprintf("<div>%s</div>", html);
+	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL) {
+		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
+		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+		    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+		/* Re-root the first <div> so both kinds look alike. */
+		if (doc && (div = xmlDocGetRootElement(doc)) != NULL &&
+		    xmlStrcmp(div->name, BAD_CAST_S("div")) != 0) {
+			body = div;
+			for (div = body; div; div = div->children)
+				if (xmlStrcmp(div->name, BAD_CAST_S("div")) == 0)
+					break;
+			if (div) {
+				xmlUnlinkNode(div);
+				xmlDocSetRootElement(doc, div);
+				xmlFreeNode(body);
+			}
+		}
+	}
+	free(wrapped);
+	return doc;
+}
+
+static void
+body_frags(struct body *b)
+{
+	if (b == NULL || b->frag[FRAG_ALL] != NULL)
+		return;
+	b->frag[FRAG_ALL] = frag_parse(b->all);
+	b->frag[FRAG_METHODS] = frag_parse(b->methods);
+	b->frag[FRAG_RESULT] = frag_parse(b->result);
+}
+
+static void
+body_frags_free(struct body *b)
+{
+	int	 i;
+
+	for (i = 0; b != NULL && i < 3; i++) {
+		if (b->frag[i] != NULL)
+			xmlFreeDoc(b->frag[i]);
+		b->frag[i] = NULL;
+	}
+}
+
+/*
+ * Prepare a model for the pages of site s with index ix.  Parses every
+ * body's HTML once (the model owns those trees until model_free()).
+ * strings is the theme's UI words document, shared.
+ */
+struct model *
+model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
+{
+	struct model	*mo;
+	size_t		 i;
+
+	mo = xcalloc(1, sizeof(*mo));
+	mo->site = s;
+	mo->ix = ix;
+	mo->fmt = &s->cfg.fmt;
+	mo->strings = strings;
+	for (i = 0; i < s->measuresz; i++)
+		body_frags(s->measures[i]->html);
+	for (i = 0; i < s->pagesz; i++)
+		body_frags(s->pages[i]->html);
+	for (i = 0; i < s->reportsz; i++)
+		body_frags(s->reports[i]->html);
+	return mo;
+}
+
+void
+model_free(struct model *mo)
+{
+	size_t	 i;
+
+	if (mo == NULL)
+		return;
+	for (i = 0; i < mo->site->measuresz; i++)
+		body_frags_free(mo->site->measures[i]->html);
+	for (i = 0; i < mo->site->pagesz; i++)
+		body_frags_free(mo->site->pages[i]->html);
+	for (i = 0; i < mo->site->reportsz; i++)
+		body_frags_free(mo->site->reports[i]->html);
+	free(mo);
+}
+
+/* The state of one page under construction. */
+struct pagectx {
+	const struct model	*mo;
+	xmlDocPtr		 doc;
+	char			*root;		/* "../../" back to the site root */
+};
+
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST_S(name),
+	    BAD_CAST_S(text));
+}
+
+static void
+attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlNewProp(n, BAD_CAST_S(name), BAD_CAST_S(value));
+}
+
+static void
+attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*v;
+
+	va_start(ap, fmt);
+	v = xvasprintf(fmt, ap);
+	va_end(ap);
+	attr(n, name, v);
+	free(v);
+}
+
+/* A number for readers: value attribute plus text in the site's digits. */
+static xmlNodePtr
+num_el(const struct pagectx *pc, xmlNodePtr parent, const char *name, long v)
+{
+	char		*s = num_format(v, pc->mo->fmt);
+	xmlNodePtr	 n = el(parent, name, s);
+
+	attrf(n, "value", "%ld", v);
+	free(s);
+	return n;
+}
+
+/* Add attribute name-label with v in the site's digits. */
+static void
+num_attr(const struct pagectx *pc, xmlNodePtr n, const char *name, long v)
+{
+	char	*s = num_format(v, pc->mo->fmt), *an;
+
+	attrf(n, name, "%ld", v);
+	an = xasprintf("%s-label", name);
+	attr(n, an, s);
+	free(an);
+	free(s);
+}
+
+/* A date for readers: iso attribute plus the full Thai (or English) date. */
+static xmlNodePtr
+date_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
+    const struct date *d)
+{
+	char		*iso = date_iso(d);
+	char		*text = date_format(d, DATE_FULL, pc->mo->fmt);
+	char		*shrt = date_format(d, DATE_SHORT, pc->mo->fmt);
+	xmlNodePtr	 n = el(parent, name, text);
+
+	attr(n, "iso", iso);
+	attr(n, "short", shrt);
+	free(iso);
+	free(text);
+	free(shrt);
+	return n;
+}
+
+/*
+ * A link from this page to a site path such as "2566/" or "files/x.pdf".
+ * Folder paths get index.html so the site also works opened from disk.
+ */
+static char *
+href(const struct pagectx *pc, const char *target)
+{
+	size_t	 n = strlen(target);
+
+	if (n == 0 || target[n - 1] == '/')
+		return xasprintf("%s%sindex.html", pc->root, target);
+	return xasprintf("%s%s", pc->root, target);
+}
+
+static void
+href_attr(const struct pagectx *pc, xmlNodePtr n, const char *target)
+{
+	char	*h = href(pc, target);
+
+	attr(n, "href", h);
+	free(h);
+}
+
+/* Site paths of the pages; every page and link uses these. */
+char *
+url_year(int year)
+{
+	return xasprintf("%d/", year);
+}
+
+char *
+url_area(int year, enum area a)
+{
+	static const char *const dirs[AREA__MAX] = { "iit", "eit", "oit" };
+
+	return xasprintf("%d/%s/", year, dirs[a]);
+}
+
+char *
+url_measure(const struct measure *m)
+{
+	return xasprintf("%d/measures/%s/", m->fiscal_year, m->slug);
+}
+
+char *
+url_owner(const struct owner *o)
+{
+	return xasprintf("owners/%s/", o->key);
+}
+
+char *
+url_report(int year)
+{
+	return xasprintf("%d/report/", year);
+}
+
+static void
+href_attr_free(const struct pagectx *pc, xmlNodePtr n, char *target)
+{
+	href_attr(pc, n, target);
+	free(target);
+}
+
+/* Is u a link into the site (not a scheme, not protocol-relative)? */
+static int
+is_site_link(const char *u)
+{
+	return (strncmp(u, "files/", 6) == 0 ||
+	    (u[0] == '/' && u[1] != '/'));
+}
+
+/*
+ * Make content links to files/… and /… relative to this page: editors
+ * write them from the site root, but pages live at different depths.
+ */
+static void
+rebase_links(const struct pagectx *pc, xmlNodePtr n)
+{
+	static const char *const attrs[] = { "href", "src", NULL };
+	xmlChar		*v;
+	char		*h;
+	size_t		 i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; attrs[i] != NULL; i++) {
+			if ((v = xmlGetProp(n, BAD_CAST_S(attrs[i]))) == NULL)
+				continue;
+			if (is_site_link((const char *)v)) {
+				h = href(pc, (const char *)v +
+				    (v[0] == '/' ? 1 : 0));
+				xmlSetProp(n, BAD_CAST_S(attrs[i]),
+				    BAD_CAST_S(h));
+				free(h);
+			}
+			xmlFree(v);
+		}
+		rebase_links(pc, n->children);
+	}
+}
+
+/* Copy a parsed HTML fragment under a new element name. */
+static void
+html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
+    void *frag)
+{
+	xmlNodePtr	 n, copy, root;
+
+	if (frag == NULL || (root = xmlDocGetRootElement(frag)) == NULL)
+		return;
+	n = el(parent, name, NULL);
+	copy = xmlDocCopyNodeList(pc->doc, root->children);
+	if (copy != NULL) {
+		xmlAddChildList(n, copy);
+		rebase_links(pc, n->children);
+	}
+}
+
+static void
+stats_el(const struct pagectx *pc, xmlNodePtr parent, const struct stats *st)
+{
+	xmlNodePtr	 n, s;
+	int		 i;
+
+	n = el(parent, "stats", NULL);
+	num_attr(pc, n, "count", (long)st->count);
+	num_attr(pc, n, "mean", st->mean);
+	for (i = 0; i < STATUS__MAX; i++) {
+		s = el(n, "status", NULL);
+		attr(s, "code", status_name((enum status)i));
+		num_attr(pc, s, "count", (long)st->status[i]);
+	}
+}
+
+static const struct framework *
+year_fw(const struct pagectx *pc, int year)
+{
+	const struct yeargroup	*yg = index_year(pc->mo->ix, year);
+
+	return yg ? yg->fw : NULL;
+}
+
+static void
+area_name_attr(const struct pagectx *pc, xmlNodePtr n, int year, enum area a)
+{
+	const struct framework	*fw = year_fw(pc, year);
+
+	attr(n, "code", area_name(a));
+	if (fw != NULL && fw->area[a][pc->mo->fmt->lang] != NULL)
+		attr(n, "name", fw->area[a][pc->mo->fmt->lang]);
+	else
+		attr(n, "name", area_name(a));
+}
+
+static void
+period_el(const struct pagectx *pc, xmlNodePtr parent, const struct period *p,
+    int year)
+{
+	xmlNodePtr	 n;
+	char		*s;
+
+	s = period_format(p, year, pc->mo->fmt);
+	n = el(parent, "period", s);
+	free(s);
+	s = date_iso(&p->start);
+	attr(n, "start", s);
+	free(s);
+	s = date_iso(&p->end);
+	attr(n, "end", s);
+	free(s);
+	attr(n, "whole-year", p->whole_year ? "true" : "false");
+	if (p->text != NULL)
+		attr(n, "as-written", p->text);
+}
+
+/* The newest update of m, or NULL. */
+static const struct update *
+last_update(const struct measure *m)
+{
+	const struct update	*u = NULL;
+	size_t			 i;
+
+	for (i = 0; i < m->updatesz; i++)
+		if (u == NULL || date_cmp(&m->updates[i].date, &u->date) > 0)
+			u = &m->updates[i];
+	return u;
+}
+
+static void
+measure_head(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+{
+	const struct index	*ix = pc->mo->ix;
+	const struct indicator	*ind;
+	const struct update	*u;
+	xmlNodePtr		 v, areas, owners;
+	size_t			 i;
+	int			 a;
+	char			*s;
+
+	attr(n, "slug", m->slug);
+	href_attr_free(pc, n, url_measure(m));
+	attr(n, "status", status_name(m->status));
+	attrf(n, "progress", "%d", m->progress);
+	el(n, "title", m->title);
+	v = num_el(pc, n, "year", m->fiscal_year);
+	href_attr_free(pc, v, url_year(m->fiscal_year));
+	areas = el(n, "areas", NULL);
+	for (a = 0; a < AREA__MAX; a++)
+		if (m->areas & (1u << a)) {
+			v = el(areas, "area", NULL);
+			area_name_attr(pc, v, m->fiscal_year, (enum area)a);
+			href_attr_free(pc, v, url_area(m->fiscal_year,
+			    (enum area)a));
+		}
+	if (m->indicator) {
+		ind = framework_indicator(year_fw(pc, m->fiscal_year),
+		    m->indicator);
+		v = el(n, "indicator", ind ? ind->name[pc->mo->fmt->lang] :
+		    NULL);
+		num_attr(pc, v, "number", m->indicator);
+	}
+	owners = el(n, "owners", NULL);
+	for (i = 0; i < m->ownersz; i++) {
+		v = el(owners, "owner", m->owners[i]);
+		href_attr_free(pc, v, url_owner(&ix->owners[m->ownerix[i]]));
+	}
+	period_el(pc, n, &m->period, m->fiscal_year);
+	v = el(n, "status", NULL);
+	attr(v, "code", status_name(m->status));
+	num_el(pc, n, "progress", m->progress);
+	if (m->summary != NULL)
+		el(n, "summary", m->summary);
+	if ((u = last_update(m)) != NULL)
+		date_el(pc, n, "updated", &u->date);
+	if (m->has_order) {
+		s = num_format(m->order, pc->mo->fmt);
+		v = el(n, "order", s);
+		attrf(v, "value", "%d", m->order);
+		free(s);
+	}
+}
+
+/* Updates, newest first; equal dates keep the order written. */
+static void
+updates_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct measure *m)
+{
+	const struct update	**v;
+	const struct update	 *t;
+	xmlNodePtr		  list, n, s;
+	size_t			  i, k;
+
+	if (m->updatesz == 0)
+		return;
+	v = xcalloc(m->updatesz, sizeof(*v));
+	for (i = 0; i < m->updatesz; i++) {
+		t = &m->updates[i];
+		for (k = i; k > 0 && date_cmp(&v[k - 1]->date, &t->date) < 0;
+		    k--)
+			v[k] = v[k - 1];
+		v[k] = t;
+	}
+	list = el(parent, "updates", NULL);
+	for (i = 0; i < m->updatesz; i++) {
+		n = el(list, "update", NULL);
+		date_el(pc, n, "date", &v[i]->date);
+		if (v[i]->progress >= 0)
+			num_el(pc, n, "progress", v[i]->progress);
+		if (v[i]->status != STATUS_NONE) {
+			s = el(n, "status", NULL);
+			attr(s, "code", status_name(v[i]->status));
+		}
+		if (v[i]->note != NULL)
+			el(n, "note", v[i]->note);
+	}
+	free(v);
+}
+
+static void
+measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+{
+	xmlNodePtr	 list, v, nb;
+	size_t		 i;
+	int		 a;
+
+	html_el(pc, n, "body", m->html->frag[FRAG_ALL]);
+	html_el(pc, n, "methods", m->html->frag[FRAG_METHODS]);
+	html_el(pc, n, "result", m->html->frag[FRAG_RESULT]);
+	if (m->evidencesz > 0) {
+		list = el(n, "evidence", NULL);
+		for (i = 0; i < m->evidencesz; i++) {
+			v = el(list, "item", m->evidence[i].title);
+			if (is_site_link(m->evidence[i].url))
+				href_attr(pc, v, m->evidence[i].url);
+			else
+				attr(v, "href", m->evidence[i].url);
+		}
+	}
+	updates_el(pc, n, m);
+	list = el(n, "neighbours", NULL);
+	for (a = 0; a < AREA__MAX; a++) {
+		if (!(m->areas & (1u << a)))
+			continue;
+		nb = el(list, "area", NULL);
+		area_name_attr(pc, nb, m->fiscal_year, (enum area)a);
+		if (m->prev[a] != NULL) {
+			v = el(nb, "prev", m->prev[a]->title);
+			href_attr_free(pc, v, url_measure(m->prev[a]));
+		}
+		if (m->next[a] != NULL) {
+			v = el(nb, "next", m->next[a]->title);
+			href_attr_free(pc, v, url_measure(m->next[a]));
+		}
+	}
+}
+
+static xmlNodePtr
+measure_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct measure *m, int full)
+{
+	xmlNodePtr	 n = el(parent, "measure", NULL);
+
+	measure_head(pc, n, m);
+	if (full)
+		measure_full(pc, n, m);
+	return n;
+}
+
+/* One area of a year: stats, and measures grouped by indicator. */
+static void
+area_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct yeargroup *yg, enum area a, int with_measures)
+{
+	const struct areagroup	*ag = &yg->area[a];
+	const struct indgroup	*g;
+	xmlNodePtr		 n, in;
+	size_t			 i, k;
+
+	n = el(parent, "area", NULL);
+	area_name_attr(pc, n, yg->year, a);
+	href_attr_free(pc, n, url_area(yg->year, a));
+	stats_el(pc, n, &ag->st);
+	for (i = 0; i < ag->indsz; i++) {
+		g = &ag->ind[i];
+		in = el(n, "indicator", g->ind ?
+		    g->ind->name[pc->mo->fmt->lang] : NULL);
+		if (g->number)
+			num_attr(pc, in, "number", g->number);
+		num_attr(pc, in, "count", (long)g->sz);
+		num_attr(pc, in, "mean", g->mean);
+		for (k = 0; with_measures && k < g->sz; k++)
+			measure_el(pc, in, g->m[k], 0);
+	}
+}
+
+/* A year: stats, its areas, and the link to its report. */
+static xmlNodePtr
+year_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct yeargroup *yg, int with_measures)
+{
+	xmlNodePtr	 n, r;
+	int		 a;
+
+	n = el(parent, "year", NULL);
+	num_attr(pc, n, "value", yg->year);
+	href_attr_free(pc, n, url_year(yg->year));
+	stats_el(pc, n, &yg->st);
+	if (yg->sz > 0) {
+		r = el(n, "report", yg->report ? yg->report->title : NULL);
+		href_attr_free(pc, r, url_report(yg->year));
+		if (yg->report != NULL)
+			period_el(pc, r, &yg->report->period, yg->year);
+	}
+	for (a = 0; a < AREA__MAX; a++)
+		area_el(pc, n, yg, (enum area)a, with_measures);
+	return n;
+}
+
+/* The site data every page carries: names, menu, years, areas. */
+static void
+site_el(const struct pagectx *pc, xmlNodePtr parent)
+{
+	const struct config	*cfg = &pc->mo->site->cfg;
+	const struct index	*ix = pc->mo->ix;
+	const struct yeargroup	*yg;
+	xmlNodePtr		 n, list, v;
+	size_t			 i;
+	int			 a;
+
+	n = el(parent, "site", NULL);
+	el(n, "title", cfg->title);
+	el(n, "organization", cfg->organization);
+	if (cfg->description != NULL)
+		el(n, "description", cfg->description);
+	el(n, "base-url", cfg->base_url);
+	el(n, "generator", "Prongsai " VERSION);
+	v = el(n, "home", NULL);
+	href_attr(pc, v, "");
+	v = el(n, "owners", NULL);
+	href_attr(pc, v, "owners/");
+	list = el(n, "menu", NULL);
+	for (i = 0; i < cfg->menusz; i++) {
+		v = el(list, "item", cfg->menu[i].title);
+		if (cfg->menu[i].url[0] == '/' && cfg->menu[i].url[1] != '/')
+			href_attr(pc, v, cfg->menu[i].url + 1);
+		else
+			attr(v, "href", cfg->menu[i].url);
+	}
+	list = el(n, "years", NULL);
+	for (i = ix->yearsz; i-- > 0;) {
+		v = el(list, "year", NULL);
+		num_attr(pc, v, "value", ix->years[i].year);
+		num_attr(pc, v, "count", (long)ix->years[i].sz);
+		href_attr_free(pc, v, url_year(ix->years[i].year));
+		if (ix->years[i].year == ix->current)
+			attr(v, "current", "true");
+	}
+	if ((yg = index_year(ix, ix->current)) == NULL)
+		return;
+	list = el(n, "areas", NULL);
+	num_attr(pc, list, "year", yg->year);
+	for (a = 0; a < AREA__MAX; a++) {
+		v = el(list, "area", NULL);
+		area_name_attr(pc, v, yg->year, (enum area)a);
+		num_attr(pc, v, "count", (long)yg->area[a].sz);
+		href_attr_free(pc, v, url_area(yg->year, (enum area)a));
+	}
+}
+
+/* Depth of a site path ("2566/measures/x/" is 3) as "../../../". */
+static char *
+root_of(const char *path)
+{
+	size_t		 depth = 0, i;
+	const char	*p;
+	char		*r;
+
+	for (p = path; *p != '\0'; p++)
+		if (*p == '/')
+			depth++;
+	r = xmalloc(depth * 3 + 1);
+	for (i = 0; i < depth; i++)
+		memcpy(r + i * 3, "../", 3);
+	r[depth * 3] = '\0';
+	return r;
+}
+
+/*
+ * Start a page of the given type at site path path ("" for the home
+ * page, "2566/" for a year, "404.html" for a file).  Returns the root
+ * element to which the page's own data is added.
+ */
+static xmlNodePtr
+page_begin(struct pagectx *pc, const struct model *mo, const char *type,
+    const char *path)
+{
+	xmlNodePtr	 root, strings;
+	char		*canon;
+
+	pc->mo = mo;
+	pc->root = root_of(path);
+	pc->doc = xmlNewDoc(BAD_CAST_S("1.0"));
+	root = xmlNewNode(NULL, BAD_CAST_S("page"));
+	xmlDocSetRootElement(pc->doc, root);
+	attr(root, "type", type);
+	attr(root, "path", path);
+	attr(root, "root", pc->root);
+	attr(root, "lang", mo->fmt->lang == LANG_TH ? "th" : "en");
+	attr(root, "digits", mo->fmt->digits == DIGITS_THAI ? "thai" :
+	    "arabic");
+	canon = xasprintf("%s%s", mo->site->cfg.base_url, path);
+	attr(root, "canonical", canon);
+	free(canon);
+	site_el(pc, root);
+	if (mo->strings != NULL &&
+	    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
+		xmlAddChild(root, xmlDocCopyNode(strings, pc->doc, 1));
+	return root;
+}
+
+static xmlDocPtr
+page_end(struct pagectx *pc)
+{
+	free(pc->root);
+	return pc->doc;
+}
+
+/* The home page: the current year at a glance and the other years. */
+xmlDocPtr
+model_home(const struct model *mo)
+{
+	struct pagectx		 pc;
+	xmlNodePtr		 root, list;
+	size_t			 i;
+
+	root = page_begin(&pc, mo, "home", "");
+	stats_el(&pc, root, &mo->ix->st);
+	list = el(root, "years", NULL);
+	for (i = mo->ix->yearsz; i-- > 0;) {
+		year_el(&pc, list, &mo->ix->years[i], 0);
+		if (mo->ix->years[i].year == mo->ix->current)
+			attr(list->last, "current", "true");
+	}
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_year(const struct model *mo, const struct yeargroup *yg)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root;
+	char		*path = url_year(yg->year);
+
+	root = page_begin(&pc, mo, "year", path);
+	free(path);
+	year_el(&pc, root, yg, 1);
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_area(const struct model *mo, const struct yeargroup *yg, enum area a)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, y;
+	char		*path = url_area(yg->year, a);
+
+	root = page_begin(&pc, mo, "area", path);
+	free(path);
+	y = el(root, "year", NULL);
+	num_attr(&pc, y, "value", yg->year);
+	href_attr_free(&pc, y, url_year(yg->year));
+	area_el(&pc, root, yg, a, 1);
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_measure(const struct model *mo, const struct measure *m)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root;
+	char		*path = url_measure(m);
+
+	root = page_begin(&pc, mo, "measure", path);
+	free(path);
+	measure_el(&pc, root, m, 1);
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_owner(const struct model *mo, const struct owner *o)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, n;
+	size_t		 i;
+	char		*path = url_owner(o);
+
+	root = page_begin(&pc, mo, "owner", path);
+	free(path);
+	n = el(root, "owner", NULL);
+	attr(n, "name", o->name);
+	stats_el(&pc, n, &o->st);
+	for (i = 0; i < o->sz; i++)
+		measure_el(&pc, n, o->m[i], 0);
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_owners(const struct model *mo)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, list, v;
+	size_t		 i;
+
+	root = page_begin(&pc, mo, "owners", "owners/");
+	list = el(root, "owner-list", NULL);
+	for (i = 0; i < mo->ix->ownersz; i++) {
+		v = el(list, "owner", mo->ix->owners[i].name);
+		href_attr_free(&pc, v, url_owner(&mo->ix->owners[i]));
+		num_attr(&pc, v, "count", (long)mo->ix->owners[i].sz);
+	}
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_page(const struct model *mo, const struct page *p)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, n;
+	char		*path = xasprintf("%s/", p->slug);
+
+	root = page_begin(&pc, mo, "page", path);
+	free(path);
+	n = el(root, "doc", NULL);
+	attr(n, "slug", p->slug);
+	el(n, "title", p->title);
+	html_el(&pc, n, "body", p->html->frag[FRAG_ALL]);
+	return page_end(&pc);
+}
+
+/* The official report: introduction, then one table per section. */
+xmlDocPtr
+model_report(const struct model *mo, const struct yeargroup *yg)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, rep, sec, m;
+	size_t		 s, i, k;
+	char		*path = url_report(yg->year);
+
+	root = page_begin(&pc, mo, "report", path);
+	free(path);
+	rep = el(root, "report", NULL);
+	num_attr(&pc, rep, "year", yg->year);
+	href_attr_free(&pc, rep, url_year(yg->year));
+	if (yg->report != NULL) {
+		el(rep, "title", yg->report->title);
+		period_el(&pc, rep, &yg->report->period, yg->year);
+		html_el(&pc, rep, "intro", yg->report->html->frag[FRAG_ALL]);
+	}
+	for (s = 0; yg->fw != NULL && s < yg->fw->secsz; s++) {
+		sec = el(rep, "section", NULL);
+		num_attr(&pc, sec, "number", (long)s + 1);
+		el(sec, "title", yg->fw->sec[s].name[mo->fmt->lang]);
+		for (i = k = 0; i < yg->sz; i++) {
+			if (!(yg->m[i]->areas & yg->fw->sec[s].areas))
+				continue;
+			m = measure_el(&pc, sec, yg->m[i], 1);
+			num_attr(&pc, m, "number", (long)++k);
+		}
+	}
+	return page_end(&pc);
+}
+
+xmlDocPtr
+model_notfound(const struct model *mo)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, mo, "404", "404.html");
+	return page_end(&pc);
+}

@@ -1,0 +1,307 @@
+/* publish.c: writes the site into a fresh sibling folder, reuses unchanged files, and swaps it in only when everything succeeded. */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+/* Marks a folder as Prongsai's output, so a build never replaces anything else. */
+#define MARKER	".prongsai-output"
+
+struct publish {
+	char	*final;		/* the published folder */
+	char	*tmp;		/* where this build writes */
+	int	 had_old;	/* final existed before */
+	size_t	 written;	/* files whose bytes changed or are new */
+	size_t	 kept;		/* files identical to the published ones */
+	char	 err[512];	/* the first failure, for the user */
+};
+
+static int
+fail(struct publish *p, const char *what, const char *path)
+{
+	if (p->err[0] == '\0')
+		snprintf(p->err, sizeof(p->err), "%s %s: %s", what, path,
+		    strerror(errno));
+	return 0;
+}
+
+/* Is dir absent, empty, or a previous output of ours? */
+static int
+replaceable(const char *dir)
+{
+	struct stat	 st;
+	char		*m;
+	int		 ok;
+
+	if (lstat(dir, &st) != 0)
+		return errno == ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	m = path_join(dir, MARKER);
+	ok = access(m, F_OK) == 0 || rmdir(dir) == 0;
+	free(m);
+	return ok;
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Remove a folder tree without following links out of it. */
+int
+rm_tree(const char *dir)
+{
+	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * Start publishing into the folder final.  Returns NULL with a reason
+ * in *why (a new string) if final cannot be replaced or the build
+ * folder cannot be made.
+ */
+struct publish *
+publish_begin(const char *final, char **why)
+{
+	struct publish	*p;
+	struct stat	 st;
+	char		*m;
+	int		 fd;
+
+	if (!replaceable(final)) {
+		*why = xasprintf("%s exists and was not made by prongsai: "
+		    "choose another --output, or empty it first", final);
+		return NULL;
+	}
+	p = xcalloc(1, sizeof(*p));
+	p->final = xstrdup(final);
+	p->had_old = stat(final, &st) == 0;
+	p->tmp = xasprintf("%s.tmp-%ld", final, (long)getpid());
+	rm_tree(p->tmp);
+	if (mkdir(p->tmp, 0755) != 0) {
+		*why = xasprintf("cannot create %s: %s", p->tmp,
+		    strerror(errno));
+		free(p->tmp);
+		free(p->final);
+		free(p);
+		return NULL;
+	}
+	m = path_join(p->tmp, MARKER);
+	if ((fd = open(m, O_WRONLY | O_CREAT | O_TRUNC, 0644)) != -1)
+		close(fd);
+	free(m);
+	return p;
+}
+
+/* A relative path with no empty, "." or ".." part cannot leave the folder. */
+static int
+path_safe(const char *rel)
+{
+	const char	*s = rel;
+	size_t		 n;
+
+	if (*rel == '/' || *rel == '\0')
+		return 0;
+	while (*s != '\0') {
+		n = strcspn(s, "/");
+		if (n == 0 || (n == 1 && s[0] == '.') ||
+		    (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	return 1;
+}
+
+/* Create the folders leading to path (which is inside p->tmp). */
+static int
+mkparents(struct publish *p, char *path)
+{
+	char	*s;
+
+	for (s = path + strlen(p->tmp) + 1; (s = strchr(s, '/')) != NULL;
+	    s++) {
+		*s = '\0';
+		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+			fail(p, "cannot create folder", path);
+			*s = '/';
+			return 0;
+		}
+		*s = '/';
+	}
+	return 1;
+}
+
+/* Does the published file old hold exactly data? */
+static int
+same_bytes(const char *old, const char *data, size_t len)
+{
+	struct stat	 st;
+	char		 buf[65536];
+	ssize_t		 n;
+	size_t		 off = 0;
+	int		 fd, same = 1;
+
+	if (lstat(old, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len)
+		return 0;
+	if ((fd = open(old, O_RDONLY | O_NOFOLLOW)) == -1)
+		return 0;
+	while (same && (n = read(fd, buf, sizeof(buf))) > 0) {
+		if (off + (size_t)n > len ||
+		    memcmp(buf, data + off, (size_t)n) != 0)
+			same = 0;
+		off += (size_t)n;
+	}
+	close(fd);
+	return same && off == len;
+}
+
+/*
+ * Write one output file at relative path rel.  A file whose bytes equal
+ * the published one is hard-linked instead, keeping its time stamp so
+ * that rsync sends only what changed.  Returns 1, or 0 on failure
+ * (publish_error() says why).
+ */
+int
+publish_write(struct publish *p, const char *rel, const char *data,
+    size_t len)
+{
+	char	*path, *old;
+	int	 fd, ok = 0;
+	ssize_t	 n;
+	size_t	 off = 0;
+
+	if (!path_safe(rel)) {
+		errno = EINVAL;
+		return fail(p, "refusing to write outside the output folder:",
+		    rel);
+	}
+	path = path_join(p->tmp, rel);
+	old = path_join(p->final, rel);
+	if (!mkparents(p, path))
+		goto out;
+	if (p->had_old && same_bytes(old, data, len) &&
+	    link(old, path) == 0) {
+		p->kept++;
+		ok = 1;
+		goto out;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
+	if (fd == -1) {
+		fail(p, "cannot create", path);
+		goto out;
+	}
+	while (off < len && (n = write(fd, data + off, len - off)) > 0)
+		off += (size_t)n;
+	if (off < len)
+		fail(p, "cannot write", path);
+	else if (close(fd) != 0)
+		fail(p, "cannot write", path);
+	else
+		ok = 1;
+	if (off < len)
+		close(fd);
+	if (ok)
+		p->written++;
+out:
+	free(path);
+	free(old);
+	return ok;
+}
+
+/* Copy the file src to rel in the output. */
+int
+publish_copy(struct publish *p, const char *rel, const char *src)
+{
+	char	*buf;
+	size_t	 len;
+	int	 ok;
+
+	if ((buf = file_read(src, &len)) == NULL)
+		return fail(p, "cannot read", src);
+	ok = publish_write(p, rel, buf, len);
+	free(buf);
+	return ok;
+}
+
+/*
+ * Swap the new folder in: atomically where the system can exchange two
+ * names, so readers never see a missing or half-written site.
+ */
+int
+publish_commit(struct publish *p)
+{
+	if (!p->had_old) {
+		if (rename(p->tmp, p->final) != 0)
+			return fail(p, "cannot rename to", p->final);
+		return 1;
+	}
+#ifdef RENAME_EXCHANGE
+	if (renameat2(AT_FDCWD, p->tmp, AT_FDCWD, p->final,
+	    RENAME_EXCHANGE) == 0) {
+		rm_tree(p->tmp);
+		return 1;
+	}
+#endif
+	{
+		char	*old = xasprintf("%s.old-%ld", p->final,
+			    (long)getpid());
+		int	 ok = rename(p->final, old) == 0 &&
+			    rename(p->tmp, p->final) == 0;
+
+		if (!ok)
+			fail(p, "cannot replace", p->final);
+		else
+			rm_tree(old);
+		free(old);
+		return ok;
+	}
+}
+
+/* Throw the new folder away; the published one was never touched. */
+void
+publish_abort(struct publish *p)
+{
+	rm_tree(p->tmp);
+}
+
+const char *
+publish_error(const struct publish *p)
+{
+	return p->err[0] ? p->err : "unknown failure";
+}
+
+size_t
+publish_written(const struct publish *p)
+{
+	return p->written;
+}
+
+size_t
+publish_kept(const struct publish *p)
+{
+	return p->kept;
+}
+
+void
+publish_free(struct publish *p)
+{
+	if (p == NULL)
+		return;
+	free(p->final);
+	free(p->tmp);
+	free(p);
+}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# tests/run.sh: runs every test suite; prints "N passed, N failed" and fails if any did.
+# Called by `make check` after the binaries are built.
+set -u
+cd "$(dirname "$0")/.."
+export TZ=Asia/Bangkok LC_ALL=C.UTF-8
+pass=0 fail=0
+result() {	# name status
+	if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "PASS: $1"
+	else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+# cmocka unit tests, plain and under ASan+UBSan.
+for t in build/tests/test_*; do
+	[ -x "$t" ] || continue
+	ASAN_OPTIONS=detect_leaks=1 "$t" >"$t.log" 2>&1
+	st=$?
+	grep -E '^\[  (PASSED|FAILED)' "$t.log" | sed "s|^|$(basename "$t"): |"
+	[ $st -eq 0 ] || cat "$t.log"
+	result "$(basename "$t")" $st
+done
+# Shell suites: each prints its own PASS/FAIL lines and exits non-zero on failure.
+for s in tests/*.sh; do
+	[ "$s" = tests/run.sh ] && continue
+	sh "$s"
+	result "$(basename "$s")" $?
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
