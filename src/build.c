@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -30,6 +32,7 @@ struct job {
 	char			*path;		/* output file, e.g. 2566/index.html */
 	const void		*what;		/* the measure, year, owner... */
 	int			 area;
+	struct diags		 d;		/* this page's problems */
 };
 
 /* Everything one build owns. */
@@ -42,7 +45,11 @@ struct build {
 	struct job	*jobs;
 	size_t		 jobsz;
 	size_t		 files;		/* copied static and evidence files */
+	int		 threads;
 	struct diags	 d;
+	pthread_mutex_t	 lock;		/* guards next and failed */
+	size_t		 next;		/* the next job to take */
+	int		 failed;
 };
 
 static void
@@ -59,6 +66,7 @@ job_add(struct build *b, enum pagetype type, char *dir, const void *what,
 		free(dir);
 	j->what = what;
 	j->area = area;
+	memset(&j->d, 0, sizeof(j->d));
 }
 
 /* Every page of the site, in a fixed order. */
@@ -120,7 +128,7 @@ job_model(const struct build *b, const struct job *j)
 
 /* Render one page and hand it to the publisher; 0 on failure. */
 static int
-job_run(struct build *b, const struct job *j)
+job_run(struct build *b, struct job *j)
 {
 	xmlDocPtr	 doc;
 	char		*html;
@@ -128,13 +136,64 @@ job_run(struct build *b, const struct job *j)
 	int		 ok;
 
 	doc = job_model(b, j);
-	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &b->d);
+	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &j->d);
 	xmlFreeDoc(doc);
 	if (!ok)
 		return 0;
 	ok = publish_write(b->pub, j->path, html, len);
 	free(html);
 	return ok;
+}
+
+/*
+ * A worker: take the next page until none is left or one failed.  Pages
+ * are independent, so the bytes of each do not depend on the order.
+ */
+static void *
+worker(void *arg)
+{
+	struct build	*b = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		if (b->failed || interrupted)
+			i = b->jobsz;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->jobsz)
+			return NULL;
+		if (!job_run(b, &b->jobs[i])) {
+			pthread_mutex_lock(&b->lock);
+			b->failed = 1;
+			pthread_mutex_unlock(&b->lock);
+		}
+	}
+}
+
+/* Render every page on b->threads threads; problems merge in page order. */
+static int
+jobs_run(struct build *b)
+{
+	pthread_t	*tids;
+	size_t		 i;
+	int		 n = b->threads, started = 0;
+
+	pthread_mutex_init(&b->lock, NULL);
+	tids = xcalloc((size_t)n, sizeof(*tids));
+	for (i = 1; i < (size_t)n; i++)
+		if (pthread_create(&tids[i], NULL, worker, b) == 0)
+			started++;
+		else
+			break;
+	worker(b);
+	for (i = 1; i <= (size_t)started; i++)
+		pthread_join(tids[i], NULL);
+	free(tids);
+	pthread_mutex_destroy(&b->lock);
+	for (i = 0; i < b->jobsz; i++)
+		diag_merge(&b->d, &b->jobs[i].d);
+	return !b->failed;
 }
 
 /* Copy a folder tree into the output under prefix; links are skipped. */
@@ -196,11 +255,9 @@ static enum exitcode
 build_render(struct build *b, const char *source)
 {
 	char	*dir;
-	size_t	 i;
-	int	 ok = 1;
+	int	 ok;
 
-	for (i = 0; ok && i < b->jobsz && !interrupted; i++)
-		ok = job_run(b, &b->jobs[i]);
+	ok = jobs_run(b);
 	if (ok && !interrupted) {
 		dir = path_join(theme_dir(b->theme), "static");
 		ok = copy_tree(b, dir, "static");
@@ -223,8 +280,10 @@ build_free(struct build *b)
 {
 	size_t	 i;
 
-	for (i = 0; i < b->jobsz; i++)
+	for (i = 0; i < b->jobsz; i++) {
 		free(b->jobs[i].path);
+		diag_free(&b->jobs[i].d);
+	}
 	free(b->jobs);
 	model_free(b->model);
 	theme_free(b->theme);
@@ -232,6 +291,15 @@ build_free(struct build *b)
 	site_free(&b->site);
 	publish_free(b->pub);
 	diag_free(&b->d);
+}
+
+/* Online CPUs: the default number of threads. */
+static int
+cpu_count(void)
+{
+	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 static double
@@ -256,8 +324,8 @@ build_run(const char *source, const char *output, const char *base_url,
 	char		*out, *why = NULL;
 	double		 t0 = now();
 
-	(void)jobs;
 	memset(&b, 0, sizeof(b));
+	b.threads = jobs > 0 ? jobs : cpu_count();
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);

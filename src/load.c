@@ -164,8 +164,10 @@ dir_list(const char *dir, size_t *sz)
 		v[(*sz)++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
+	if (v == NULL)
+		return xcalloc(1, sizeof(*v));
 	qsort(v, *sz, sizeof(*v), namecmp);
-	return v == NULL ? xcalloc(1, sizeof(*v)) : v;
+	return v;
 }
 
 static int

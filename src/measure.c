@@ -199,6 +199,36 @@ parse_period(const struct fctx *c, const struct ynode *n, int fy,
 	return 0;
 }
 
+/*
+ * Warn when a period does not touch its fiscal year at all: usually a
+ * year typed in the wrong era or a wrong fiscal_year.  Dates are shown
+ * the way the editor reads them.
+ */
+static void
+period_in_year(const struct fctx *c, const struct ynode *n,
+    const struct period *p, int fy)
+{
+	struct period	 year;
+	struct fmt	 th = { LANG_TH, DIGITS_THAI, ERA_BE };
+	char		*a, *b1, *b2;
+
+	memset(&year, 0, sizeof(year));
+	fiscal_year_first(fy, &year.start);
+	fiscal_year_last(fy, &year.end);
+	if (!ends_before(&year.start, &p->end) &&
+	    !ends_before(&p->start, &year.end))
+		return;
+	a = period_format(p, fy, &th);
+	b1 = date_format(&year.start, DATE_FULL, &th);
+	b2 = date_format(&year.end, DATE_FULL, &th);
+	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_WARNING,
+	    "the period (%s) lies outside fiscal year %d, which runs from "
+	    "%s to %s; check the years", a, fy, b1, b2);
+	free(a);
+	free(b1);
+	free(b2);
+}
+
 /* A file under content/files/, or an http(s) address. */
 static int
 url_allowed(const char *u)
@@ -363,8 +393,9 @@ measure_derived(const struct fctx *c, const struct ynode *root,
 
 	if ((v = ymap_get(root, "fiscal_year")) != NULL)
 		ok = field_year(c, v, &m->fiscal_year);
-	if ((v = ymap_get(root, "period")) != NULL)
-		ok &= parse_period(c, v, m->fiscal_year, &m->period);
+	if ((v = ymap_get(root, "period")) != NULL &&
+	    parse_period(c, v, m->fiscal_year, &m->period) && m->fiscal_year)
+		period_in_year(c, v, &m->period, m->fiscal_year);
 	if ((v = ymap_get(root, "progress")) != NULL) {
 		ok &= (has_progress = field_int(c, v, "progress", 0, 100,
 		    &m->progress));

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,15 +23,29 @@ struct publish {
 	size_t	 written;	/* files whose bytes changed or are new */
 	size_t	 kept;		/* files identical to the published ones */
 	char	 err[512];	/* the first failure, for the user */
+	pthread_mutex_t lock;	/* publish_write runs on several threads */
 };
 
 static int
 fail(struct publish *p, const char *what, const char *path)
 {
+	int	 e = errno;
+
+	pthread_mutex_lock(&p->lock);
 	if (p->err[0] == '\0')
 		snprintf(p->err, sizeof(p->err), "%s %s: %s", what, path,
-		    strerror(errno));
+		    strerror(e));
+	pthread_mutex_unlock(&p->lock);
 	return 0;
+}
+
+/* Count one file written (or kept) under the lock. */
+static void
+count(struct publish *p, size_t *n)
+{
+	pthread_mutex_lock(&p->lock);
+	(*n)++;
+	pthread_mutex_unlock(&p->lock);
 }
 
 /* Is dir absent, empty, or a previous output of ours? */
@@ -85,6 +100,7 @@ publish_begin(const char *final, char **why)
 		return NULL;
 	}
 	p = xcalloc(1, sizeof(*p));
+	pthread_mutex_init(&p->lock, NULL);
 	p->final = xstrdup(final);
 	p->had_old = stat(final, &st) == 0;
 	p->tmp = xasprintf("%s.tmp-%ld", final, (long)getpid());
@@ -94,6 +110,7 @@ publish_begin(const char *final, char **why)
 		    strerror(errno));
 		free(p->tmp);
 		free(p->final);
+		pthread_mutex_destroy(&p->lock);
 		free(p);
 		return NULL;
 	}
@@ -195,7 +212,7 @@ publish_write(struct publish *p, const char *rel, const char *data,
 		goto out;
 	if (p->had_old && same_bytes(old, data, len) &&
 	    link(old, path) == 0) {
-		p->kept++;
+		count(p, &p->kept);
 		ok = 1;
 		goto out;
 	}
@@ -215,7 +232,7 @@ publish_write(struct publish *p, const char *rel, const char *data,
 	if (off < len)
 		close(fd);
 	if (ok)
-		p->written++;
+		count(p, &p->written);
 out:
 	free(path);
 	free(old);
@@ -303,5 +320,6 @@ publish_free(struct publish *p)
 		return;
 	free(p->final);
 	free(p->tmp);
+	pthread_mutex_destroy(&p->lock);
 	free(p);
 }

@@ -78,6 +78,9 @@ theme_load(const char *root, const char *name, enum lang lang,
 	int		 i;
 	size_t		 errs = d->errors;
 
+	/* Before any thread: the libraries set up global state once. */
+	xmlInitParser();
+	xsltInit();
 	t = xcalloc(1, sizeof(*t));
 	sub = xasprintf("themes/%s", name);
 	t->dir = data_path(root, sub);
