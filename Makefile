@@ -80,7 +80,7 @@ deps:
 
 site: deps
 	$(MAKE) prongsai
-	./prongsai check
+	./prongsai build
 
 check: deps
 	$(MAKE) prongsai prongsai-asan unit
@@ -91,7 +91,7 @@ install: prongsai
 	cp prongsai $(DESTDIR)$(BINDIR)/prongsai
 	cp man/prongsai.1 $(DESTDIR)$(MANDIR)/man1/prongsai.1
 	cp man/prongsai.5 $(DESTDIR)$(MANDIR)/man5/prongsai.5
-	cp -R themes $(DESTDIR)$(DATADIR)/
+	cp -R themes framework $(DESTDIR)$(DATADIR)/
 
 clean:
 	rm -rf build prongsai prongsai-asan tests/out

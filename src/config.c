@@ -9,7 +9,7 @@
 static const char *const knownkeys[] = {
 	"title", "organization", "base_url", "language", "digits", "era",
 	"description", "current_year", "feed_limit", "theme", "unsafe_html",
-	"menu", "report_sections", "framework", NULL
+	"menu", NULL
 };
 static const char *const menukeys[] = { "title", "url", NULL };
 

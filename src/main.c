@@ -92,11 +92,19 @@ static int
 cmd_check(const struct opts *o)
 {
 	struct site	 s;
+	struct index	 ix;
 	struct diags	 d;
 	enum exitcode	 rc;
 
 	memset(&d, 0, sizeof(d));
 	rc = site_load(&s, o->source, 1, &d);
+	if (rc != EXIT_SYSTEM) {
+		/* The index checks indicators against each year's framework. */
+		index_build(&ix, &s, &d);
+		index_free(&ix);
+		if (rc == EXIT_FINE && d.errors)
+			rc = EXIT_CONTENT;
+	}
 	diag_print(&d, stderr);
 	if (!o->quiet || d.errors)
 		diag_summary(&d, s.files, stderr);
@@ -120,7 +128,8 @@ main(int argc, char *argv[])
 		printf("prongsai %s\n", VERSION);
 		return EXIT_FINE;
 	}
-	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0) {
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "-h") == 0) {
 		usage(stdout);
 		return EXIT_FINE;
 	}

@@ -18,11 +18,14 @@ for t in build/tests/test_*; do
 	[ $st -eq 0 ] || cat "$t.log"
 	result "$(basename "$t")" $st
 done
-# Shell suites: each prints its own PASS/FAIL lines and exits non-zero on failure.
+# Shell suites: each prints its own PASS/FAIL lines and exits non-zero on
+# failure.  Each runs with the plain binary and again under ASan+UBSan.
 for s in tests/*.sh; do
 	[ "$s" = tests/run.sh ] && continue
-	sh "$s"
-	result "$(basename "$s")" $?
+	for bin in ./prongsai ./prongsai-asan; do
+		PRONGSAI=$bin ASAN_OPTIONS=detect_leaks=1 sh "$s"
+		result "$(basename "$s") ($bin)" $?
+	done
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
