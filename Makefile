@@ -29,7 +29,11 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libcmocka-dev
-DEB_TEST  = python3 python3-feedparser
+DEB_TEST  = python3 python3-feedparser python3-yaml
+# Test commands as command:Debian-package, checked by command: NodeSource's
+# nodejs bundles npm and conflicts with Debian's npm package.
+DEB_CMDS  = java:default-jre-headless node:nodejs npm:npm
+VNU_JAR   = node_modules/vnu-jar/build/dist/vnu.jar
 
 all: prongsai
 
@@ -67,6 +71,8 @@ deps:
 	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 	    grep -q "ok installed" || missing="$$missing $$p"; done; \
+	for c in $(DEB_CMDS); do \
+	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then \
 	    echo "make deps: missing Debian packages:$$missing"; \
@@ -77,6 +83,8 @@ deps:
 	  apt-get update -qq </dev/null >/dev/null && \
 	  apt-get install -y -qq --no-install-recommends $$missing </dev/null >/dev/null || exit 1; \
 	fi
+	@if [ ! -f $(VNU_JAR) ]; then echo "make deps: npm ci"; \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error </dev/null || exit 1; fi
 
 site: deps
 	$(MAKE) prongsai

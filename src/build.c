@@ -258,6 +258,8 @@ build_render(struct build *b, const char *source)
 	int	 ok;
 
 	ok = jobs_run(b);
+	if (ok && !interrupted)
+		ok = outputs_write(&b->site, &b->ix, b->pub, &b->files, &b->d);
 	if (ok && !interrupted) {
 		dir = path_join(theme_dir(b->theme), "static");
 		ok = copy_tree(b, dir, "static");

@@ -101,6 +101,20 @@ config_theme(const struct fctx *c, const struct ynode *n, char **out)
 	return 0;
 }
 
+/* A menu link goes to a page of the site (/about/) or an http(s) address. */
+static int
+menu_url_ok(const struct fctx *c, const struct ynode *n, const char *u)
+{
+	if (((u[0] == '/' && u[1] != '/') || strncasecmp(u, "https://", 8)
+	    == 0 || strncasecmp(u, "http://", 7) == 0) &&
+	    strpbrk(u, " \t\r\n\"<>\\") == NULL)
+		return 1;
+	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+	    "menu url \"%s\" is not allowed: use a page of this site such "
+	    "as /about/, or an https:// address", u);
+	return 0;
+}
+
 static int
 config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
 {
@@ -127,19 +141,23 @@ config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
 			continue;
 		}
 		if (field_str(c, t, "title", &cfg->menu[cfg->menusz].title) &&
-		    field_str(c, u, "url", &cfg->menu[cfg->menusz].url))
+		    field_str(c, u, "url", &cfg->menu[cfg->menusz].url) &&
+		    menu_url_ok(c, u, cfg->menu[cfg->menusz].url))
 			cfg->menusz++;
 		else {
 			free(cfg->menu[cfg->menusz].title);
+			free(cfg->menu[cfg->menusz].url);
 			cfg->menu[cfg->menusz].title = NULL;
+			cfg->menu[cfg->menusz].url = NULL;
 			ok = 0;
 		}
 	}
 	return ok;
 }
 
-static void
-config_defaults(struct config *cfg)
+/* Defaults for every setting, with the required ones unset. */
+void
+config_init(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->fmt.lang = LANG_TH;
@@ -206,7 +224,7 @@ config_load(struct config *cfg, const char *file, const char *buf,
 	struct ynode	*root;
 	size_t		 i, errs = d->errors;
 
-	config_defaults(cfg);
+	config_init(cfg);
 	if ((root = yaml_load(buf, sz, file, 1, d)) == NULL)
 		return 0;
 	if (field_keys(&c, root, "site.yaml", knownkeys)) {

@@ -20,6 +20,8 @@ char		*path_join(const char *, const char *);
 int		 utf8_valid(const char *, size_t, size_t *);
 size_t		 utf8_chars(const char *, size_t);
 char		*file_read(const char *, size_t *);
+void		 sort(void *, size_t, size_t,
+			int (*)(const void *, const void *));
 
 /* diag.c: the only code that prints problems. */
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
@@ -109,6 +111,7 @@ void		 field_missing(const struct fctx *, const struct ynode *,
 /* config.c: site.yaml into struct config. */
 int		 config_load(struct config *, const char *, const char *,
 			size_t, struct diags *);
+void		 config_init(struct config *);
 int		 config_set_base_url(struct config *, const char *);
 void		 config_free(struct config *);
 
@@ -209,6 +212,32 @@ const char	*publish_error(const struct publish *);
 size_t		 publish_written(const struct publish *);
 size_t		 publish_kept(const struct publish *);
 void		 publish_free(struct publish *);
+
+/* feed.c: RSS 2.0 feeds of the site, each area and each measure. */
+char		*feed_url(const struct measure *, int);
+char		*feed_title(const struct site *, const struct index *,
+			const struct measure *, int);
+int		 feeds_write(const struct site *, const struct index *,
+			struct publish *, size_t *, struct diags *);
+
+/* sitemap.c: sitemap.xml and robots.txt. */
+int		 sitemap_write(const struct site *, const struct index *,
+			struct publish *, size_t *, struct diags *);
+
+/* opendata.c: data/measures.json and .csv, all years and per year. */
+char		*data_url(int, const char *);
+int		 opendata_write(const struct site *, const struct index *,
+			struct publish *, size_t *, struct diags *);
+
+/* outputs.c: the side outputs, and the absolute URLs and dates they share. */
+char		*url_encode(const char *);
+char		*url_abs(const struct config *, const char *);
+char		*url_link(const struct config *, const char *, const char *);
+void		 measure_published(const struct measure *, struct date *);
+const struct update *measure_last_update(const struct measure *);
+void		 measure_changed(const struct measure *, struct date *);
+int		 outputs_write(const struct site *, const struct index *,
+			struct publish *, size_t *, struct diags *);
 
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,

@@ -138,7 +138,7 @@ field_date(const struct fctx *c, const struct ynode *n, const char *f,
 		return 1;
 	case DATE_IMPOSSIBLE:
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is %s, a day that does not exist", f, n->value);
+		    "'%s' is %s, a date that does not exist", f, n->value);
 		return 0;
 	default:
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
@@ -272,12 +272,34 @@ field_keys(const struct fctx *c, const struct ynode *map, const char *what,
 	return 1;
 }
 
+/* An example line for each required field, shown when it is missing. */
+static const char *const examples[][2] = {
+	{ "title", "title: การนำเทคโนโลยีมาใช้ในการดำเนินงาน" },
+	{ "fiscal_year", "fiscal_year: 2566" },
+	{ "areas", "areas: [EIT]" },
+	{ "owners", "owners: [เจ้าพนักงานธุรการ]" },
+	{ "period", "period: whole-year" },
+	{ "status", "status: in-progress" },
+	{ "organization", "organization: องค์การบริหารส่วนตำบล…" },
+	{ "base_url", "base_url: https://www.example.go.th/ita/" },
+};
+
 /* Report a required field that is missing from map. */
 void
 field_missing(const struct fctx *c, const struct ynode *map, const char *f)
 {
-	diag_add(c->d, c->file, map->pos.line ? map->pos.line : c->line0,
-	    map->pos.line ? map->pos.col : 1, SEV_ERROR,
+	size_t	 i;
+	unsigned line = map->pos.line ? map->pos.line : c->line0;
+	unsigned col = map->pos.line ? map->pos.col : 1;
+
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++)
+		if (strcmp(examples[i][0], f) == 0) {
+			diag_add(c->d, c->file, line, col, SEV_ERROR,
+			    "required field '%s' is missing; add a line "
+			    "such as '%s'", f, examples[i][1]);
+			return;
+		}
+	diag_add(c->d, c->file, line, col, SEV_ERROR,
 	    "required field '%s' is missing", f);
 }
 
@@ -291,7 +313,7 @@ field_year(const struct fctx *c, const struct ynode *n, int *out)
 	long	 v;
 
 	if (n->type == Y_SCALAR && parse_int(n->value, &v) &&
-	    v >= 1900 && v < 2500) {
+	    v + 543 >= 2500 && v + 543 <= 2700) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 		    "'fiscal_year' is %ld, but fiscal years are written in "
 		    "the Buddhist Era (พ.ศ.): did you mean %ld?", v, v + 543);

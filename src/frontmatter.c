@@ -193,14 +193,42 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 	}
 }
 
+/* libyaml's commonest complaints, in words an editor can act on. */
+static const char *const yamlhints[][2] = {
+	{ "mapping values are not allowed", "a second ': ' on one line; "
+	    "put the whole value in double quotes" },
+	{ "found character that cannot start any token", "a value starts "
+	    "with a character YAML reserves (such as @, ` or %); put the "
+	    "whole value in double quotes" },
+	{ "found a tab character", "a Tab is used to indent; indent with "
+	    "spaces only" },
+	{ "did not find expected key", "the indentation does not line up "
+	    "with the lines above; use the same number of spaces for "
+	    "fields at the same level" },
+	{ "did not find expected '-' indicator", "the items of a list do "
+	    "not line up; start each item with '- ' at the same indentation" },
+	{ "found unexpected end of stream", "a quote or bracket is opened "
+	    "but never closed" },
+	{ "found undefined tag handle", "a value starts with '!'; put the "
+	    "whole value in double quotes" },
+};
+
 /* Turn libyaml's problem into words an editor can act on. */
 static void
 yaml_report(struct ybuild *b, const yaml_parser_t *parser)
 {
 	struct pos	 p;
 	const char	*what = parser->problem ? parser->problem : "error";
+	size_t		 i;
 
 	p = mark_pos(b, &parser->problem_mark);
+	for (i = 0; i < sizeof(yamlhints) / sizeof(yamlhints[0]); i++)
+		if (strstr(what, yamlhints[i][0]) != NULL) {
+			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
+			    "front matter is not valid YAML: %s",
+			    yamlhints[i][1]);
+			return;
+		}
 	if (parser->context)
 		diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
 		    "front matter is not valid YAML: %s %s (check "
@@ -272,7 +300,18 @@ ynode_free(struct ynode *n)
 	free(n);
 }
 
-/* The value for key in map, or NULL. */
+/* Is n YAML's null: an empty line after the colon, ~ or null? */
+static int
+is_null(const struct ynode *n)
+{
+	return n->type == Y_SCALAR && n->plain && (n->value[0] == '\0' ||
+	    strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0);
+}
+
+/*
+ * The value for key in map, or NULL if there is none.  A key with an
+ * empty value ("summary:") counts as absent: that is what editors mean.
+ */
 struct ynode *
 ymap_get(const struct ynode *map, const char *key)
 {
@@ -282,7 +321,8 @@ ymap_get(const struct ynode *map, const char *key)
 		return NULL;
 	for (i = 0; i + 1 < map->kidsz; i += 2)
 		if (strcmp(map->kids[i]->value, key) == 0)
-			return map->kids[i + 1];
+			return is_null(map->kids[i + 1]) ? NULL :
+			    map->kids[i + 1];
 	return NULL;
 }
 

@@ -110,9 +110,7 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	}
 	(*buf)[n] = '\0';
 	if (n == 0) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is empty; "
-		    "a measure file starts with front matter between two "
-		    "'---' lines");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is empty");
 		goto fail;
 	}
 	if (!utf8_valid(*buf, (size_t)n, &bad) || memchr(*buf, '\0', (size_t)n)) {
@@ -120,8 +118,13 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 			bad = (size_t)((char *)memchr(*buf, '\0', (size_t)n) - *buf);
 		offset_pos(*buf, bad, &line, &col);
 		diag_add(w->d, shown, line, col, SEV_ERROR, "the file is not "
-		    "valid UTF-8 text: byte 0x%02x at byte offset %zu; save "
-		    "the file as UTF-8", (unsigned char)(*buf)[bad], bad);
+		    "saved as UTF-8 (byte 0x%02x at byte offset %zu)%s; in "
+		    "your editor choose Save As, Encoding: UTF-8",
+		    (unsigned char)(*buf)[bad], bad, (*buf)[bad] == '\0' ?
+		    ": it looks like UTF-16 (\"Unicode\")" :
+		    (unsigned char)(*buf)[bad] >= 0xa1 &&
+		    (unsigned char)(*buf)[bad] <= 0xfb ?
+		    ": it looks like Thai ANSI (TIS-620/Windows-874)" : "");
 		goto fail;
 	}
 	*text = *buf;
@@ -166,7 +169,7 @@ dir_list(const char *dir, size_t *sz)
 	closedir(dp);
 	if (v == NULL)
 		return xcalloc(1, sizeof(*v));
-	qsort(v, *sz, sizeof(*v), namecmp);
+	sort(v, *sz, sizeof(*v), namecmp);
 	return v;
 }
 
@@ -302,13 +305,18 @@ check_slugs(struct walk *w)
 		return;
 	v = xcalloc(n, sizeof(*v));
 	memcpy(v, w->site->measures, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), measurecmp_slug);
+	sort(v, n, sizeof(*v), measurecmp_slug);
 	for (i = 1; i < n; i++) {
 		a = v[i - 1];
 		b = v[i];
 		if (a->fiscal_year != b->fiscal_year ||
 		    strcmp(a->slug, b->slug) != 0)
 			continue;
+		/* Blame the file whose slug: line made the clash. */
+		if (a->pos[F_SLUG].line && !b->pos[F_SLUG].line) {
+			b = a;
+			a = v[i];
+		}
 		diag_add(w->d, b->path, b->pos[F_SLUG].line,
 		    b->pos[F_SLUG].col, SEV_ERROR, "slug '%s' is already "
 		    "used by %s in fiscal year %d; rename one of the files "
@@ -340,7 +348,8 @@ check_evidence(struct walk *w, const struct measure *m)
 		else if (!inside(path, files))
 			diag_add(w->d, m->path, e->pos.line, e->pos.col,
 			    SEV_ERROR, "evidence file content/%s is a link "
-			    "to a file outside content/files/", e->url);
+			    "to a file outside content/files/; copy the "
+			    "document into content/files/ instead", e->url);
 		free(path);
 	}
 	free(files);
@@ -361,7 +370,7 @@ load_config(struct walk *w)
 	if (source_read(w, path, shown, &buf, &text, &len))
 		ok = config_load(&w->site->cfg, shown, text, len, w->d);
 	else
-		config_load(&w->site->cfg, shown, "", 0, w->d);
+		config_init(&w->site->cfg);
 	free(buf);
 	free(path);
 	free(shown);

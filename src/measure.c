@@ -112,15 +112,20 @@ parse_status(const struct fctx *c, const struct ynode *n, enum status *out)
 {
 	int	 s;
 
-	if (n->type == Y_SCALAR)
-		for (s = 0; s < STATUS__MAX; s++)
-			if (strcasecmp(n->value, statusnames[s]) == 0) {
-				*out = (enum status)s;
-				return 1;
-			}
+	if (n->type != Y_SCALAR) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    "'status' must be one word: planned, in-progress, done "
+		    "or cancelled");
+		return 0;
+	}
+	for (s = 0; s < STATUS__MAX; s++)
+		if (strcasecmp(n->value, statusnames[s]) == 0) {
+			*out = (enum status)s;
+			return 1;
+		}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 	    "unknown status '%s': use planned, in-progress, done or cancelled",
-	    n->type == Y_SCALAR ? n->value : "");
+	    n->value);
 	return 0;
 }
 
@@ -153,8 +158,8 @@ parse_period_map(const struct fctx *c, const struct ynode *n,
 		field_missing(c, n, "period: end");
 	if (s == NULL || e == NULL)
 		return 0;
-	ok &= field_date(c, s, "start", &p->start);
-	ok &= field_date(c, e, "end", &p->end);
+	ok &= field_date(c, s, "period: start", &p->start);
+	ok &= field_date(c, e, "period: end", &p->end);
 	if (ok && ends_before(&p->start, &p->end)) {
 		diag_add(c->d, c->file, e->pos.line, e->pos.col, SEV_ERROR,
 		    "the period ends before it starts (start %s, end %s)",
@@ -268,8 +273,9 @@ parse_evidence_item(const struct fctx *c, const struct ynode *n,
 		field_missing(c, n, "evidence: url");
 	if (t == NULL || u == NULL)
 		return 0;
-	ok = field_str(c, t, "title", &ev->title);
-	ok &= field_str(c, u, "url", &ev->url);
+	ev->pos = u->pos;
+	ok = field_str(c, t, "evidence: title", &ev->title);
+	ok &= field_str(c, u, "evidence: url", &ev->url);
 	if (ok && !url_allowed(ev->url)) {
 		diag_add(c->d, c->file, u->pos.line, u->pos.col, SEV_ERROR,
 		    "evidence url \"%s\" is not allowed: use an https:// "
@@ -298,13 +304,14 @@ parse_update_item(const struct fctx *c, const struct ynode *n,
 		field_missing(c, n, "updates: date");
 		ok = 0;
 	} else
-		ok &= field_date(c, v, "date", &up->date);
+		ok &= field_date(c, v, "updates: date", &up->date);
 	if ((v = ymap_get(n, "progress")) != NULL)
-		ok &= field_int(c, v, "progress", 0, 100, &up->progress);
+		ok &= field_int(c, v, "updates: progress", 0, 100,
+		    &up->progress);
 	if ((v = ymap_get(n, "status")) != NULL)
 		ok &= parse_status(c, v, &up->status);
 	if ((v = ymap_get(n, "note")) != NULL)
-		ok &= field_str(c, v, "note", &up->note);
+		ok &= field_str(c, v, "updates: note", &up->note);
 	return ok;
 }
 

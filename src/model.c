@@ -482,6 +482,21 @@ updates_el(const struct pagectx *pc, xmlNodePtr parent,
 	free(v);
 }
 
+/* A <feed> link to the feed of m, or of area (>= 0), or of the site. */
+static xmlNodePtr
+feed_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct measure *m, int area)
+{
+	xmlNodePtr	 v = el(parent, "feed", NULL);
+	char		*s;
+
+	href_attr_free(pc, v, feed_url(m, area));
+	s = feed_title(pc->mo->site, pc->mo->ix, m, area);
+	attr(v, "title", s);
+	free(s);
+	return v;
+}
+
 static void
 measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 {
@@ -489,6 +504,7 @@ measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 	size_t		 i;
 	int		 a;
 
+	feed_el(pc, n, m, -1);
 	html_el(pc, n, "body", m->html->frag[FRAG_ALL]);
 	html_el(pc, n, "methods", m->html->frag[FRAG_METHODS]);
 	html_el(pc, n, "result", m->html->frag[FRAG_RESULT]);
@@ -582,7 +598,51 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 	return n;
 }
 
-/* The site data every page carries: names, menu, years, areas. */
+/* The site's RSS feeds: the whole site's, then one per area. */
+static void
+feeds_el(const struct pagectx *pc, xmlNodePtr parent)
+{
+	xmlNodePtr	 list, v;
+	int		 a;
+
+	list = el(parent, "feeds", NULL);
+	feed_el(pc, list, NULL, -1);
+	for (a = 0; a < AREA__MAX; a++) {
+		v = feed_el(pc, list, NULL, a);
+		attr(v, "area", area_name((enum area)a));
+	}
+}
+
+/* The open data files: every year's, then each year's with measures. */
+static void
+data_el(const struct pagectx *pc, xmlNodePtr parent)
+{
+	static const char *const exts[] = { "json", "csv" };
+	const struct index	*ix = pc->mo->ix;
+	xmlNodePtr		 list, y, v;
+	size_t			 i, k;
+
+	list = el(parent, "data", NULL);
+	for (k = 0; k < 2; k++) {
+		v = el(list, "file", NULL);
+		attr(v, "format", exts[k]);
+		href_attr_free(pc, v, data_url(0, exts[k]));
+	}
+	for (i = ix->yearsz; i-- > 0;) {
+		if (ix->years[i].sz == 0)
+			continue;
+		y = el(list, "year", NULL);
+		num_attr(pc, y, "value", ix->years[i].year);
+		for (k = 0; k < 2; k++) {
+			v = el(y, "file", NULL);
+			attr(v, "format", exts[k]);
+			href_attr_free(pc, v, data_url(ix->years[i].year,
+			    exts[k]));
+		}
+	}
+}
+
+/* The site data every page carries: names, menu, feeds, data, years, areas. */
 static void
 site_el(const struct pagectx *pc, xmlNodePtr parent)
 {
@@ -612,6 +672,8 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		else
 			attr(v, "href", cfg->menu[i].url);
 	}
+	feeds_el(pc, n);
+	data_el(pc, n);
 	list = el(n, "years", NULL);
 	for (i = ix->yearsz; i-- > 0;) {
 		v = el(list, "year", NULL);

@@ -79,7 +79,7 @@ struct period {
 struct evidence {
 	char		*title;
 	char		*url;
-	struct pos	 pos;
+	struct pos	 pos;		/* of the url value */
 };
 
 /* One entry of the progress log.  Progress -1 means "not given". */

@@ -131,7 +131,7 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 	size_t			 i;
 	int			 a;
 
-	qsort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
+	sort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
 	stats_of(yg->m, yg->sz, &yg->st);
 	yg->fw = framework_find(s->root, yg->year, d);
 	for (i = 0; i < s->reportsz; i++)
@@ -225,7 +225,7 @@ owners_fill(struct index *ix)
 	size_t		 i, k, j, n;
 	char		*key;
 
-	qsort(ix->owners, ix->ownersz, sizeof(*ix->owners), owner_cmp);
+	sort(ix->owners, ix->ownersz, sizeof(*ix->owners), owner_cmp);
 	for (i = 0; i < ix->ownersz; i++) {
 		o = &ix->owners[i];
 		key = owner_key(o->name);
@@ -235,7 +235,7 @@ owners_fill(struct index *ix)
 			o->key = xasprintf("%s-%zu", key, n);
 		}
 		free(key);
-		qsort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
+		sort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
 		stats_of(o->m, o->sz, &o->st);
 		for (k = 0; k < o->sz; k++)
 			for (j = 0; j < o->m[k]->ownersz; j++)
@@ -296,7 +296,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	}
 	for (i = 0; i < s->reportsz; i++)
 		year_get(ix, s->reports[i]->fiscal_year);
-	qsort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
+	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
 	for (i = 0; i < ix->yearsz; i++)
 		year_fill(s, &ix->years[i], d);
 	owners_fill(ix);

@@ -204,3 +204,11 @@ file_read(const char *path, size_t *sz)
 	*sz = len;
 	return buf;
 }
+
+/* qsort that accepts an empty (NULL) array, which qsort itself may not. */
+void
+sort(void *base, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, sz, cmp);
+}

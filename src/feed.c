@@ -1,0 +1,622 @@
+/* feed.c: writes the RSS 2.0 feeds (whole site, each area, each measure) with libxml2's xmlTextWriter; every URL in them absolute. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+
+#include "extern.h"
+
+#define NS_ATOM		"http://www.w3.org/2005/Atom"
+#define NS_CONTENT	"http://purl.org/rss/1.0/modules/content/"
+#define NS_DC		"http://purl.org/dc/elements/1.1/"
+#define SUMMARY_MAX	200	/* characters of a description cut from the body */
+#define ELLIPSIS	"\xe2\x80\xa6"
+
+static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
+
+/* Status words of an update's title, by enum lang then enum status. */
+static const char *const statuswords[2][STATUS__MAX] = {
+	{ "ยังไม่เริ่มดำเนินการ", "อยู่ระหว่างดำเนินการ",
+	  "ดำเนินการแล้วเสร็จ", "ยกเลิก" },
+	{ "planned", "in progress", "done", "cancelled" }
+};
+
+/* One item: a measure (u NULL) or one entry of its update log. */
+struct item {
+	struct date		 date;	/* day 0 read as the 1st, as pubDate does */
+	const struct measure	*m;
+	const struct update	*u;
+	size_t			 n;	/* u is the n-th update of its date; 0 for m */
+	char			*guid;
+	char			*title;
+	char			*link;
+	char			*desc;
+	char			*html;	/* content:encoded, or NULL */
+};
+
+/* Everything the feeds of one build share. */
+struct feeds {
+	const struct site	*s;
+	const struct index	*ix;
+	const struct config	*cfg;
+	void			*brk;	/* libthai word breaker, may be NULL */
+	struct item		*items;	/* newest first */
+	size_t			 itemsz;
+};
+
+/*
+ * The site path of a feed: a measure's when m is set, else an area's
+ * when area >= 0, else the whole site's.  The caller frees it.
+ */
+char *
+feed_url(const struct measure *m, int area)
+{
+	char	*dir, *u;
+
+	if (m != NULL) {
+		dir = url_measure(m);
+		u = xasprintf("%sfeed.xml", dir);
+		free(dir);
+		return u;
+	}
+	if (area >= 0 && area < AREA__MAX)
+		return xasprintf("%s/feed.xml", areadirs[area]);
+	return xstrdup("feed.xml");
+}
+
+/*
+ * The name of area a in the site's language, from the framework of the
+ * year year, else of the current year, else of the newest year that
+ * has one, else its code.  Not to be freed.
+ */
+static const char *
+area_label(const struct index *ix, enum lang lang, int year, enum area a)
+{
+	const struct yeargroup	*yg;
+	size_t			 i;
+
+	if ((yg = index_year(ix, year)) != NULL && yg->fw != NULL &&
+	    yg->fw->area[a][lang] != NULL)
+		return yg->fw->area[a][lang];
+	if ((yg = index_year(ix, ix->current)) != NULL && yg->fw != NULL &&
+	    yg->fw->area[a][lang] != NULL)
+		return yg->fw->area[a][lang];
+	for (i = ix->yearsz; i-- > 0;)
+		if (ix->years[i].fw != NULL &&
+		    ix->years[i].fw->area[a][lang] != NULL)
+			return ix->years[i].fw->area[a][lang];
+	return area_name(a);
+}
+
+/*
+ * The title of a feed chosen as in feed_url(): the site's title, or
+ * "site title: area name", or "site title: measure title".  The
+ * caller frees it.
+ */
+char *
+feed_title(const struct site *s, const struct index *ix,
+    const struct measure *m, int area)
+{
+	if (m != NULL)
+		return xasprintf("%s: %s", s->cfg.title, m->title);
+	if (area >= 0 && area < AREA__MAX)
+		return xasprintf("%s: %s", s->cfg.title, area_label(ix,
+		    s->cfg.fmt.lang, ix->current, (enum area)area));
+	return xstrdup(s->cfg.title);
+}
+
+/* A copy of text without the characters XML 1.0 cannot hold. */
+static char *
+xml_clean(const char *text)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	char			*out = xmalloc(strlen(text) + 1), *p = out;
+
+	for (; *s != '\0'; s++) {
+		if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+			continue;
+		/* U+FFFE and U+FFFF */
+		if (s[0] == 0xef && s[1] == 0xbf &&
+		    (s[2] == 0xbe || s[2] == 0xbf)) {
+			s += 2;
+			continue;
+		}
+		*p++ = (char)*s;
+	}
+	*p = '\0';
+	return out;
+}
+
+/*
+ * The plain-text summary of a measure for a feed reader: its summary,
+ * else its first paragraph cut at a word boundary (libthai finds Thai
+ * words, which spaces do not separate) with an ellipsis, else its title.
+ */
+static char *
+measure_summary(const struct feeds *f, const struct measure *m)
+{
+	const char	*text;
+	size_t		 n, len;
+	char		*cut, *out;
+
+	if (m->summary != NULL)
+		return xstrdup(m->summary);
+	if (m->html == NULL || (text = m->html->first_para) == NULL ||
+	    *text == '\0')
+		return xstrdup(m->title);
+	len = strlen(text);
+	if ((n = thai_cut(f->brk, text, SUMMARY_MAX)) >= len)
+		return xstrdup(text);
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\n'))
+		n--;
+	cut = xstrndup(text, n);
+	out = xasprintf("%s" ELLIPSIS, cut);
+	free(cut);
+	return out;
+}
+
+/* What an update says, in the site's language and digits. */
+static char *
+update_words(const struct feeds *f, const struct update *u)
+{
+	const struct fmt	*fmt = &f->cfg->fmt;
+	const char		*st = NULL;
+	char			*pct = NULL, *s;
+	int			 th = fmt->lang == LANG_TH;
+
+	if (u->status != STATUS_NONE)
+		st = statuswords[th ? 0 : 1][u->status];
+	if (u->progress >= 0)
+		pct = num_format(u->progress, fmt);
+	if (pct != NULL && st != NULL)
+		s = xasprintf(th ? "ความคืบหน้า %s%% (%s)" :
+		    "progress %s%% (%s)", pct, st);
+	else if (pct != NULL)
+		s = xasprintf(th ? "ความคืบหน้า %s%%" : "progress %s%%", pct);
+	else if (st != NULL)
+		s = xstrdup(st);
+	else
+		s = xstrdup(th ? "รายงานความคืบหน้า" : "progress report");
+	free(pct);
+	return s;
+}
+
+/* Attributes that hold a URL, made absolute in content:encoded. */
+static const char *const urlattrs[] = {
+	"href", "src", "cite", "poster", "longdesc", "action",
+	"formaction", "data", "background", NULL
+};
+
+/* Make every URL under n absolute against the page URL base. */
+static void
+links_absolute(const struct config *cfg, const char *base, xmlNodePtr n)
+{
+	xmlChar		*v;
+	char		*abs;
+	size_t		 i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; urlattrs[i] != NULL; i++) {
+			if ((v = xmlGetProp(n, (const xmlChar *)urlattrs[i]))
+			    == NULL)
+				continue;
+			abs = url_link(cfg, base, (const char *)v);
+			if (abs != NULL)
+				xmlSetProp(n, (const xmlChar *)urlattrs[i],
+				    (const xmlChar *)abs);
+			else
+				xmlUnsetProp(n, (const xmlChar *)urlattrs[i]);
+			free(abs);
+			xmlFree(v);
+		}
+		/* Candidate lists would need their own parser: src suffices. */
+		xmlUnsetProp(n, (const xmlChar *)"srcset");
+		links_absolute(cfg, base, n->children);
+	}
+}
+
+/*
+ * Parse an HTML fragment under a root <div>: as XML first (cmark-gfm
+ * writes XHTML), else with the forgiving HTML parser for raw HTML.
+ */
+static xmlDocPtr
+frag_parse(const char *html, xmlNodePtr *root)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+	char		*wrapped;
+
+	wrapped = xasprintf("<div>%s</div>", html);
+	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
+		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+		    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+	free(wrapped);
+	*root = NULL;
+	for (n = doc ? xmlDocGetRootElement(doc) : NULL; n != NULL;
+	    n = n->children)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, (const xmlChar *)"div") == 0) {
+			*root = n;
+			break;
+		}
+	return doc;
+}
+
+/* The children of root serialized, or NULL if there are none. */
+static char *
+frag_dump(xmlDocPtr doc, xmlNodePtr root)
+{
+	xmlBufferPtr	 buf;
+	xmlNodePtr	 n;
+	char		*out = NULL;
+
+	if (root == NULL || root->children == NULL)
+		return NULL;
+	buf = xmlBufferCreate();
+	for (n = root->children; n != NULL; n = n->next)
+		xmlNodeDump(buf, doc, n, 0, 0);
+	if (xmlBufferLength(buf) > 0)
+		out = xstrdup((const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	return out;
+}
+
+/* A measure's body HTML with every link absolute against page. */
+static char *
+body_html(const struct feeds *f, const struct measure *m, const char *page)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	char		*out;
+
+	if (m->html == NULL || m->html->all == NULL ||
+	    m->html->all[0] == '\0')
+		return NULL;
+	if ((doc = frag_parse(m->html->all, &root)) == NULL)
+		return NULL;
+	if (root != NULL)
+		links_absolute(f->cfg, page, root->children);
+	out = frag_dump(doc, root);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+/* An update as HTML: what it says, then its note. */
+static char *
+update_html(const char *words, const struct update *u)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	char		*out, *clean;
+
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = xmlNewNode(NULL, (const xmlChar *)"div");
+	xmlDocSetRootElement(doc, root);
+	clean = xml_clean(words);
+	xmlNewTextChild(root, NULL, (const xmlChar *)"p",
+	    (const xmlChar *)clean);
+	free(clean);
+	if (u->note != NULL) {
+		clean = xml_clean(u->note);
+		xmlNewTextChild(root, NULL, (const xmlChar *)"p",
+		    (const xmlChar *)clean);
+		free(clean);
+	}
+	out = frag_dump(doc, root);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+/* Fill in item it of measure m (update u, n-th of its date, or NULL). */
+static void
+item_fill(const struct feeds *f, struct item *it, const struct measure *m,
+    const struct update *u, size_t n)
+{
+	char	*path, *iso, *words;
+
+	it->m = m;
+	it->u = u;
+	it->n = n;
+	path = url_measure(m);
+	it->link = url_abs(f->cfg, path);
+	free(path);
+	if (u == NULL) {
+		measure_published(m, &it->date);
+		it->guid = xasprintf("%s#measure", it->link);
+		it->title = xstrdup(m->title);
+		it->desc = measure_summary(f, m);
+		it->html = body_html(f, m, it->link);
+	} else {
+		it->date = u->date;
+		iso = date_iso(&u->date);
+		it->guid = xasprintf("%s#update-%s-%zu", it->link, iso, n);
+		free(iso);
+		words = update_words(f, u);
+		it->title = xasprintf("%s: %s", m->title, words);
+		it->desc = xstrdup(u->note != NULL ? u->note : words);
+		it->html = update_html(words, u);
+		free(words);
+	}
+	if (it->date.day == 0)
+		it->date.day = 1;
+}
+
+/*
+ * Newest first.  On the same day: by measure URL, then an update
+ * written later before one written earlier, and the measure itself
+ * last, so that every build agrees.
+ */
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct item	*x = a, *y = b;
+	int			 c;
+
+	if ((c = date_cmp(&y->date, &x->date)) != 0)
+		return c;
+	if ((c = strcmp(x->link, y->link)) != 0)
+		return c;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->guid, y->guid);
+}
+
+/* Every item of the site, newest first. */
+static void
+items_build(struct feeds *f)
+{
+	const struct measure	*m;
+	size_t			 i, k, j, n, total = 0;
+
+	for (i = 0; i < f->s->measuresz; i++)
+		total += 1 + f->s->measures[i]->updatesz;
+	f->items = xcalloc(total ? total : 1, sizeof(*f->items));
+	for (i = 0; i < f->s->measuresz; i++) {
+		m = f->s->measures[i];
+		item_fill(f, &f->items[f->itemsz++], m, NULL, 0);
+		for (k = 0; k < m->updatesz; k++) {
+			/* The n-th update of its date, in the order written. */
+			for (j = n = 0; j <= k; j++)
+				n += date_cmp(&m->updates[j].date,
+				    &m->updates[k].date) == 0;
+			item_fill(f, &f->items[f->itemsz++], m,
+			    &m->updates[k], n);
+		}
+	}
+	sort(f->items, f->itemsz, sizeof(*f->items), item_cmp);
+}
+
+static void
+items_free(struct feeds *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->itemsz; i++) {
+		free(f->items[i].guid);
+		free(f->items[i].title);
+		free(f->items[i].link);
+		free(f->items[i].desc);
+		free(f->items[i].html);
+	}
+	free(f->items);
+}
+
+/* Does item it belong in the feed of m, or of area (>= 0), or the site's? */
+static int
+item_in(const struct item *it, const struct measure *m, int area)
+{
+	if (m != NULL)
+		return it->m == m;
+	if (area >= 0)
+		return (it->m->areas & (1u << area)) != 0;
+	return 1;
+}
+
+/* Write a text element, leaving out characters XML cannot hold. */
+static int
+w_text(xmlTextWriterPtr w, const char *prefix, const char *name,
+    const char *ns, const char *text)
+{
+	char	*clean = xml_clean(text);
+	int	 rc;
+
+	if (prefix != NULL)
+		rc = xmlTextWriterWriteElementNS(w, (const xmlChar *)prefix,
+		    (const xmlChar *)name, (const xmlChar *)ns,
+		    (const xmlChar *)clean);
+	else
+		rc = xmlTextWriterWriteElement(w, (const xmlChar *)name,
+		    (const xmlChar *)clean);
+	free(clean);
+	return rc >= 0;
+}
+
+static int
+w_attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	return xmlTextWriterWriteAttribute(w, (const xmlChar *)name,
+	    (const xmlChar *)value) >= 0;
+}
+
+static int
+w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
+{
+	char	*date;
+	int	 ok, a;
+
+	date = date_rfc822(&it->date);
+	ok = xmlTextWriterStartElement(w, (const xmlChar *)"item") >= 0 &&
+	    w_text(w, NULL, "title", NULL, it->title) &&
+	    w_text(w, NULL, "link", NULL, it->link) &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"guid") >= 0 &&
+	    w_attr(w, "isPermaLink", "false") &&
+	    xmlTextWriterWriteString(w, (const xmlChar *)it->guid) >= 0 &&
+	    xmlTextWriterEndElement(w) >= 0 &&
+	    w_text(w, NULL, "pubDate", NULL, date) &&
+	    w_text(w, NULL, "description", NULL, it->desc);
+	free(date);
+	for (a = 0; ok && a < AREA__MAX; a++)
+		if (it->m->areas & (1u << a))
+			ok = w_text(w, NULL, "category", NULL,
+			    area_label(f->ix, f->cfg->fmt.lang,
+			    it->m->fiscal_year, (enum area)a));
+	if (ok)
+		ok = w_text(w, "dc", "creator", NULL, f->cfg->organization);
+	if (ok && it->html != NULL)
+		ok = w_text(w, "content", "encoded", NULL, it->html);
+	return ok && xmlTextWriterEndElement(w) >= 0;
+}
+
+/* The channel's link and description for the feed of m or area. */
+static void
+channel_about(const struct feeds *f, const struct measure *m, int area,
+    char **link, char **desc)
+{
+	const struct config	*cfg = f->cfg;
+	const char		*name;
+	char			*path;
+	int			 th = cfg->fmt.lang == LANG_TH;
+
+	if (m != NULL) {
+		path = url_measure(m);
+		*link = url_abs(cfg, path);
+		free(path);
+		*desc = measure_summary(f, m);
+	} else if (area >= 0) {
+		path = index_year(f->ix, f->ix->current) != NULL ?
+		    url_area(f->ix->current, (enum area)area) : xstrdup("");
+		*link = url_abs(cfg, path);
+		free(path);
+		name = area_label(f->ix, cfg->fmt.lang, f->ix->current,
+		    (enum area)area);
+		*desc = xasprintf(th ? "ความคืบหน้าของมาตรการด้าน%s (%s) "
+		    "ของ%s" : "Progress of the measures for %s (%s), %s",
+		    name, area_name((enum area)area), cfg->organization);
+	} else {
+		*link = url_abs(cfg, "");
+		*desc = xstrdup(cfg->description != NULL ?
+		    cfg->description : cfg->title);
+	}
+}
+
+/* The feed of m, or of area (>= 0), or of the whole site, as bytes. */
+static int
+feed_render(const struct feeds *f, const struct measure *m, int area,
+    const char *path, xmlBufferPtr buf)
+{
+	xmlTextWriterPtr	 w;
+	const struct item	*first = NULL;
+	char			*title, *link, *desc, *self, *date;
+	size_t			 i, n;
+	int			 ok;
+
+	if ((w = xmlNewTextWriterMemory(buf, 0)) == NULL)
+		return 0;
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+	title = feed_title(f->s, f->ix, m, area);
+	channel_about(f, m, area, &link, &desc);
+	self = url_abs(f->cfg, path);
+	for (i = 0; first == NULL && i < f->itemsz; i++)
+		if (item_in(&f->items[i], m, area))
+			first = &f->items[i];
+	ok = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0 &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"rss") >= 0 &&
+	    w_attr(w, "version", "2.0") &&
+	    w_attr(w, "xmlns:atom", NS_ATOM) &&
+	    w_attr(w, "xmlns:content", NS_CONTENT) &&
+	    w_attr(w, "xmlns:dc", NS_DC) &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"channel") >= 0 &&
+	    w_text(w, NULL, "title", NULL, title) &&
+	    w_text(w, NULL, "link", NULL, link) &&
+	    w_text(w, NULL, "description", NULL, desc) &&
+	    w_text(w, NULL, "language", NULL,
+	    f->cfg->fmt.lang == LANG_TH ? "th" : "en") &&
+	    w_text(w, NULL, "generator", NULL, "Prongsai " VERSION) &&
+	    w_text(w, NULL, "docs", NULL,
+	    "https://www.rssboard.org/rss-specification");
+	if (ok && first != NULL) {
+		date = date_rfc822(&first->date);
+		ok = w_text(w, NULL, "lastBuildDate", NULL, date);
+		free(date);
+	}
+	ok = ok && xmlTextWriterStartElementNS(w, (const xmlChar *)"atom",
+	    (const xmlChar *)"link", NULL) >= 0 &&
+	    w_attr(w, "href", self) && w_attr(w, "rel", "self") &&
+	    w_attr(w, "type", "application/rss+xml") &&
+	    xmlTextWriterEndElement(w) >= 0;
+	for (i = n = 0; ok && i < f->itemsz &&
+	    n < (size_t)f->cfg->feed_limit; i++)
+		if (item_in(&f->items[i], m, area)) {
+			ok = w_item(f, w, &f->items[i]);
+			n++;
+		}
+	ok = ok && xmlTextWriterEndDocument(w) >= 0;
+	xmlFreeTextWriter(w);
+	free(title);
+	free(link);
+	free(desc);
+	free(self);
+	return ok;
+}
+
+/* Render one feed and publish it at path. */
+static int
+feed_write(const struct feeds *f, const struct measure *m, int area,
+    struct publish *p, size_t *files, struct diags *d)
+{
+	xmlBufferPtr	 buf;
+	char		*path;
+	int		 ok;
+
+	path = feed_url(m, area);
+	buf = xmlBufferCreate();
+	if (!(ok = feed_render(f, m, area, path, buf)))
+		diag_add(d, path, 0, 0, SEV_ERROR, "cannot write the feed");
+	else if ((ok = publish_write(p, path,
+	    (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf))))
+		(*files)++;
+	xmlBufferFree(buf);
+	free(path);
+	return ok;
+}
+
+/*
+ * Write the RSS feeds of site s with index ix into p: feed.xml,
+ * AREA/feed.xml for each area, and YEAR/measures/SLUG/feed.xml for
+ * each measure, each with its newest cfg.feed_limit items.  Adds the
+ * number of files written to *files.  Returns 1, or 0 on failure with
+ * an error in d or, for I/O, publish_error(p).
+ */
+int
+feeds_write(const struct site *s, const struct index *ix, struct publish *p,
+    size_t *files, struct diags *d)
+{
+	struct feeds	 f;
+	size_t		 i;
+	int		 a, ok;
+
+	memset(&f, 0, sizeof(f));
+	f.s = s;
+	f.ix = ix;
+	f.cfg = &s->cfg;
+	f.brk = thai_brk_new();
+	items_build(&f);
+	ok = feed_write(&f, NULL, -1, p, files, d);
+	for (a = 0; ok && a < AREA__MAX; a++)
+		ok = feed_write(&f, NULL, a, p, files, d);
+	for (i = 0; ok && i < s->measuresz; i++)
+		ok = feed_write(&f, s->measures[i], -1, p, files, d);
+	items_free(&f);
+	thai_brk_free(f.brk);
+	return ok;
+}

@@ -1,0 +1,378 @@
+#!/bin/sh
+# tests/build.sh: end-to-end tests of `prongsai build`.
+#
+# On the example site (content/): every measure has its page and no
+# draft has one, every YEAR/iit|eit|oit page lists exactly the measures
+# of that area, every internal link and asset resolves to a file, every
+# page is well-formed for libxml2's HTML parser and valid for the Nu HTML
+# Checker, and two builds are byte-identical.  Publishing: failed builds
+# (bad measure, unwritable folder, a write that fails half-way, a theme
+# error) leave the published output as it was, and a folder that is not
+# Prongsai's is never replaced.  Injection: tests/fixtures/inject/ carries
+# script in every field and must produce no executable markup, unless
+# unsafe_html lets the raw HTML of bodies through.
+#
+# The binary is $PRONGSAI (default ./prongsai); the Nu checker is
+# $VNU_JAR (default node_modules/vnu-jar/build/dist/vnu.jar, from
+# `make deps`), run with java.  Needs /usr/bin/python3 with python3-yaml,
+# and xmllint (libxml2-utils).  Prints PASS: build/NAME or
+# FAIL: build/NAME: reason per check; exits 1 if any failed.
+set -u
+cd "$(dirname "$0")/.." || exit 3
+export TZ=Asia/Bangkok LC_ALL=C.UTF-8
+top=$PWD
+bin=${PRONGSAI:-./prongsai}
+case $bin in
+/*)	;;
+*/*)	bin=$top/$bin ;;
+*)	bin=$(command -v "$bin") || bin= ;;
+esac
+if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+	echo "build.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
+	exit 3
+fi
+py=/usr/bin/python3
+check=$top/tests/check_site.py
+vnu=${VNU_JAR:-$top/node_modules/vnu-jar/build/dist/vnu.jar}
+work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-build.XXXXXX") || exit 3
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'exit 130' HUP INT TERM
+
+pass=0 fail=0
+ok() {
+	pass=$((pass + 1))
+	echo "PASS: build/$1"
+}
+no() {	# name reason (may be several lines)
+	fail=$((fail + 1))
+	printf 'FAIL: build/%s: %s\n' "$1" "$(printf '%s\n' "$2" |
+	    sed '2,$s/^/    /')"
+}
+verdict() {	# name reason: passes if reason is empty
+	if [ -z "$2" ]; then ok "$1"; else no "$1" "$2"; fi
+}
+
+# Run prongsai build with the arguments given; the status is in $st,
+# stdout and stderr in $work/out.log and $work/err.log.  Sanitizer
+# reports from any run are collected for the last check.
+st=0
+run() {
+	"$bin" build "$@" >"$work/out.log" 2>"$work/err.log"
+	st=$?
+	sanitized "build $*"
+}
+sanitized() {	# what was run
+	if grep -Eq 'Sanitizer|runtime error:' "$work/err.log"; then
+		{ echo "== prongsai $1"; cat "$work/err.log"; } \
+		    >>"$work/sanitizer.log"
+	fi
+}
+# What went wrong with a run that should have worked, for a reason.
+said() {
+	printf 'exit status %s: %s' "$st" "$(head -n 5 "$work/err.log")"
+}
+# Run the Python checks; their output is the reason.
+pycheck() {	# name args...
+	name=$1
+	shift
+	verdict "$name" "$("$py" "$check" "$@" 2>&1)"
+}
+# Folders a failed build must not leave beside $1.
+leftovers() {
+	for f in "$1".tmp-* "$1".old-*; do
+		[ -e "$f" ] && printf '%s was left behind; ' "${f#"$work"/}"
+	done
+}
+# Did the published folder $1 stay as its copy $2?  Prints why not.
+unchanged() {
+	d=$(diff -r "$2" "$1" 2>&1 | head -n 5)
+	[ -n "$d" ] && printf 'the published output changed: %s; ' "$d"
+	leftovers "$1"
+}
+
+# --- The example site -------------------------------------------------
+ex=$work/a/site
+mkdir -p "$work/a" "$work/b"
+run --source "$top" --output "$ex"
+summary=$(cat "$work/out.log")
+if [ "$st" -ne 0 ]; then
+	no example-builds "$(said)"
+	ex=
+elif [ "$(wc -l <"$work/out.log")" -ne 1 ] ||
+    ! printf '%s' "$summary" |
+    grep -Eq '^[0-9]+ pages, [0-9]+ files.* [0-9.]+ ?s( |$)'; then
+	no example-builds "expected one line 'N pages, N files ... in T s', got: $summary"
+else
+	ok example-builds
+fi
+
+if [ -n "$ex" ]; then
+	pycheck measure-pages measures "$top" "$ex"
+	pycheck area-lists areas "$top" "$ex"
+	pycheck links links "$top" "$ex"
+	pycheck wellformed wellformed "$ex"
+
+	# The Nu HTML Checker, once over every page.
+	if ! command -v java >/dev/null 2>&1; then
+		no html-valid "no java: run 'make deps'"
+	elif [ ! -f "$vnu" ]; then
+		no html-valid "no $vnu: run 'make deps'"
+	else
+		find "$ex" -name '*.html' | sort >"$work/pages"
+		# shellcheck disable=SC2046
+		java -jar "$vnu" --errors-only --format gnu \
+		    $(cat "$work/pages") >"$work/vnu.log" 2>&1
+		vst=$?
+		why=$("$py" "$check" vnu "$work/vnu.log" "$ex" 2>&1)
+		if [ -z "$why" ] && [ "$vst" -ne 0 ]; then
+			why="vnu exited with $vst: $(head -n 5 "$work/vnu.log")"
+		fi
+		verdict html-valid "$why"
+	fi
+
+	# Determinism: another folder, another time zone; then a rebuild over
+	# the first output (which reuses unchanged files) changes nothing.
+	why=
+	TZ=UTC "$bin" build --source "$top" --output "$work/b/other" \
+	    >"$work/out.log" 2>"$work/err.log"
+	st=$?
+	sanitized "build in another time zone"
+	if [ "$st" -ne 0 ]; then
+		why="second build: $(said)"
+	elif ! d=$(diff -r "$ex" "$work/b/other" 2>&1); then
+		why="two builds differ: $(printf '%s\n' "$d" | head -n 5)"
+	else
+		run --source "$top" --output "$ex"
+		if [ "$st" -ne 0 ]; then
+			why="rebuild: $(said)"
+		elif ! d=$(diff -r "$ex" "$work/b/other" 2>&1); then
+			why="a rebuild over the output differs: $(printf '%s\n' "$d" | head -n 5)"
+		fi
+	fi
+	verdict deterministic "$why"
+fi
+
+# --- Publishing ---------------------------------------------------------
+site=$work/pub/site
+out=$work/pub/out
+saved=$work/pub/saved
+mkdir -p "$site" "$work/pub"
+cp -R "$top/content" "$site/"
+run --source "$site" --output "$out"
+if [ "$st" -ne 0 ] || [ ! -f "$out/.prongsai-output" ]; then
+	no publish-first "$(said)"
+else
+	ok publish-first
+	cp -a "$out" "$saved"
+
+	# (a) A bad measure: nothing is published.
+	cat >"$site/content/measures/2566/zz-bad.md" <<-'EOF'
+	---
+	title: มาตรการที่มีข้อผิดพลาด
+	fiscal_year: 2566
+	areas: [OIT]
+	owners: สำนักปลัด
+	period: whole-year
+	status: done
+	progress: 150
+	---
+	EOF
+	run --source "$site" --output "$out"
+	why=$(unchanged "$out" "$saved")
+	[ "$st" -eq 1 ] || why="exit status $st, expected 1; $why"
+	verdict publish-bad-measure "$why"
+	rm -f "$site/content/measures/2566/zz-bad.md"
+
+	# (b) The output's folder is not writable (permissions do not stop root).
+	if [ "$(id -u)" -ne 0 ]; then
+		echo x >>"$site/content/pages/about.md"
+		chmod 555 "$work/pub"
+		run --source "$site" --output "$out"
+		chmod 755 "$work/pub"
+		why=$(unchanged "$out" "$saved")
+		[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+		    why="exit status $st, expected a failure; $why"
+		verdict publish-unwritable "$why"
+		cp "$top/content/pages/about.md" "$site/content/pages/about.md"
+	else
+		echo "SKIP: build/publish-unwritable: running as root, where" \
+		    "permissions do not stop writes (publish-write-fails covers it)"
+	fi
+
+	# (c) A write fails half-way, after the pages, as on a full disk:
+	# the file size limit stops the copy of a large evidence file.
+	mkdir -p "$site/content/files"
+	dd if=/dev/zero of="$site/content/files/big.bin" bs=1024 count=4096 \
+	    2>/dev/null
+	(ulimit -f 2048 && trap '' XFSZ &&
+	    exec "$bin" build --source "$site" --output "$out") \
+	    >"$work/out.log" 2>"$work/err.log"
+	st=$?
+	sanitized "build with a file size limit"
+	why=$(unchanged "$out" "$saved")
+	[ "$st" -eq 3 ] || why="exit status $st, expected 3; $why"
+	grep -q 'nothing was published' "$work/err.log" ||
+	    why="${why}stderr does not say that nothing was published"
+	verdict publish-write-fails "$why"
+	rm -f "$site/content/files/big.bin"
+
+	# (d) The theme fails at run time on the first measure page, after
+	# the home, year and area pages were written.
+	theme=$site/themes/default
+	mkdir -p "$site/themes"
+	cp -R "$top/themes/default" "$theme"
+	if [ -f "$theme/measure.xsl" ]; then
+		mv "$theme/measure.xsl" "$theme/measure-real.xsl"
+		cat >"$theme/measure.xsl" <<-'EOF'
+		<?xml version="1.0" encoding="UTF-8"?>
+		<xsl:stylesheet version="1.0"
+		    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+		  <xsl:import href="measure-real.xsl"/>
+		  <xsl:template match="/">
+		    <xsl:message terminate="yes">a test theme failure</xsl:message>
+		  </xsl:template>
+		</xsl:stylesheet>
+		EOF
+		run --source "$site" --output "$out"
+		why=$(unchanged "$out" "$saved")
+		[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+		    why="exit status $st, expected a failure; $why"
+		grep -q 'measures/.*index.html' "$work/err.log" ||
+		    why="${why}stderr does not name the measure page: $(head -n 3 "$work/err.log")"
+		verdict publish-theme-error "$why"
+	else
+		no publish-theme-error "no themes/default/measure.xsl"
+	fi
+	rm -rf "$site/themes"
+
+	# After all that, a good build replaces the output.
+	sed -i 's/^title: การนำเทคโนโลยีมาใช้ในการดำเนินงาน$/title: ชื่อใหม่ของมาตรการ/' \
+	    "$site/content/measures/2566/e-service.md"
+	run --source "$site" --output "$out"
+	why=$(leftovers "$out")
+	if [ "$st" -ne 0 ]; then
+		why="$(said); $why"
+	elif ! grep -q 'ชื่อใหม่ของมาตรการ' \
+	    "$out/2566/measures/e-service/index.html"; then
+		why="${why}the new title is not on the page"
+	elif [ ! -f "$out/.prongsai-output" ]; then
+		why="${why}no .prongsai-output marker"
+	fi
+	verdict publish-replace "$why"
+fi
+
+# A folder that is not Prongsai's is never replaced: a non-empty folder
+# without the marker, a file, the site itself.
+why=
+foreign=$work/foreign/www
+mkdir -p "$foreign/sub"
+echo "keep me" >"$foreign/keep.txt"
+echo "keep me too" >"$foreign/sub/page.html"
+cp -a "$foreign" "$work/foreign/saved"
+run --source "$site" --output "$foreign"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="folder: exit status $st, expected a refusal; "
+why=$why$(unchanged "$foreign" "$work/foreign/saved")
+echo "a file" >"$work/foreign/file"
+run --source "$site" --output "$work/foreign/file"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="${why}file: exit status $st, expected a refusal; "
+[ "$(cat "$work/foreign/file")" = "a file" ] ||
+    why="${why}the file was changed; "
+why=$why$(leftovers "$work/foreign/file")
+verdict refuse-foreign-output "$why"
+
+why=
+cp -a "$site" "$work/pub/site-saved"
+run --source "$site" --output "$site"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="--output SITE: exit status $st, expected a refusal; "
+(cd "$site" && exec "$bin" build --output .) >"$work/out.log" \
+    2>"$work/err.log"
+st=$?
+sanitized "build --output . in the site"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="${why}--output . in the site: exit status $st, expected a refusal; "
+d=$(diff -r "$work/pub/site-saved" "$site" 2>&1 | head -n 5)
+[ -z "$d" ] || why="${why}the site changed: $d; "
+why=$why$(leftovers "$site")
+verdict refuse-site-root "$why"
+
+mkdir "$work/empty"
+run --source "$site" --output "$work/empty"
+why=
+[ "$st" -eq 0 ] || why=$(said)
+[ -f "$work/empty/index.html" ] || why="${why}; no index.html"
+verdict accept-empty-output "$why"
+
+# --- Injection ---------------------------------------------------------
+fx=$top/tests/fixtures/inject
+inj=$work/inject/out
+mkdir -p "$work/inject"
+run --source "$fx" --output "$inj"
+if [ "$st" -ne 0 ]; then
+	no inject-builds "$(said)"
+else
+	ok inject-builds
+	pycheck inject-measure-pages measures "$fx" "$inj"
+	pycheck inject-no-script inject "$inj"
+	pycheck inject-escaped escaped "$inj"
+	pycheck inject-wellformed wellformed "$inj"
+fi
+
+run --source "$fx" --output "$work/inject/drafts" --drafts
+if [ "$st" -ne 0 ]; then
+	no inject-drafts "$(said)"
+else
+	pycheck inject-drafts measures "$fx" "$work/inject/drafts" --drafts
+fi
+
+# unsafe_html: true lets the raw HTML of bodies through.
+mkdir -p "$work/inject/unsafe"
+cp -R "$fx/content" "$work/inject/unsafe/"
+sed -i 's/^unsafe_html: false$/unsafe_html: true/' \
+    "$work/inject/unsafe/content/site.yaml"
+run --source "$work/inject/unsafe" --output "$work/inject/unsafe-out"
+if [ "$st" -ne 0 ]; then
+	no inject-unsafe-html "$(said)"
+else
+	pycheck inject-unsafe-html unsafe "$work/inject/unsafe-out"
+fi
+
+# Addresses in site.yaml (menu, base_url) are content too: a script URL
+# there is refused, or never reaches a page.
+why=
+for v in menu base; do
+	s=$work/inject/$v
+	mkdir -p "$s"
+	cp -R "$fx/content" "$s/"
+	if [ $v = menu ]; then
+		sed -i 's|^    url: /about/$|    url: javascript:alert("pwned-menu-js")|' \
+		    "$s/content/site.yaml"
+	else
+		sed -i 's|^base_url: .*|base_url: javascript:alert("pwned-base-url")//x/|' \
+		    "$s/content/site.yaml"
+	fi
+	run --source "$s" --output "$s-out"
+	if [ "$st" -eq 1 ] && grep -q 'site.yaml' "$work/err.log"; then
+		:
+	elif [ "$st" -ne 0 ]; then
+		why="$why$v: $(said)
+"
+	else
+		r=$("$py" "$check" inject "$s-out" 2>&1) ||
+		    why="$why$v url accepted and published: $r
+"
+	fi
+done
+verdict inject-site-urls "$(printf '%s' "$why" | head -n 12)"
+
+# --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
+if [ -s "$work/sanitizer.log" ]; then
+	no sanitizers "$(head -n 30 "$work/sanitizer.log")"
+else
+	ok sanitizers
+fi
+
+echo "build: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  home.xsl: the home page.  Uses /page/site (title, organization,
+  description, owners), /page/years/year (the current one: stats, report,
+  area with stats and indicator counts; the others: stats, report).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="main">
+    <xsl:variable name="cur" select="years/year[@current = 'true']"/>
+    <section class="intro">
+      <h1><xsl:value-of select="site/title"/></h1>
+      <xsl:if test="site/description">
+        <p class="lead"><xsl:value-of select="site/description"/></p>
+      </xsl:if>
+    </section>
+
+    <xsl:choose>
+      <xsl:when test="$cur">
+        <section class="glance" aria-labelledby="glance-h">
+          <h2 id="glance-h">
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'at-a-glance'"/>
+              <xsl:with-param name="year" select="$cur/@value-label"/>
+            </xsl:call-template>
+          </h2>
+          <xsl:for-each select="$cur">
+            <xsl:call-template name="stats"/>
+            <ul class="actions">
+              <li>
+                <a class="button" href="{@href}">
+                  <xsl:call-template name="fill">
+                    <xsl:with-param name="id" select="'view-year'"/>
+                    <xsl:with-param name="year" select="@value-label"/>
+                  </xsl:call-template>
+                </a>
+              </li>
+              <xsl:for-each select="report">
+                <li><xsl:call-template name="report-link"/></li>
+              </xsl:for-each>
+            </ul>
+            <h3>
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'by-area'"/></xsl:call-template>
+            </h3>
+            <ul class="cards area-cards">
+              <xsl:for-each select="area">
+                <li class="card area-card">
+                  <h4 class="card-title"><a href="{@href}"><xsl:value-of select="@name"/></a></h4>
+                  <p class="card-count">
+                    <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
+                  </p>
+                  <p class="card-progress">
+                    <span class="label">
+                      <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+                    </span>
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="progress-bar">
+                      <xsl:with-param name="value" select="stats/@mean"/>
+                      <xsl:with-param name="label" select="stats/@mean-label"/>
+                    </xsl:call-template>
+                  </p>
+                  <xsl:if test="stats/status[@count &gt; 0]">
+                    <ul class="status-counts compact">
+                      <xsl:for-each select="stats/status[@count &gt; 0]">
+                        <li class="status-count">
+                          <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                          <xsl:text> </xsl:text>
+                          <span class="status-num"><xsl:value-of select="@count-label"/></span>
+                        </li>
+                      </xsl:for-each>
+                    </ul>
+                  </xsl:if>
+                  <xsl:if test="indicator">
+                    <ul class="indicator-list">
+                      <xsl:for-each select="indicator">
+                        <li>
+                          <span class="ind-name"><xsl:call-template name="indicator-name"/></span>
+                          <xsl:text> </xsl:text>
+                          <span class="ind-count">
+                            <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
+                          </span>
+                        </li>
+                      </xsl:for-each>
+                    </ul>
+                  </xsl:if>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:for-each>
+        </section>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-data'"/></xsl:call-template></p>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <xsl:if test="years/year[not(@current = 'true')]">
+      <section class="other-years" aria-labelledby="years-h">
+        <h2 id="years-h"><xsl:call-template name="t"><xsl:with-param name="id" select="'other-years'"/></xsl:call-template></h2>
+        <ul class="cards year-cards">
+          <xsl:for-each select="years/year[not(@current = 'true')]">
+            <li class="card year-card">
+              <h3 class="card-title">
+                <a href="{@href}">
+                  <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template>
+                </a>
+              </h3>
+              <p class="card-count">
+                <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
+              </p>
+              <p class="card-progress">
+                <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template></span>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="progress-bar">
+                  <xsl:with-param name="value" select="stats/@mean"/>
+                  <xsl:with-param name="label" select="stats/@mean-label"/>
+                </xsl:call-template>
+              </p>
+              <xsl:for-each select="report">
+                <p><xsl:call-template name="report-link"/></p>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+
+    <p class="owners-link">
+      <a href="{site/owners/@href}">
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'all-owners'"/></xsl:call-template>
+      </a>
+    </p>
+  </xsl:template>
+</xsl:stylesheet>

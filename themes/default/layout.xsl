@@ -1,0 +1,523 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the page shell shared by every page type of the default theme.
+
+  Each TYPE.xsl imports this file and fills the shell through modes on the
+  /page element:
+    mode="title"        the page's own title, as text ("" on the home page)
+    mode="description"  the meta description, as text (default: site description)
+    mode="crumbs"       <li> items of the breadcrumb between home and this page
+    mode="main"         the content of <main>
+  Every UI word comes from /page/strings (key 's'); numbers and dates are
+  shown with the model's labels, already in the site's digits.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:key name="s" match="/page/strings/s" use="@id"/>
+
+  <!-- The 404 page is served for any missing address, at any depth, so its
+       links cannot be relative: they start from the path of base-url. -->
+  <xsl:variable name="is404" select="/page/@type = '404'"/>
+  <xsl:variable name="root">
+    <xsl:choose>
+      <xsl:when test="$is404">
+        <xsl:value-of select="concat('/', substring-after(substring-after(/page/site/base-url, '://'), '/'))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="/page/@root"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- This page's own address as the model writes links to it. -->
+  <xsl:variable name="self" select="concat(/page/@root, /page/@path, 'index.html')"/>
+
+  <!-- ============================================================ shell -->
+  <xsl:template match="/">
+    <xsl:variable name="title">
+      <xsl:apply-templates select="/page" mode="title"/>
+    </xsl:variable>
+    <xsl:variable name="desc">
+      <xsl:apply-templates select="/page" mode="description"/>
+    </xsl:variable>
+    <html lang="{/page/@lang}">
+      <head>
+        <!-- libxslt's html output writes the charset <meta> itself. -->
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:if test="normalize-space($title) != ''">
+            <xsl:value-of select="normalize-space($title)"/>
+            <xsl:text> – </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="/page/site/title"/>
+        </title>
+        <xsl:if test="normalize-space($desc) != ''">
+          <meta name="description" content="{normalize-space($desc)}"/>
+        </xsl:if>
+        <xsl:if test="not($is404)">
+          <link rel="canonical" href="{/page/@canonical}"/>
+        </xsl:if>
+        <meta name="generator" content="{/page/site/generator}"/>
+        <link rel="stylesheet" href="{$root}static/style.css"/>
+        <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed">
+          <link rel="alternate" type="application/rss+xml" title="{@title}">
+            <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+          </link>
+        </xsl:for-each>
+      </head>
+      <body class="page-{/page/@type}">
+        <a class="skip-link" href="#main">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'skip-to-content'"/></xsl:call-template>
+        </a>
+        <xsl:call-template name="site-header"/>
+        <xsl:call-template name="site-nav"/>
+        <xsl:if test="/page/@type != 'home'">
+          <xsl:call-template name="breadcrumb">
+            <xsl:with-param name="title" select="normalize-space($title)"/>
+          </xsl:call-template>
+        </xsl:if>
+        <main id="main" class="wrap">
+          <xsl:apply-templates select="/page" mode="main"/>
+        </main>
+        <xsl:call-template name="site-footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- Defaults a page type may override. -->
+  <xsl:template match="page" mode="title"/>
+  <xsl:template match="page" mode="description">
+    <xsl:value-of select="site/description"/>
+  </xsl:template>
+  <xsl:template match="page" mode="crumbs"/>
+  <xsl:template match="page" mode="main"/>
+
+  <xsl:template name="site-header">
+    <header class="site-header">
+      <div class="wrap">
+        <a class="brand">
+          <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/home/@href"/></xsl:call-template></xsl:attribute>
+          <xsl:if test="/page/@type = 'home'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+          <span class="brand-title"><xsl:value-of select="/page/site/title"/></span>
+          <xsl:if test="not(contains(/page/site/title, /page/site/organization))">
+            <span class="brand-org"><xsl:value-of select="/page/site/organization"/></span>
+          </xsl:if>
+        </a>
+      </div>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="site-nav">
+    <xsl:variable name="site" select="/page/site"/>
+    <nav class="site-nav">
+      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'nav-label'"/></xsl:call-template></xsl:attribute>
+      <div class="wrap">
+        <ul class="nav-menu">
+          <xsl:for-each select="$site/menu/item">
+            <li><xsl:call-template name="nav-link"/></li>
+          </xsl:for-each>
+          <li>
+            <xsl:for-each select="$site/owners">
+              <xsl:call-template name="nav-link">
+                <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:for-each>
+          </li>
+        </ul>
+        <xsl:if test="$site/years/year">
+          <div class="nav-group">
+            <span class="nav-heading" id="nav-years">
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'nav-years'"/></xsl:call-template>
+            </span>
+            <ul aria-labelledby="nav-years">
+              <xsl:for-each select="$site/years/year">
+                <li>
+                  <xsl:call-template name="nav-link">
+                    <xsl:with-param name="text" select="@value-label"/>
+                  </xsl:call-template>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </div>
+        </xsl:if>
+        <xsl:if test="$site/areas/area">
+          <div class="nav-group nav-areas">
+            <span class="nav-heading" id="nav-areas">
+              <xsl:call-template name="fill">
+                <xsl:with-param name="id" select="'nav-areas'"/>
+                <xsl:with-param name="year" select="$site/areas/@year-label"/>
+              </xsl:call-template>
+            </span>
+            <ul aria-labelledby="nav-areas">
+              <xsl:for-each select="$site/areas/area">
+                <li>
+                  <xsl:call-template name="nav-link">
+                    <xsl:with-param name="text" select="@name"/>
+                  </xsl:call-template>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </div>
+        </xsl:if>
+      </div>
+    </nav>
+  </xsl:template>
+
+  <!-- A link to the context node's @href; marks the current page. -->
+  <xsl:template name="nav-link">
+    <xsl:param name="text" select="."/>
+    <a>
+      <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+      <xsl:if test="@href = $self and not($is404)"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+      <xsl:value-of select="$text"/>
+    </a>
+  </xsl:template>
+
+  <xsl:template name="breadcrumb">
+    <xsl:param name="title"/>
+    <nav class="breadcrumb wrap">
+      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'breadcrumb'"/></xsl:call-template></xsl:attribute>
+      <ol>
+        <li>
+          <a>
+            <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/home/@href"/></xsl:call-template></xsl:attribute>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'home'"/></xsl:call-template>
+          </a>
+        </li>
+        <xsl:apply-templates select="/page" mode="crumbs"/>
+        <li><span aria-current="page"><xsl:value-of select="$title"/></span></li>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!-- A breadcrumb item linking to the context node's @href. -->
+  <xsl:template name="crumb">
+    <xsl:param name="text"/>
+    <li><a href="{@href}"><xsl:value-of select="$text"/></a></li>
+  </xsl:template>
+
+  <xsl:template name="site-footer">
+    <footer class="site-footer">
+      <div class="wrap">
+        <p class="footer-org"><xsl:value-of select="/page/site/organization"/></p>
+        <xsl:if test="/page/site/description">
+          <p class="footer-desc"><xsl:value-of select="/page/site/description"/></p>
+        </xsl:if>
+        <xsl:for-each select="/page/site/feeds/feed[not(@area)]">
+          <p>
+            <a>
+              <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'feed-site'"/></xsl:call-template>
+            </a>
+          </p>
+        </xsl:for-each>
+        <xsl:if test="/page/site/data/file">
+          <p>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'open-data'"/></xsl:call-template>
+            <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/file"/></xsl:call-template>
+          </p>
+        </xsl:if>
+        <p class="footer-gen">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="id" select="'footer-generator'"/>
+            <xsl:with-param name="generator" select="/page/site/generator"/>
+          </xsl:call-template>
+        </p>
+      </div>
+    </footer>
+  </xsl:template>
+
+  <!-- Links to open data files, named by their format (JSON, CSV). -->
+  <xsl:template name="data-links">
+    <xsl:param name="files"/>
+    <xsl:for-each select="$files">
+      <xsl:text> </xsl:text>
+      <a class="data-link">
+        <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+        <xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/>
+      </a>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ words -->
+
+  <!-- The UI word with this id; a missing word shows as [id]. -->
+  <xsl:template name="t">
+    <xsl:param name="id"/>
+    <xsl:variable name="w" select="key('s', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', $id, ']')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The UI pattern with this id, {n} {year} {area} {org} {title} {generator} filled in. -->
+  <xsl:template name="fill">
+    <xsl:param name="id"/>
+    <xsl:param name="n"/>
+    <xsl:param name="year"/>
+    <xsl:param name="area"/>
+    <xsl:param name="org"/>
+    <xsl:param name="title"/>
+    <xsl:param name="generator"/>
+    <xsl:variable name="p0"><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="p1"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p0"/><xsl:with-param name="from" select="'{n}'"/><xsl:with-param name="to" select="$n"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="p2"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p1"/><xsl:with-param name="from" select="'{year}'"/><xsl:with-param name="to" select="$year"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="p3"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p2"/><xsl:with-param name="from" select="'{area}'"/><xsl:with-param name="to" select="$area"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="p4"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p3"/><xsl:with-param name="from" select="'{org}'"/><xsl:with-param name="to" select="$org"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="p5"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p4"/><xsl:with-param name="from" select="'{title}'"/><xsl:with-param name="to" select="$title"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="replace"><xsl:with-param name="s" select="$p5"/><xsl:with-param name="from" select="'{generator}'"/><xsl:with-param name="to" select="$generator"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $from)">
+        <xsl:value-of select="substring-before($s, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="s" select="substring-after($s, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An href as written, or for the 404 page, a site link from the site's path. -->
+  <xsl:template name="url">
+    <xsl:param name="h"/>
+    <xsl:choose>
+      <xsl:when test="$is404 and not(starts-with($h, '/')) and not(starts-with($h, '#'))
+                      and not(contains(substring-before(concat($h, '/'), '/'), ':'))">
+        <xsl:value-of select="concat($root, $h)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$h"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================================= building blocks -->
+
+  <!-- "ปีงบประมาณ ๒๕๖๖" for a year label. -->
+  <xsl:template name="fiscal-year">
+    <xsl:param name="label"/>
+    <xsl:call-template name="fill">
+      <xsl:with-param name="id" select="'fiscal-year'"/>
+      <xsl:with-param name="year" select="$label"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "๑๖ มาตรการ" -->
+  <xsl:template name="n-measures">
+    <xsl:param name="n"/>
+    <xsl:call-template name="fill">
+      <xsl:with-param name="id" select="'n-measures'"/>
+      <xsl:with-param name="n" select="$n"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A status as words in a badge (the word, not the colour, carries it). -->
+  <xsl:template name="status-badge">
+    <xsl:param name="code"/>
+    <span class="badge badge-{$code}">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('status-', $code)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A progress bar: the bar is decoration (aria-hidden), the per cent is text.
+       value: 0-100 for the bar's width; label: the number in the site's digits. -->
+  <xsl:template name="progress-bar">
+    <xsl:param name="value"/>
+    <xsl:param name="label"/>
+    <span class="progress">
+      <span class="progress-track" aria-hidden="true">
+        <span class="progress-fill" style="width:{number($value)}%"></span>
+      </span>
+      <span class="progress-text">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="id" select="'percent'"/>
+          <xsl:with-param name="n" select="$label"/>
+        </xsl:call-template>
+      </span>
+    </span>
+  </xsl:template>
+
+  <!-- A <stats> element: count, mean progress and (optionally) the status counts. -->
+  <xsl:template name="stats">
+    <xsl:param name="st" select="stats"/>
+    <xsl:param name="statuses" select="true()"/>
+    <dl class="stats">
+      <div class="stat">
+        <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'measure-count'"/></xsl:call-template></dt>
+        <dd class="stat-big"><xsl:value-of select="$st/@count-label"/></dd>
+      </div>
+      <div class="stat stat-wide">
+        <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template></dt>
+        <dd>
+          <xsl:call-template name="progress-bar">
+            <xsl:with-param name="value" select="$st/@mean"/>
+            <xsl:with-param name="label" select="$st/@mean-label"/>
+          </xsl:call-template>
+        </dd>
+      </div>
+    </dl>
+    <xsl:if test="$statuses">
+      <ul class="status-counts">
+        <xsl:for-each select="$st/status">
+          <li class="status-count">
+            <xsl:if test="@count = 0"><xsl:attribute name="class">status-count zero</xsl:attribute></xsl:if>
+            <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <span class="status-num"><xsl:value-of select="@count-label"/></span>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The heading of an <indicator> group: "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน". -->
+  <xsl:template name="indicator-name">
+    <xsl:choose>
+      <xsl:when test="@number">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="id" select="'indicator-n'"/>
+          <xsl:with-param name="n" select="@number-label"/>
+        </xsl:call-template>
+        <xsl:if test="normalize-space(text()) != ''">
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="normalize-space(text())"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'indicator-other'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An <indicator> group with its measures as cards; level: its heading level. -->
+  <xsl:template name="indicator-group">
+    <xsl:param name="level" select="3"/>
+    <section class="indicator">
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="class">indicator-title</xsl:attribute>
+        <xsl:call-template name="indicator-name"/>
+      </xsl:element>
+      <p class="indicator-meta">
+        <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
+        <xsl:text> · </xsl:text>
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="id" select="'percent'"/>
+          <xsl:with-param name="n" select="@mean-label"/>
+        </xsl:call-template>
+      </p>
+      <ul class="cards">
+        <xsl:for-each select="measure">
+          <xsl:call-template name="measure-card"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- One measure in a list: title link, summary, owners, period, status, progress. -->
+  <xsl:template name="measure-card">
+    <xsl:param name="level" select="3"/>
+    <xsl:param name="show-year" select="false()"/>
+    <li class="card measure-card status-{status/@code}">
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="class">card-title</xsl:attribute>
+        <a href="{@href}"><xsl:value-of select="title"/></a>
+      </xsl:element>
+      <xsl:if test="summary">
+        <p class="card-summary"><xsl:value-of select="summary"/></p>
+      </xsl:if>
+      <dl class="facts">
+        <xsl:if test="$show-year">
+          <div>
+            <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'fiscal-year-label'"/></xsl:call-template></dt>
+            <dd><xsl:value-of select="year"/></dd>
+          </div>
+        </xsl:if>
+        <div>
+          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></dt>
+          <dd>
+            <ul class="inline-list">
+              <xsl:for-each select="owners/owner"><li><xsl:value-of select="."/></li></xsl:for-each>
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'period'"/></xsl:call-template></dt>
+          <dd><xsl:value-of select="period"/></dd>
+        </div>
+        <div>
+          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'status'"/></xsl:call-template></dt>
+          <dd><xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template></dd>
+        </div>
+        <div>
+          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></dt>
+          <dd>
+            <xsl:call-template name="progress-bar">
+              <xsl:with-param name="value" select="progress/@value"/>
+              <xsl:with-param name="label" select="progress"/>
+            </xsl:call-template>
+          </dd>
+        </div>
+      </dl>
+    </li>
+  </xsl:template>
+
+  <!-- A link to a year's report (context: year/report), with its period. -->
+  <xsl:template name="report-link">
+    <a href="{@href}">
+      <xsl:choose>
+        <xsl:when test="normalize-space(text()) != ''"><xsl:value-of select="normalize-space(text())"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'report'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </a>
+    <xsl:if test="period">
+      <xsl:text> </xsl:text>
+      <span class="meta">(<xsl:value-of select="period"/>)</span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A lower-case id for an area code: IIT -> iit. -->
+  <xsl:template name="area-id">
+    <xsl:param name="code" select="@code"/>
+    <xsl:value-of select="concat('area-', translate($code, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"/>
+  </xsl:template>
+
+  <!-- A table too wide for a phone scrolls inside its own focusable region. -->
+  <xsl:template name="table-region-attrs">
+    <xsl:param name="label"/>
+    <xsl:attribute name="class">table-wrap</xsl:attribute>
+    <xsl:attribute name="role">region</xsl:attribute>
+    <xsl:attribute name="tabindex">0</xsl:attribute>
+    <xsl:attribute name="aria-label"><xsl:value-of select="normalize-space($label)"/></xsl:attribute>
+  </xsl:template>
+
+  <!-- Copy Markdown HTML, wrapping each of its tables in a scrolling region. -->
+  <xsl:template match="*" mode="html">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="html"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()|comment()" mode="html">
+    <xsl:copy-of select="."/>
+  </xsl:template>
+  <xsl:template match="table" mode="html">
+    <div>
+      <xsl:call-template name="table-region-attrs">
+        <xsl:with-param name="label">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'table'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="normalize-space(concat(caption, ' ', preceding-sibling::*[self::h2 or self::h3 or self::h4][1]))"/>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:copy-of select="."/>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  owner.xsl: one owner (ผู้รับผิดชอบ).  Uses /page/owner (@name, stats,
+  measure*, grouped here by fiscal year) and /page/site/owners.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:value-of select="owner/@name"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="crumbs">
+    <xsl:for-each select="site/owners">
+      <xsl:call-template name="crumb">
+        <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:for-each select="owner">
+      <h1><xsl:value-of select="@name"/></h1>
+      <xsl:call-template name="stats"/>
+      <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'owner-measures'"/></xsl:call-template></h2>
+      <xsl:variable name="all" select="measure"/>
+      <!-- One group per fiscal year, in the order the model lists them. -->
+      <xsl:for-each select="measure[not(year/@value = preceding-sibling::measure/year/@value)]">
+        <xsl:variable name="y" select="year/@value"/>
+        <section class="year-group">
+          <h3>
+            <a href="{year/@href}">
+              <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="year"/></xsl:call-template>
+            </a>
+          </h3>
+          <ul class="cards">
+            <xsl:for-each select="$all[year/@value = $y]">
+              <xsl:call-template name="measure-card"><xsl:with-param name="level" select="4"/></xsl:call-template>
+            </xsl:for-each>
+          </ul>
+        </section>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,149 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  report.xsl: the official report of one fiscal year, in the NACC's
+  five-column form.  Uses /page/report (@year-label, title, period, intro,
+  section with @number-label, title and measure rows: @number-label,
+  title, methods, owners, period, result, body).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:call-template name="heading"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="report/@year-label"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page" mode="crumbs">
+    <xsl:for-each select="report">
+      <xsl:call-template name="crumb">
+        <xsl:with-param name="text"><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@year-label"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The report's title as the editor wrote it, or the standard one. -->
+  <xsl:template name="heading">
+    <xsl:choose>
+      <xsl:when test="normalize-space(/page/report/title) != ''"><xsl:value-of select="normalize-space(/page/report/title)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'report-heading'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:for-each select="report">
+      <header class="report-head">
+        <h1>
+          <xsl:call-template name="heading"/>
+          <xsl:text> </xsl:text>
+          <span class="h1-sub">
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'report-subtitle'"/>
+              <xsl:with-param name="org" select="/page/site/organization"/>
+              <xsl:with-param name="year" select="@year-label"/>
+            </xsl:call-template>
+          </span>
+        </h1>
+        <xsl:for-each select="period">
+          <p class="report-period">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="."/>
+          </p>
+        </xsl:for-each>
+      </header>
+      <xsl:if test="intro/node()">
+        <div class="prose report-intro">
+          <xsl:apply-templates select="intro/node()" mode="html"/>
+        </div>
+      </xsl:if>
+
+      <xsl:for-each select="section">
+        <section class="report-section">
+          <h2>
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'report-section'"/>
+              <xsl:with-param name="n" select="@number-label"/>
+              <xsl:with-param name="title" select="title"/>
+            </xsl:call-template>
+          </h2>
+          <xsl:choose>
+            <xsl:when test="measure">
+              <div>
+                <xsl:call-template name="table-region-attrs">
+                  <xsl:with-param name="label">
+                    <xsl:call-template name="fill">
+                      <xsl:with-param name="id" select="'report-table'"/>
+                      <xsl:with-param name="n" select="@number-label"/>
+                    </xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+                <table class="report-table">
+                  <colgroup>
+                    <col class="c-measure"/><col class="c-methods"/><col class="c-owners"/><col class="c-period"/><col class="c-result"/>
+                  </colgroup>
+                  <thead>
+                    <tr>
+                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-measure'"/></xsl:call-template></th>
+                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-methods'"/></xsl:call-template></th>
+                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-owners'"/></xsl:call-template></th>
+                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-period'"/></xsl:call-template></th>
+                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-result'"/></xsl:call-template></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <xsl:for-each select="measure">
+                      <tr>
+                        <th scope="row" class="c-measure">
+                          <span class="row-num">
+                            <xsl:call-template name="fill">
+                              <xsl:with-param name="id" select="'row-number'"/>
+                              <xsl:with-param name="n" select="@number-label"/>
+                            </xsl:call-template>
+                          </span>
+                          <xsl:text> </xsl:text>
+                          <a href="{@href}"><xsl:value-of select="title"/></a>
+                        </th>
+                        <td class="cell-html">
+                          <xsl:apply-templates select="methods/node()" mode="html"/>
+                        </td>
+                        <td>
+                          <ul class="plain-list">
+                            <xsl:for-each select="owners/owner"><li><xsl:value-of select="."/></li></xsl:for-each>
+                          </ul>
+                        </td>
+                        <td><xsl:value-of select="period"/></td>
+                        <td class="cell-html">
+                          <xsl:choose>
+                            <xsl:when test="result or methods">
+                              <xsl:apply-templates select="result/node()" mode="html"/>
+                            </xsl:when>
+                            <!-- No ## sections: the whole body is the result. -->
+                            <xsl:otherwise>
+                              <xsl:apply-templates select="body/node()" mode="html"/>
+                            </xsl:otherwise>
+                          </xsl:choose>
+                          <p class="cell-status">
+                            <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
+                            <xsl:text> </xsl:text>
+                            <xsl:call-template name="fill">
+                              <xsl:with-param name="id" select="'percent'"/>
+                              <xsl:with-param name="n" select="progress"/>
+                            </xsl:call-template>
+                          </p>
+                        </td>
+                      </tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </div>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-measures'"/></xsl:call-template></p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </section>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  year.xsl: one fiscal year.  Uses /page/year (@value-label, stats,
+  report, area with stats and indicator groups of measures).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="year/@value-label"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:for-each select="year">
+      <h1><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template></h1>
+      <xsl:call-template name="stats"/>
+      <xsl:for-each select="report">
+        <p class="report-link"><xsl:call-template name="report-link"/></p>
+      </xsl:for-each>
+
+      <xsl:variable name="y" select="@value"/>
+      <xsl:if test="/page/site/data/year[@value = $y]/file">
+        <p class="meta">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="id" select="'open-data-year'"/>
+            <xsl:with-param name="year" select="@value-label"/>
+          </xsl:call-template>
+          <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/year[@value = $y]/file"/></xsl:call-template>
+        </p>
+      </xsl:if>
+      <nav class="toc">
+        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></xsl:attribute>
+        <p class="toc-title" aria-hidden="true"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></p>
+        <ul>
+          <xsl:for-each select="area">
+            <li>
+              <a><xsl:attribute name="href">#<xsl:call-template name="area-id"/></xsl:attribute><xsl:value-of select="@name"/></a>
+              <xsl:text> </xsl:text>
+              <span class="meta">
+                <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
+              </span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+
+      <xsl:for-each select="area">
+        <section class="area">
+          <xsl:attribute name="id"><xsl:call-template name="area-id"/></xsl:attribute>
+          <h2 class="area-title"><a href="{@href}"><xsl:value-of select="@name"/></a></h2>
+          <p class="area-meta">
+            <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
+            <xsl:text> · </xsl:text>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'percent'"/>
+              <xsl:with-param name="n" select="stats/@mean-label"/>
+            </xsl:call-template>
+          </p>
+          <xsl:choose>
+            <xsl:when test="indicator">
+              <xsl:for-each select="indicator">
+                <xsl:call-template name="indicator-group"><xsl:with-param name="level" select="3"/></xsl:call-template>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-measures'"/></xsl:call-template></p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </section>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
