@@ -29,7 +29,8 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libcmocka-dev
-DEB_TEST  = python3 python3-feedparser python3-yaml
+DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
+            fonts-thai-tlwg poppler-utils linkchecker
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.
 DEB_CMDS  = java:default-jre-headless node:nodejs npm:npm
@@ -83,7 +84,8 @@ deps:
 	  apt-get update -qq </dev/null >/dev/null && \
 	  apt-get install -y -qq --no-install-recommends $$missing </dev/null >/dev/null || exit 1; \
 	fi
-	@if [ ! -f $(VNU_JAR) ]; then echo "make deps: npm ci"; \
+	@if [ ! -f $(VNU_JAR) ] || [ ! -d node_modules/playwright-core ] || \
+	  [ ! -d node_modules/axe-core ]; then echo "make deps: npm ci"; \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error </dev/null || exit 1; fi
 
 site: deps

@@ -379,19 +379,6 @@ period_el(const struct pagectx *pc, xmlNodePtr parent, const struct period *p,
 		attr(n, "as-written", p->text);
 }
 
-/* The newest update of m, or NULL. */
-static const struct update *
-last_update(const struct measure *m)
-{
-	const struct update	*u = NULL;
-	size_t			 i;
-
-	for (i = 0; i < m->updatesz; i++)
-		if (u == NULL || date_cmp(&m->updates[i].date, &u->date) > 0)
-			u = &m->updates[i];
-	return u;
-}
-
 static void
 measure_head(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 {
@@ -436,7 +423,7 @@ measure_head(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 	num_el(pc, n, "progress", m->progress);
 	if (m->summary != NULL)
 		el(n, "summary", m->summary);
-	if ((u = last_update(m)) != NULL)
+	if ((u = measure_last_update(m)) != NULL)
 		date_el(pc, n, "updated", &u->date);
 	if (m->has_order) {
 		s = num_format(m->order, pc->mo->fmt);
@@ -575,6 +562,41 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 	}
 }
 
+/* Newest update first; equal dates by file, so the order is defined. */
+static int
+recent_cmp(const void *a, const void *b)
+{
+	const struct measure	*const *x = a, *const *y = b;
+	const struct update	*ux = measure_last_update(*x);
+	const struct update	*uy = measure_last_update(*y);
+	int			 c = date_cmp(&uy->date, &ux->date);
+
+	return c ? c : strcmp((*x)->path, (*y)->path);
+}
+
+/* The measures of v updated most recently, at most RECENT_MAX of them. */
+#define RECENT_MAX	5
+static void
+recent_el(const struct pagectx *pc, xmlNodePtr parent,
+    struct measure *const *v, size_t sz)
+{
+	const struct measure	**r;
+	xmlNodePtr		  n;
+	size_t			  i, k;
+
+	r = xcalloc(sz, sizeof(*r));
+	for (i = k = 0; i < sz; i++)
+		if (v[i]->updatesz > 0)
+			r[k++] = v[i];
+	if (k > 0) {
+		sort(r, k, sizeof(*r), recent_cmp);
+		n = el(parent, "recent", NULL);
+		for (i = 0; i < k && i < RECENT_MAX; i++)
+			measure_el(pc, n, r[i], 0);
+	}
+	free(r);
+}
+
 /* A year: stats, its areas, and the link to its report. */
 static xmlNodePtr
 year_el(const struct pagectx *pc, xmlNodePtr parent,
@@ -595,6 +617,7 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 	}
 	for (a = 0; a < AREA__MAX; a++)
 		area_el(pc, n, yg, (enum area)a, with_measures);
+	recent_el(pc, n, yg->m, yg->sz);
 	return n;
 }
 
