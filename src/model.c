@@ -160,6 +160,14 @@ attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	free(v);
 }
 
+/* Text with its digits in the site's digits. */
+static char *
+mo_digits(const struct pagectx *pc, const char *s)
+{
+	return pc->mo->fmt->digits == DIGITS_THAI ? digits_thai(s) :
+	    xstrdup(s);
+}
+
 /* A number for readers: value attribute plus text in the site's digits. */
 static xmlNodePtr
 num_el(const struct pagectx *pc, xmlNodePtr parent, const char *name, long v)
@@ -675,6 +683,7 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 	xmlNodePtr		 n, list, v;
 	size_t			 i;
 	int			 a;
+	char			*gen;
 
 	n = el(parent, "site", NULL);
 	el(n, "title", cfg->title);
@@ -682,7 +691,10 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 	if (cfg->description != NULL)
 		el(n, "description", cfg->description);
 	el(n, "base-url", cfg->base_url);
-	el(n, "generator", "Prongsai " VERSION);
+	gen = mo_digits(pc, "Prongsai " VERSION);
+	v = el(n, "generator", gen);
+	attr(v, "version", VERSION);
+	free(gen);
 	v = el(n, "home", NULL);
 	href_attr(pc, v, "");
 	v = el(n, "owners", NULL);
