@@ -41,17 +41,22 @@ all: prongsai
 prongsai: $(SRCS:src/%.c=build/%.o)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/%.o: src/%.c $(HDRS) | build
+build/%.o: src/%.c $(HDRS) | build/.dirs
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(HDRS) | build
+build/asan/%.o: src/%.c $(HDRS) | build/.dirs
 	$(CC) $(ALLCFLAGS) $(SAN) -c -o $@ $<
 
-build:
-	mkdir -p build/asan build/tests
+build/tsan/%.o: src/%.c $(HDRS) | build/.dirs
+	$(CC) $(ALLCFLAGS) $(TSAN) -c -o $@ $<
+
+build/.dirs:
+	mkdir -p build/asan build/tsan build/tests
+	touch $@
 
 SAN = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=all
+TSAN = -O1 -g -fsanitize=thread
 
 # Unit tests: each tests/test_NAME.c links against every stage but main.
 build/tests/%: tests/%.c $(LIBSRCS:src/%.c=build/%.o) $(HDRS)
@@ -64,6 +69,10 @@ build/tests/%-asan: tests/%.c $(LIBSRCS:src/%.c=build/asan/%.o) $(HDRS)
 
 prongsai-asan: $(SRCS:src/%.c=build/asan/%.o)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+# The same program under ThreadSanitizer, for the -j tests.
+prongsai-tsan: $(SRCS:src/%.c=build/tsan/%.o)
+	$(CC) $(TSAN) -o $@ $^ $(LDLIBS)
 
 unit: $(TESTS:%=build/tests/%) $(TESTS:%=build/tests/%-asan)
 
@@ -93,7 +102,7 @@ site: deps
 	./prongsai build
 
 check: deps
-	$(MAKE) prongsai prongsai-asan unit
+	$(MAKE) prongsai prongsai-asan prongsai-tsan unit
 	sh tests/run.sh
 
 install: prongsai
@@ -104,6 +113,6 @@ install: prongsai
 	cp -R themes framework $(DESTDIR)$(DATADIR)/
 
 clean:
-	rm -rf build prongsai prongsai-asan tests/out
+	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out
 
 .PHONY: all deps site check unit install clean
