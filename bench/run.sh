@@ -158,7 +158,7 @@ tf=$OUT/run/time.txt
 echo "N=$inc_n incremental ..." >&2
 r=$(timeit "$tf" "$OUT/run/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
 printf 'full build into an empty output\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$OUT/run/inc.log")" >> "$INC"
-target=$(grep -l '^status: in-progress' -r "$inc/content/measures" | LC_ALL=C sort | head -1)
+target=$(grep -l '^status: in-progress' -r "$inc/content/measures" | LC_ALL=C sort | sed -n 1p)
 p0=$(sed -n 's/^progress: \([0-9]*\)$/\1/p' "$target")
 for k in $(seq 1 "$RUNS"); do
     r=$(timeit "$tf" "$OUT/run/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")

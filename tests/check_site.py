@@ -291,7 +291,7 @@ def cmd_wellformed(outs):
              "search", "section", "slot", "summary", "svg", "template",
              "time", "track", "video", "wbr", "path", "circle", "rect",
              "line", "polyline", "polygon", "g", "use", "symbol", "title",
-             "desc", "defs", "source", "use"}
+             "desc", "defs", "text", "tspan", "line", "pattern", "source", "use"}
     fail = Failures()
     files = []
     for out in outs:

@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   home.xsl: the home page.  Uses /page/site (title, organization,
-  description, owners), /page/years/year (the current one: stats, report,
-  area with stats and indicator counts; the others: stats, report).
+  description, owners), /page/years/year (the current one: its dashboard
+  from charts.xsl, with stats, report, area and indicator charts and
+  recent updates; the others: stats, report).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="charts.xsl"/>
 
   <xsl:template match="page" mode="main">
     <xsl:variable name="cur" select="years/year[@current = 'true']"/>
@@ -26,20 +28,7 @@
             </xsl:call-template>
           </h2>
           <xsl:for-each select="$cur">
-            <xsl:call-template name="stats"/>
-            <ul class="actions">
-              <li>
-                <a class="button" href="{@href}">
-                  <xsl:call-template name="fill">
-                    <xsl:with-param name="id" select="'view-year'"/>
-                    <xsl:with-param name="year" select="@value-label"/>
-                  </xsl:call-template>
-                </a>
-              </li>
-              <xsl:for-each select="report">
-                <li><xsl:call-template name="report-link"/></li>
-              </xsl:for-each>
-            </ul>
+            <xsl:call-template name="dashboard"><xsl:with-param name="level" select="3"/></xsl:call-template>
             <h3>
               <xsl:call-template name="t"><xsl:with-param name="id" select="'by-area'"/></xsl:call-template>
             </h3>
@@ -49,43 +38,26 @@
                   <h4 class="card-title"><a href="{@href}"><xsl:value-of select="@name"/></a></h4>
                   <p class="card-count">
                     <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
-                  </p>
-                  <p class="card-progress">
-                    <span class="label">
-                      <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
-                    </span>
+                    <xsl:text> · </xsl:text>
+                    <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
                     <xsl:text> </xsl:text>
-                    <xsl:call-template name="progress-bar">
-                      <xsl:with-param name="value" select="stats/@mean"/>
-                      <xsl:with-param name="label" select="stats/@mean-label"/>
+                    <xsl:call-template name="fill">
+                      <xsl:with-param name="id" select="'percent'"/>
+                      <xsl:with-param name="n" select="stats/@mean-label"/>
                     </xsl:call-template>
                   </p>
-                  <xsl:if test="stats/status[@count &gt; 0]">
-                    <ul class="status-counts compact">
-                      <xsl:for-each select="stats/status[@count &gt; 0]">
-                        <li class="status-count">
-                          <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
-                          <xsl:text> </xsl:text>
-                          <span class="status-num"><xsl:value-of select="@count-label"/></span>
-                        </li>
-                      </xsl:for-each>
-                    </ul>
-                  </xsl:if>
-                  <xsl:if test="indicator">
-                    <ul class="indicator-list">
-                      <xsl:for-each select="indicator">
-                        <li>
-                          <span class="ind-name"><xsl:call-template name="indicator-name"/></span>
-                          <xsl:text> </xsl:text>
-                          <span class="ind-count">
-                            <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
-                          </span>
-                        </li>
-                      </xsl:for-each>
-                    </ul>
-                  </xsl:if>
                 </li>
               </xsl:for-each>
+            </ul>
+            <ul class="actions">
+              <li>
+                <a class="button" href="{@href}">
+                  <xsl:call-template name="fill">
+                    <xsl:with-param name="id" select="'view-year'"/>
+                    <xsl:with-param name="year" select="@value-label"/>
+                  </xsl:call-template>
+                </a>
+              </li>
             </ul>
           </xsl:for-each>
         </section>

@@ -57,6 +57,7 @@
         </xsl:if>
         <meta name="generator" content="{/page/site/generator}"/>
         <link rel="stylesheet" href="{$root}static/style.css"/>
+        <link rel="stylesheet" href="{$root}static/print.css" media="print"/>
         <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed">
           <link rel="alternate" type="application/rss+xml" title="{@title}">
             <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
@@ -507,6 +508,18 @@
   </xsl:template>
   <xsl:template match="text()|comment()" mode="html">
     <xsl:copy-of select="."/>
+  </xsl:template>
+  <!-- A task list item's (disabled) checkbox is labelled by the item's
+       text: its inline content goes in a <label>, nested blocks after it. -->
+  <xsl:template match="*[input[@type = 'checkbox']][self::li or self::p]" mode="html">
+    <xsl:variable name="block" select="ul|ol|p|div|table|blockquote|pre|h1|h2|h3|h4|h5|h6|hr"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <label class="task">
+        <xsl:apply-templates select="node()[count(. | $block) != count($block)]" mode="html"/>
+      </label>
+      <xsl:apply-templates select="$block" mode="html"/>
+    </xsl:copy>
   </xsl:template>
   <xsl:template match="table" mode="html">
     <div>

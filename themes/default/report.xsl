@@ -1,9 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   report.xsl: the official report of one fiscal year, in the NACC's
-  five-column form.  Uses /page/report (@year-label, title, period, intro,
-  section with @number-label, title and measure rows: @number-label,
-  title, methods, owners, period, result, body).
+  five-column form, as the seed document: heading lines, introduction,
+  reporting period, then one table per section of the framework data.
+  Uses /page/report (@year-label, title, period, intro, section with
+  @number-label, title and measure rows: @number-label, title, methods,
+  owners, period, result, body).  Printing (static/print.css): A4
+  landscape, header row on every page, page numbers, no site chrome.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -32,6 +35,7 @@
 
   <xsl:template match="page" mode="main">
     <xsl:for-each select="report">
+      <div class="report-doc digits-{/page/@digits}">
       <header class="report-head">
         <h1>
           <xsl:call-template name="heading"/>
@@ -44,19 +48,20 @@
             </xsl:call-template>
           </span>
         </h1>
-        <xsl:for-each select="period">
-          <p class="report-period">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template>
-            <xsl:text> </xsl:text>
-            <xsl:value-of select="."/>
-          </p>
-        </xsl:for-each>
       </header>
+      <p class="print-hint"><xsl:call-template name="t"><xsl:with-param name="id" select="'print-hint'"/></xsl:call-template></p>
       <xsl:if test="intro/node()">
         <div class="prose report-intro">
           <xsl:apply-templates select="intro/node()" mode="html"/>
         </div>
       </xsl:if>
+      <xsl:for-each select="period">
+        <p class="report-period">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="."/>
+        </p>
+      </xsl:for-each>
 
       <xsl:for-each select="section">
         <section class="report-section">
@@ -65,6 +70,7 @@
               <xsl:with-param name="id" select="'report-section'"/>
               <xsl:with-param name="n" select="@number-label"/>
               <xsl:with-param name="title" select="title"/>
+              <xsl:with-param name="year" select="../@year-label"/>
             </xsl:call-template>
           </h2>
           <xsl:choose>
@@ -144,6 +150,7 @@
           </xsl:choose>
         </section>
       </xsl:for-each>
+      </div>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

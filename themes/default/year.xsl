@@ -1,10 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   year.xsl: one fiscal year.  Uses /page/year (@value-label, stats,
-  report, area with stats and indicator groups of measures).
+  report, area with stats and indicator groups of measures, recent): the
+  dashboard of charts.xsl, then the measures by area and indicator.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="charts.xsl"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="year/@value-label"/></xsl:call-template>
@@ -13,10 +15,7 @@
   <xsl:template match="page" mode="main">
     <xsl:for-each select="year">
       <h1><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template></h1>
-      <xsl:call-template name="stats"/>
-      <xsl:for-each select="report">
-        <p class="report-link"><xsl:call-template name="report-link"/></p>
-      </xsl:for-each>
+      <xsl:call-template name="dashboard"><xsl:with-param name="level" select="2"/></xsl:call-template>
 
       <xsl:variable name="y" select="@value"/>
       <xsl:if test="/page/site/data/year[@value = $y]/file">

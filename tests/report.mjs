@@ -1,0 +1,94 @@
+// tests/report.mjs: the browser half of tests/report.sh.
+//
+// usage: node tests/report.mjs OUTPUT_DIR ARTEFACT_DIR [NAME]
+//
+// With NAME, only the dashboards are checked, and their screenshots are
+// named NAME-dashboard-*.png (tests/report.sh passes its varied copy).
+//
+// In headless Chromium (Debian's /usr/bin/chromium, driven by npm
+// playwright-core): prints OUTPUT_DIR/2566/report/index.html to
+// ARTEFACT_DIR/report-2566.pdf with the page size the CSS asks for, and
+// screenshots the home page and the 2566 year page at 360 px and 1280 px
+// into ARTEFACT_DIR, checking that neither scrolls sideways.  Prints
+// PASS:/FAIL: lines; exits 1 if a check failed, 2 if Chromium did not start.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [out, art, label] = process.argv.slice(2);
+const pre = label ? `${label}-` : '';
+if (!out || !art) {
+	console.error('usage: node tests/report.mjs OUTPUT_DIR ARTEFACT_DIR');
+	process.exit(2);
+}
+const url = (p) => pathToFileURL(path.resolve(out, p)).href;
+let failed = 0;
+const check = (name, ok, why) => {
+	if (ok) console.log(`PASS: report/${name}`);
+	else { failed++; console.log(`FAIL: report/${name}${why ? ': ' + why : ''}`); }
+};
+
+let browser;
+try {
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--no-first-run'],
+	});
+} catch (e) {
+	console.log(`FAIL: report/chromium: did not start: ${String(e.message).split('\n')[0]}`);
+	process.exit(2);
+}
+check('chromium', true);
+
+try {
+	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await ctx.newPage();
+
+	// The report, printed as the browser prints it.
+	if (!label) {
+	await page.goto(url('2566/report/index.html'), { waitUntil: 'load' });
+	await page.emulateMedia({ media: 'print' });
+	const chrome = await page.evaluate(() =>
+		['.site-header', '.site-nav', '.breadcrumb', '.site-footer', '.print-hint']
+			.filter((s) => { const e = document.querySelector(s); return e && getComputedStyle(e).display !== 'none'; }));
+	check('print/no-chrome', chrome.length === 0, `visible when printing: ${chrome.join(' ')}`);
+	const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+	check('print/font', /Sarabun/.test(font) && /Laksaman/.test(font), font);
+	await page.pdf({ path: path.join(art, 'report-2566.pdf'), preferCSSPageSize: true });
+	check('print/pdf', true);
+	await page.emulateMedia({ media: null });
+	await page.screenshot({ path: path.join(art, 'report-2566-1280.png'), fullPage: true });
+	}
+
+	// The dashboards at a phone's width and a desktop's.
+	for (const [name, p] of [['home', 'index.html'], ['year-2566', '2566/index.html']]) {
+		for (const w of [360, 1280]) {
+			await page.setViewportSize({ width: w, height: 800 });
+			await page.goto(url(p), { waitUntil: 'load' });
+			const m = await page.evaluate(() => ({
+				sw: document.documentElement.scrollWidth,
+				iw: window.innerWidth,
+				charts: document.querySelectorAll('svg[role="img"]').length,
+				// Every SVG chart stays inside the page's width.
+				wide: [...document.querySelectorAll('svg.chart-svg')]
+					.filter((s) => s.getBoundingClientRect().right > window.innerWidth + 0.5).length,
+				// Every chart label fits inside its SVG.
+				clipped: [...document.querySelectorAll('svg.chart-svg text')].filter((t) => {
+					const r = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();
+					return r.right > s.right + 0.5 || r.left < s.left - 0.5;
+				}).map((t) => t.textContent),
+			}));
+			await page.screenshot({ path: path.join(art, `${pre}dashboard-${name}-${w}.png`), fullPage: true });
+			check(`${pre}${name}-${w}/no-sideways-scroll`, m.sw <= m.iw, `scrollWidth ${m.sw} > innerWidth ${m.iw}`);
+			check(`${pre}${name}-${w}/charts`, m.charts > 0 && m.wide === 0, `${m.charts} charts, ${m.wide} wider than the page`);
+			check(`${pre}${name}-${w}/labels-fit`, m.clipped.length === 0, `outside the chart: ${m.clipped.join(' | ')}`);
+		}
+	}
+} catch (e) {
+	check('browser', false, e.message);
+} finally {
+	await browser.close();
+}
+process.exit(failed ? 1 : 0);
