@@ -153,6 +153,14 @@ void		 index_build(struct index *, struct site *, struct diags *);
 const struct yeargroup *index_year(const struct index *, int);
 void		 index_free(struct index *);
 
+/* html.c: rendered HTML fragments as trees; URL rewriting. */
+struct _xmlDoc;
+struct _xmlNode;
+struct _xmlDoc	*html_parse(const char *);
+void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
+			void *);
+char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
+
 /* model.c: one page's XML document for the theme. */
 struct model;
 struct _xmlDoc;

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
@@ -184,89 +183,18 @@ update_words(const struct feeds *f, const struct update *u)
 	return s;
 }
 
-/* Attributes that hold a URL, made absolute in content:encoded. */
-static const char *const urlattrs[] = {
-	"href", "src", "cite", "poster", "longdesc", "action",
-	"formaction", "data", "background", NULL
+/* What html_urls needs to make a feed item's links absolute. */
+struct abslink {
+	const struct config	*cfg;
+	const char		*page;
 };
 
-/* Make every URL under n absolute against the page URL base. */
-static void
-links_absolute(const struct config *cfg, const char *base, xmlNodePtr n)
-{
-	xmlChar		*v;
-	char		*abs;
-	size_t		 i;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		for (i = 0; urlattrs[i] != NULL; i++) {
-			if ((v = xmlGetProp(n, (const xmlChar *)urlattrs[i]))
-			    == NULL)
-				continue;
-			abs = url_link(cfg, base, (const char *)v);
-			if (abs != NULL)
-				xmlSetProp(n, (const xmlChar *)urlattrs[i],
-				    (const xmlChar *)abs);
-			else
-				xmlUnsetProp(n, (const xmlChar *)urlattrs[i]);
-			free(abs);
-			xmlFree(v);
-		}
-		/* Candidate lists would need their own parser: src suffices. */
-		xmlUnsetProp(n, (const xmlChar *)"srcset");
-		links_absolute(cfg, base, n->children);
-	}
-}
-
-/*
- * Parse an HTML fragment under a root <div>: as XML first (cmark-gfm
- * writes XHTML), else with the forgiving HTML parser for raw HTML.
- */
-static xmlDocPtr
-frag_parse(const char *html, xmlNodePtr *root)
-{
-	xmlDocPtr	 doc;
-	xmlNodePtr	 n;
-	char		*wrapped;
-
-	wrapped = xasprintf("<div>%s</div>", html);
-	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL)
-		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
-		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-		    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
-	free(wrapped);
-	*root = NULL;
-	for (n = doc ? xmlDocGetRootElement(doc) : NULL; n != NULL;
-	    n = n->children)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(n->name, (const xmlChar *)"div") == 0) {
-			*root = n;
-			break;
-		}
-	return doc;
-}
-
-/* The children of root serialized, or NULL if there are none. */
 static char *
-frag_dump(xmlDocPtr doc, xmlNodePtr root)
+abs_link(void *arg, const char *u)
 {
-	xmlBufferPtr	 buf;
-	xmlNodePtr	 n;
-	char		*out = NULL;
+	const struct abslink	*a = arg;
 
-	if (root == NULL || root->children == NULL)
-		return NULL;
-	buf = xmlBufferCreate();
-	for (n = root->children; n != NULL; n = n->next)
-		xmlNodeDump(buf, doc, n, 0, 0);
-	if (xmlBufferLength(buf) > 0)
-		out = xstrdup((const char *)xmlBufferContent(buf));
-	xmlBufferFree(buf);
-	return out;
+	return url_link(a->cfg, a->page, u);
 }
 
 /* A measure's body HTML with every link absolute against page. */
@@ -276,15 +204,20 @@ body_html(const struct feeds *f, const struct measure *m, const char *page)
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
 	char		*out;
+	struct abslink	 a = { f->cfg, page };
 
 	if (m->html == NULL || m->html->all == NULL ||
 	    m->html->all[0] == '\0')
 		return NULL;
-	if ((doc = frag_parse(m->html->all, &root)) == NULL)
+	/* The pages parsed the body once already; rewrite a copy. */
+	doc = m->html->frag[0] != NULL ? xmlCopyDoc(m->html->frag[0], 1) :
+	    html_parse(m->html->all);
+	if (doc == NULL)
 		return NULL;
+	root = xmlDocGetRootElement(doc);
 	if (root != NULL)
-		links_absolute(f->cfg, page, root->children);
-	out = frag_dump(doc, root);
+		html_urls(root->children, abs_link, &a);
+	out = html_dump(doc, root);
 	xmlFreeDoc(doc);
 	return out;
 }
@@ -310,7 +243,7 @@ update_html(const char *words, const struct update *u)
 		    (const xmlChar *)clean);
 		free(clean);
 	}
-	out = frag_dump(doc, root);
+	out = html_dump(doc, root);
 	xmlFreeDoc(doc);
 	return out;
 }

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -25,53 +24,14 @@ enum fragpart {
 	FRAG_RESULT
 };
 
-/*
- * Parse rendered HTML into a document whose root <div> holds it.
- * cmark-gfm writes well-formed XHTML; raw HTML allowed by unsafe_html
- * may not be, so fall back to the forgiving HTML parser.
- */
-static xmlDocPtr
-frag_parse(const char *html)
-{
-	xmlDocPtr	 doc;
-	xmlNodePtr	 body, div;
-	char		*wrapped;
-
-	if (html == NULL)
-		return NULL;
-	wrapped = xasprintf("<div>%s</div>", html);
-	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL) {
-		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
-		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-		    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
-		/* Re-root the first <div> so both kinds look alike. */
-		if (doc && (div = xmlDocGetRootElement(doc)) != NULL &&
-		    xmlStrcmp(div->name, BAD_CAST_S("div")) != 0) {
-			body = div;
-			for (div = body; div; div = div->children)
-				if (xmlStrcmp(div->name, BAD_CAST_S("div")) == 0)
-					break;
-			if (div) {
-				xmlUnlinkNode(div);
-				xmlDocSetRootElement(doc, div);
-				xmlFreeNode(body);
-			}
-		}
-	}
-	free(wrapped);
-	return doc;
-}
-
 static void
 body_frags(struct body *b)
 {
 	if (b == NULL || b->frag[FRAG_ALL] != NULL)
 		return;
-	b->frag[FRAG_ALL] = frag_parse(b->all);
-	b->frag[FRAG_METHODS] = frag_parse(b->methods);
-	b->frag[FRAG_RESULT] = frag_parse(b->result);
+	b->frag[FRAG_ALL] = html_parse(b->all);
+	b->frag[FRAG_METHODS] = html_parse(b->methods);
+	b->frag[FRAG_RESULT] = html_parse(b->result);
 }
 
 static void
@@ -286,31 +246,14 @@ is_site_link(const char *u)
  * Make content links to files/… and /… relative to this page: editors
  * write them from the site root, but pages live at different depths.
  */
-static void
-rebase_links(const struct pagectx *pc, xmlNodePtr n)
+static char *
+rebase_link(void *arg, const char *u)
 {
-	static const char *const attrs[] = { "href", "src", NULL };
-	xmlChar		*v;
-	char		*h;
-	size_t		 i;
+	const struct pagectx	*pc = arg;
 
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		for (i = 0; attrs[i] != NULL; i++) {
-			if ((v = xmlGetProp(n, BAD_CAST_S(attrs[i]))) == NULL)
-				continue;
-			if (is_site_link((const char *)v)) {
-				h = href(pc, (const char *)v +
-				    (v[0] == '/' ? 1 : 0));
-				xmlSetProp(n, BAD_CAST_S(attrs[i]),
-				    BAD_CAST_S(h));
-				free(h);
-			}
-			xmlFree(v);
-		}
-		rebase_links(pc, n->children);
-	}
+	if (!is_site_link(u))
+		return xstrdup(u);
+	return href(pc, u + (u[0] == '/' ? 1 : 0));
 }
 
 /* Copy a parsed HTML fragment under a new element name. */
@@ -326,7 +269,7 @@ html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
 	copy = xmlDocCopyNodeList(pc->doc, root->children);
 	if (copy != NULL) {
 		xmlAddChildList(n, copy);
-		rebase_links(pc, n->children);
+		html_urls(n->children, rebase_link, (void *)pc);
 	}
 }
 
