@@ -47,8 +47,8 @@
 //             its own, so the marked string is about three times wider.
 //             The platform font that drew the h1 is printed.
 //
-// Screenshots (full page) go to DIR (default tests/out), as
-// SITE-TYPE-WIDTH.png.  Prints PASS: browser/SITE/TYPE or FAIL:
+// Screenshots (the full page, or its first 8000 px) go to DIR (default
+// tests/out), as SITE-TYPE-WIDTH.png.  Prints PASS: browser/SITE/TYPE or FAIL:
 // browser/SITE/TYPE: PAGE: RULE: detail per page, and the run time.
 // Exits 1 if any check failed or Chromium did not start: never skips.
 
@@ -64,6 +64,7 @@ const AXE = path.join(top, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM = '/usr/bin/chromium';
 const BUDGET = 100 * 1024;
 const FOCUS_STOPS = 30;
+const SHOT_MAX = 8000;	// px: the top of a very long page is enough to look at
 const MAX_TABS = 3000;
 const NARROW = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 800 };
@@ -473,7 +474,11 @@ async function checkPage(browser, site, origin, pg, cdpFonts) {
 			if (!resp || resp.status() !== want)
 				problems.push(`load: ${target} answered ${resp ? resp.status() : 'nothing'}, want ${want}`);
 			await page.evaluate(() => document.fonts.ready);
-			await page.screenshot({ path: path.join(shots, `${site.name}-${pg.type}-${vp.width}.png`), fullPage: true });
+			const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+			await page.screenshot({
+				path: path.join(shots, `${site.name}-${pg.type}-${vp.width}.png`), fullPage: true,
+				clip: { x: 0, y: 0, width: vp.width, height: Math.min(tall, SHOT_MAX) },
+			});
 			const load = await loadProblems(record, target, pg.type, vp === WIDE);
 			problems.push(...load.out);
 			info.kb = `${(load.bytes / 1024).toFixed(1)} KB transferred (${(load.raw / 1024).toFixed(1)} KB uncompressed)`;
@@ -509,7 +514,7 @@ async function checkPage(browser, site, origin, pg, cdpFonts) {
 			await context.close();
 		}
 	}
-	report(`${site.name}/${pg.type}`, problems.map((p) => `${label}: ${p}`));
+	report(`${site.name}/${pg.type}`, [...new Set(problems)].map((p) => `${label}: ${p}`));
 	return info;
 }
 
