@@ -209,10 +209,7 @@ body_html(const struct feeds *f, const struct measure *m, const char *page)
 	if (m->html == NULL || m->html->all == NULL ||
 	    m->html->all[0] == '\0')
 		return NULL;
-	/* The pages parsed the body once already; rewrite a copy. */
-	doc = m->html->frag[0] != NULL ? xmlCopyDoc(m->html->frag[0], 1) :
-	    html_parse(m->html->all);
-	if (doc == NULL)
+	if ((doc = html_parse(m->html->all)) == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(doc);
 	if (root != NULL)

@@ -471,6 +471,9 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 	measure_slug(&c, root, fileslug, m);
 	if (d->errors == errs)
 		m->html = markdown_render(m->body, cfg->unsafe_html);
+	/* Only the HTML is needed from here on; big sites need the memory. */
+	free(m->body);
+	m->body = NULL;
 out:
 	ynode_free(root);
 	if (d->errors > errs) {

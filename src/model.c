@@ -18,72 +18,26 @@ struct model {
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
 };
 
-enum fragpart {
-	FRAG_ALL,
-	FRAG_METHODS,
-	FRAG_RESULT
-};
-
-static void
-body_frags(struct body *b)
-{
-	if (b == NULL || b->frag[FRAG_ALL] != NULL)
-		return;
-	b->frag[FRAG_ALL] = html_parse(b->all);
-	b->frag[FRAG_METHODS] = html_parse(b->methods);
-	b->frag[FRAG_RESULT] = html_parse(b->result);
-}
-
-static void
-body_frags_free(struct body *b)
-{
-	int	 i;
-
-	for (i = 0; b != NULL && i < 3; i++) {
-		if (b->frag[i] != NULL)
-			xmlFreeDoc(b->frag[i]);
-		b->frag[i] = NULL;
-	}
-}
-
 /*
- * Prepare a model for the pages of site s with index ix.  Parses every
- * body's HTML once (the model owns those trees until model_free()).
- * strings is the theme's UI words document, shared.
+ * Prepare a model for the pages of site s with index ix.  strings is the
+ * theme's UI words document, shared.  Free with model_free().
  */
 struct model *
 model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 {
 	struct model	*mo;
-	size_t		 i;
 
 	mo = xcalloc(1, sizeof(*mo));
 	mo->site = s;
 	mo->ix = ix;
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
-	for (i = 0; i < s->measuresz; i++)
-		body_frags(s->measures[i]->html);
-	for (i = 0; i < s->pagesz; i++)
-		body_frags(s->pages[i]->html);
-	for (i = 0; i < s->reportsz; i++)
-		body_frags(s->reports[i]->html);
 	return mo;
 }
 
 void
 model_free(struct model *mo)
 {
-	size_t	 i;
-
-	if (mo == NULL)
-		return;
-	for (i = 0; i < mo->site->measuresz; i++)
-		body_frags_free(mo->site->measures[i]->html);
-	for (i = 0; i < mo->site->pagesz; i++)
-		body_frags_free(mo->site->pages[i]->html);
-	for (i = 0; i < mo->site->reportsz; i++)
-		body_frags_free(mo->site->reports[i]->html);
 	free(mo);
 }
 
@@ -256,21 +210,35 @@ rebase_link(void *arg, const char *u)
 	return href(pc, u + (u[0] == '/' ? 1 : 0));
 }
 
-/* Copy a parsed HTML fragment under a new element name. */
+/*
+ * Rendered HTML as the children of a new element.  Parsed where it goes
+ * rather than kept parsed: trees for every body of a large site would
+ * not fit in memory.
+ */
 static void
 html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
-    void *frag)
+    const char *html)
 {
-	xmlNodePtr	 n, copy, root;
+	xmlNodePtr	 n, list = NULL, root;
+	xmlDocPtr	 doc;
 
-	if (frag == NULL || (root = xmlDocGetRootElement(frag)) == NULL)
+	if (html == NULL)
 		return;
 	n = el(parent, name, NULL);
-	copy = xmlDocCopyNodeList(pc->doc, root->children);
-	if (copy != NULL) {
-		xmlAddChildList(n, copy);
-		html_urls(n->children, rebase_link, (void *)pc);
+	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
+	if (xmlParseInNodeContext(n, html, (int)strlen(html), XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
+		xmlAddChildList(n, list);
+	else {
+		xmlFreeNodeList(list);
+		if ((doc = html_parse(html)) != NULL &&
+		    (root = xmlDocGetRootElement(doc)) != NULL)
+			xmlAddChildList(n, xmlDocCopyNodeList(pc->doc,
+			    root->children));
+		if (doc != NULL)
+			xmlFreeDoc(doc);
 	}
+	html_urls(n->children, rebase_link, (void *)pc);
 }
 
 static void
@@ -435,17 +403,30 @@ feed_el(const struct pagectx *pc, xmlNodePtr parent,
 	return v;
 }
 
+/* How much of a measure a page needs. */
+enum detail {
+	DETAIL_SUMMARY,		/* lists: no body */
+	DETAIL_PAGE,		/* its own page: the whole body */
+	DETAIL_REPORT		/* the report: methods and result columns */
+};
+
 static void
-measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m,
+    enum detail how)
 {
 	xmlNodePtr	 list, v, nb;
 	size_t		 i;
 	int		 a;
 
 	feed_el(pc, n, m, -1);
-	html_el(pc, n, "body", m->html->frag[FRAG_ALL]);
-	html_el(pc, n, "methods", m->html->frag[FRAG_METHODS]);
-	html_el(pc, n, "result", m->html->frag[FRAG_RESULT]);
+	/* Each page gets only the HTML it shows: copying trees is the cost. */
+	if (how == DETAIL_PAGE || (m->html->methods == NULL &&
+	    m->html->result == NULL))
+		html_el(pc, n, "body", m->html->all);
+	if (how == DETAIL_REPORT) {
+		html_el(pc, n, "methods", m->html->methods);
+		html_el(pc, n, "result", m->html->result);
+	}
 	if (m->evidencesz > 0) {
 		list = el(n, "evidence", NULL);
 		for (i = 0; i < m->evidencesz; i++) {
@@ -476,13 +457,13 @@ measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 
 static xmlNodePtr
 measure_el(const struct pagectx *pc, xmlNodePtr parent,
-    const struct measure *m, int full)
+    const struct measure *m, enum detail how)
 {
 	xmlNodePtr	 n = el(parent, "measure", NULL);
 
 	measure_head(pc, n, m);
-	if (full)
-		measure_full(pc, n, m);
+	if (how != DETAIL_SUMMARY)
+		measure_full(pc, n, m, how);
 	return n;
 }
 
@@ -509,7 +490,7 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 		num_attr(pc, in, "count", (long)g->sz);
 		num_attr(pc, in, "mean", g->mean);
 		for (k = 0; with_measures && k < g->sz; k++)
-			measure_el(pc, in, g->m[k], 0);
+			measure_el(pc, in, g->m[k], DETAIL_SUMMARY);
 	}
 }
 
@@ -543,7 +524,7 @@ recent_el(const struct pagectx *pc, xmlNodePtr parent,
 		sort(r, k, sizeof(*r), recent_cmp);
 		n = el(parent, "recent", NULL);
 		for (i = 0; i < k && i < RECENT_MAX; i++)
-			measure_el(pc, n, r[i], 0);
+			measure_el(pc, n, r[i], DETAIL_SUMMARY);
 	}
 	free(r);
 }
@@ -788,7 +769,7 @@ model_measure(const struct model *mo, const struct measure *m)
 
 	root = page_begin(&pc, mo, "measure", path);
 	free(path);
-	measure_el(&pc, root, m, 1);
+	measure_el(&pc, root, m, DETAIL_PAGE);
 	return page_end(&pc);
 }
 
@@ -806,7 +787,7 @@ model_owner(const struct model *mo, const struct owner *o)
 	attr(n, "name", o->name);
 	stats_el(&pc, n, &o->st);
 	for (i = 0; i < o->sz; i++)
-		measure_el(&pc, n, o->m[i], 0);
+		measure_el(&pc, n, o->m[i], DETAIL_SUMMARY);
 	return page_end(&pc);
 }
 
@@ -839,7 +820,7 @@ model_page(const struct model *mo, const struct page *p)
 	n = el(root, "doc", NULL);
 	attr(n, "slug", p->slug);
 	el(n, "title", p->title);
-	html_el(&pc, n, "body", p->html->frag[FRAG_ALL]);
+	html_el(&pc, n, "body", p->html->all);
 	return page_end(&pc);
 }
 
@@ -860,7 +841,7 @@ model_report(const struct model *mo, const struct yeargroup *yg)
 	if (yg->report != NULL) {
 		el(rep, "title", yg->report->title);
 		period_el(&pc, rep, &yg->report->period, yg->year);
-		html_el(&pc, rep, "intro", yg->report->html->frag[FRAG_ALL]);
+		html_el(&pc, rep, "intro", yg->report->html->all);
 	}
 	for (s = 0; yg->fw != NULL && s < yg->fw->secsz; s++) {
 		sec = el(rep, "section", NULL);
@@ -869,7 +850,7 @@ model_report(const struct model *mo, const struct yeargroup *yg)
 		for (i = k = 0; i < yg->sz; i++) {
 			if (!(yg->m[i]->areas & yg->fw->sec[s].areas))
 				continue;
-			m = measure_el(&pc, sec, yg->m[i], 1);
+			m = measure_el(&pc, sec, yg->m[i], DETAIL_REPORT);
 			num_attr(&pc, m, "number", (long)++k);
 		}
 	}

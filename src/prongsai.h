@@ -152,7 +152,6 @@ struct body {
 	char		*methods;	/* "วิธีการดำเนินการ" section, or NULL */
 	char		*result;	/* "ผลการดำเนินงาน" section, or NULL */
 	char		*first_para;	/* plain text of the first paragraph, or NULL */
-	void		*frag[3];	/* parsed all/methods/result, see model.c */
 };
 
 /* A per-year report file, content/reports/YYYY.md. */
