@@ -137,7 +137,7 @@ struct measure {
 	int		 draft;
 	struct date	 published;	/* year 0: not given */
 	struct pos	 pos[F__MAX];	/* where each field was written */
-	char		*body;		/* Markdown source of the body */
+	char		*body;		/* Markdown source; NULL once rendered */
 	unsigned	 bodyline;	/* line of the body's first line */
 	struct body	*html;		/* rendered body, see markdown.c */
 	char		*sortkey;	/* Thai collation key of the title */

@@ -246,7 +246,9 @@ complete_measure(void **state)
 	assert_int_equal(m->pos[F_SLUG].col, 7);
 	assert_int_equal(m->pos[F_PUBLISHED].line, 29);
 	/* the body */
-	assert_string_equal(m->body, "\n## วิธีการดำเนินการ\n");
+	/* The body is kept only as HTML once rendered. */
+	assert_null(m->body);
+	assert_string_equal(m->html->all, "<h2>วิธีการดำเนินการ</h2>\n");
 	assert_int_equal(m->bodyline, 31);
 	assert_non_null(m->html);
 	measure_free(m);
@@ -280,7 +282,8 @@ minimal_measure(void **state)
 	assert_int_equal(m->published.year, 0);
 	assert_int_equal(m->pos[F_PUBLISHED].line, 0);
 	assert_int_equal(m->bodyline, 9);
-	assert_string_equal(m->body, "");
+	assert_null(m->body);
+	assert_string_equal(m->html->all, "");
 	measure_free(m);
 }
 
