@@ -105,6 +105,17 @@ check: deps
 	$(MAKE) prongsai prongsai-asan prongsai-tsan unit
 	sh tests/run.sh
 
+# Benchmark against Hugo and the cmark-gfm and cp floors (not part of check).
+# make bench BIG=1 adds 100,000 measures.
+DEB_BENCH = hugo cmark-gfm time
+bench: prongsai
+	@missing=""; for p in $(DEB_BENCH); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	    grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null >/dev/null; fi
+	bash bench/run.sh $(if $(BIG),--big)
+
 install: prongsai
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	cp prongsai $(DESTDIR)$(BINDIR)/prongsai
@@ -115,4 +126,4 @@ install: prongsai
 clean:
 	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out
 
-.PHONY: all deps site check unit install clean
+.PHONY: all deps site check unit bench install clean

@@ -1,4 +1,4 @@
-/* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rnc). */
+/* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rng). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- A theme that writes each page model as it is: lets tests validate models against page.rnc. -->
+<!-- A theme that writes each page model as it is: lets tests validate models against page.rng. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:template match="/"><xsl:copy-of select="/"/></xsl:template>
