@@ -259,27 +259,55 @@
     <xsl:param name="org"/>
     <xsl:param name="title"/>
     <xsl:param name="generator"/>
-    <xsl:variable name="p0"><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="p1"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p0"/><xsl:with-param name="from" select="'{n}'"/><xsl:with-param name="to" select="$n"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="p2"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p1"/><xsl:with-param name="from" select="'{year}'"/><xsl:with-param name="to" select="$year"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="p3"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p2"/><xsl:with-param name="from" select="'{area}'"/><xsl:with-param name="to" select="$area"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="p4"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p3"/><xsl:with-param name="from" select="'{org}'"/><xsl:with-param name="to" select="$org"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="p5"><xsl:call-template name="replace"><xsl:with-param name="s" select="$p4"/><xsl:with-param name="from" select="'{title}'"/><xsl:with-param name="to" select="$title"/></xsl:call-template></xsl:variable>
-    <xsl:call-template name="replace"><xsl:with-param name="s" select="$p5"/><xsl:with-param name="from" select="'{generator}'"/><xsl:with-param name="to" select="$generator"/></xsl:call-template>
+    <xsl:variable name="w" select="key('s', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$w">
+        <xsl:call-template name="fill-in">
+          <xsl:with-param name="s" select="string($w)"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="year" select="$year"/>
+          <xsl:with-param name="area" select="$area"/>
+          <xsl:with-param name="org" select="$org"/>
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="generator" select="$generator"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', $id, ']')"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="replace">
+  <!-- One pass over a pattern, placeholder by placeholder.  Strings only,
+       no result tree fragments: this runs for every row of every list. -->
+  <xsl:template name="fill-in">
     <xsl:param name="s"/>
-    <xsl:param name="from"/>
-    <xsl:param name="to"/>
+    <xsl:param name="n"/>
+    <xsl:param name="year"/>
+    <xsl:param name="area"/>
+    <xsl:param name="org"/>
+    <xsl:param name="title"/>
+    <xsl:param name="generator"/>
     <xsl:choose>
-      <xsl:when test="contains($s, $from)">
-        <xsl:value-of select="substring-before($s, $from)"/>
-        <xsl:value-of select="$to"/>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="s" select="substring-after($s, $from)"/>
-          <xsl:with-param name="from" select="$from"/>
-          <xsl:with-param name="to" select="$to"/>
+      <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
+        <xsl:variable name="rest" select="substring-after($s, '{')"/>
+        <xsl:variable name="name" select="substring-before($rest, '}')"/>
+        <xsl:value-of select="substring-before($s, '{')"/>
+        <xsl:choose>
+          <xsl:when test="$name = 'n'"><xsl:value-of select="$n"/></xsl:when>
+          <xsl:when test="$name = 'year'"><xsl:value-of select="$year"/></xsl:when>
+          <xsl:when test="$name = 'area'"><xsl:value-of select="$area"/></xsl:when>
+          <xsl:when test="$name = 'org'"><xsl:value-of select="$org"/></xsl:when>
+          <xsl:when test="$name = 'title'"><xsl:value-of select="$title"/></xsl:when>
+          <xsl:when test="$name = 'generator'"><xsl:value-of select="$generator"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('{', $name, '}')"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="fill-in">
+          <xsl:with-param name="s" select="substring-after($rest, '}')"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="year" select="$year"/>
+          <xsl:with-param name="area" select="$area"/>
+          <xsl:with-param name="org" select="$org"/>
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="generator" select="$generator"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
