@@ -33,6 +33,8 @@ struct job {
 	const void		*what;		/* the measure, year, owner... */
 	int			 area;
 	struct diags		 d;		/* this page's problems */
+	struct stamp		 s;		/* its model and file, for the cache */
+	int			 rendered;	/* 0 if the published page was kept */
 };
 
 /* Everything one build owns. */
@@ -42,6 +44,8 @@ struct build {
 	struct theme	*theme;
 	struct model	*model;
 	struct publish	*pub;
+	struct cache	*cache;		/* the published build's fingerprints */
+	char		*cache_text;	/* this build's, saved once published */
 	struct job	*jobs;
 	size_t		 jobsz;
 	size_t		 files;		/* copied static and evidence files */
@@ -67,6 +71,8 @@ job_add(struct build *b, enum pagetype type, char *dir, const void *what,
 	j->what = what;
 	j->area = area;
 	memset(&j->d, 0, sizeof(j->d));
+	memset(&j->s, 0, sizeof(j->s));
+	j->rendered = 0;
 }
 
 /* Every page of the site, in a fixed order. */
@@ -135,7 +141,18 @@ job_run(struct build *b, struct job *j)
 	size_t		 len;
 	int		 ok;
 
+	const struct stamp *old;
+
 	doc = job_model(b, j);
+	model_hash(doc, &j->s.h);
+	/* Same model, same theme: the published page is already right. */
+	if ((old = cache_find(b->cache, j->path)) != NULL &&
+	    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
+	    publish_reuse(b->pub, j->path, old)) {
+		xmlFreeDoc(doc);
+		return 1;
+	}
+	j->rendered = 1;
 	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &j->d);
 	xmlFreeDoc(doc);
 	if (!ok)
@@ -194,6 +211,41 @@ jobs_run(struct build *b)
 	for (i = 0; i < b->jobsz; i++)
 		diag_merge(&b->d, &b->jobs[i].d);
 	return !b->failed;
+}
+
+/* Pages put through the theme (the others were kept as published). */
+static size_t
+jobs_rendered(const struct build *b)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < b->jobsz; i++)
+		n += (size_t)b->jobs[i].rendered;
+	return n;
+}
+
+/* What to remember of every page for the next build (in b->cache_text). */
+static int
+cache_write(struct build *b)
+{
+	char		**paths;
+	struct stamp	 *ss;
+	size_t		  i;
+	int		  ok = 1;
+
+	paths = xcalloc(b->jobsz, sizeof(*paths));
+	ss = xcalloc(b->jobsz, sizeof(*ss));
+	for (i = 0; ok && i < b->jobsz; i++) {
+		paths[i] = b->jobs[i].path;
+		ss[i].h = b->jobs[i].s.h;
+		ok = publish_stamp(b->pub, paths[i], &ss[i]);
+	}
+	if (ok)
+		b->cache_text = cache_text(theme_key(b->theme), paths, ss,
+		    b->jobsz);
+	free(paths);
+	free(ss);
+	return ok;
 }
 
 /* Copy a folder tree into the output under prefix; links are skipped. */
@@ -259,6 +311,8 @@ build_render(struct build *b, const char *source)
 
 	ok = jobs_run(b);
 	if (ok && !interrupted)
+		ok = cache_write(b);
+	if (ok && !interrupted)
 		ok = outputs_write(&b->site, &b->ix, b->pub, &b->files, &b->d);
 	if (ok && !interrupted) {
 		dir = path_join(theme_dir(b->theme), "static");
@@ -288,6 +342,8 @@ build_free(struct build *b)
 	}
 	free(b->jobs);
 	model_free(b->model);
+	cache_free(b->cache);
+	free(b->cache_text);
 	theme_free(b->theme);
 	index_free(&b->ix);
 	site_free(&b->site);
@@ -340,9 +396,12 @@ build_run(const char *source, const char *output, const char *base_url,
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
+	b.cache = cache_load(out, theme_key(b.theme));
 	if ((rc = build_render(&b, source)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
+	if (rc == EXIT_FINE)
+		cache_save(out, b.cache_text);
 	if (rc != EXIT_FINE) {
 		if (!b.d.errors)
 			fprintf(stderr, "prongsai: %s\n", interrupted ?
@@ -352,10 +411,10 @@ build_run(const char *source, const char *output, const char *base_url,
 out:
 	diag_print(&b.d, stderr);
 	if (rc == EXIT_FINE && !quiet)
-		printf("%zu pages, %zu files, %zu written, %zu unchanged "
-		    "in %.2f s -> %s\n", b.jobsz, b.files,
-		    publish_written(b.pub), publish_kept(b.pub), now() - t0,
-		    out);
+		printf("%zu pages, %zu files, %zu written, %zu unchanged, "
+		    "%zu pages rendered in %.2f s -> %s\n", b.jobsz, b.files,
+		    publish_written(b.pub), publish_kept(b.pub),
+		    jobs_rendered(&b), now() - t0, out);
 	else if (b.d.errors)
 		diag_summary(&b.d, b.site.files, stderr);
 	if (rc != EXIT_FINE && rc != EXIT_USAGE)

@@ -182,6 +182,7 @@ struct _xmlDoc	*model_owners(const struct model *);
 struct _xmlDoc	*model_page(const struct model *, const struct page *);
 struct _xmlDoc	*model_report(const struct model *, const struct yeargroup *);
 struct _xmlDoc	*model_notfound(const struct model *);
+void		 model_hash(struct _xmlDoc *, struct hash *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
 enum pagetype {
@@ -202,6 +203,7 @@ struct theme	*theme_load(const char *, const char *, enum lang,
 			struct diags *);
 struct _xmlDoc	*theme_strings(const struct theme *);
 const char	*theme_dir(const struct theme *);
+const struct hash *theme_key(const struct theme *);
 int		 theme_apply(const struct theme *, enum pagetype,
 			struct _xmlDoc *, const char *, char **, size_t *,
 			struct diags *);
@@ -214,6 +216,10 @@ struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);
 int		 publish_copy(struct publish *, const char *, const char *);
+int		 publish_reuse(struct publish *, const char *,
+			const struct stamp *);
+int		 publish_stamp(struct publish *, const char *,
+			struct stamp *);
 int		 publish_commit(struct publish *);
 void		 publish_abort(struct publish *);
 const char	*publish_error(const struct publish *);
@@ -246,6 +252,18 @@ const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
 int		 outputs_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
+
+/* cache.c: page model fingerprints kept between builds. */
+struct cache;
+void		 hash_init(struct hash *);
+void		 hash_add(struct hash *, const void *, size_t);
+void		 hash_str(struct hash *, const char *);
+struct cache	*cache_load(const char *, const struct hash *);
+const struct stamp *cache_find(const struct cache *, const char *);
+char		*cache_text(const struct hash *, char *const *,
+			const struct stamp *, size_t);
+int		 cache_save(const char *, const char *);
+void		 cache_free(struct cache *);
 
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,

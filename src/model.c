@@ -865,3 +865,40 @@ model_notfound(const struct model *mo)
 	page_begin(&pc, mo, "404", "404.html");
 	return page_end(&pc);
 }
+
+/* Feed one node list into a fingerprint: names, attributes, text. */
+static void
+hash_nodes(struct hash *h, xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+	unsigned char	 t;
+
+	for (; n != NULL; n = n->next) {
+		t = (unsigned char)n->type;
+		hash_add(h, &t, 1);
+		hash_str(h, (const char *)n->name);
+		if (n->type == XML_ELEMENT_NODE)
+			for (a = n->properties; a != NULL; a = a->next) {
+				hash_str(h, (const char *)a->name);
+				if (a->children != NULL)
+					hash_str(h, (const char *)
+					    a->children->content);
+			}
+		else
+			hash_str(h, (const char *)n->content);
+		hash_nodes(h, n->children);
+		/* Close the element, so nesting is part of the hash. */
+		hash_add(h, "", 1);
+	}
+}
+
+/*
+ * A fingerprint of everything a page model holds: the theme turns equal
+ * models into equal pages, so an equal fingerprint means an equal page.
+ */
+void
+model_hash(xmlDocPtr doc, struct hash *h)
+{
+	hash_init(h);
+	hash_nodes(h, doc->children);
+}

@@ -312,6 +312,23 @@ struct diags {
 	size_t		 warnings;
 };
 
+/* A 128-bit fingerprint (see cache.c). */
+struct hash {
+	unsigned long long a;
+	unsigned long long b;
+};
+
+/*
+ * What a build remembers of one published page: its model's fingerprint
+ * and the file's size and modification time, so that a page edited or
+ * replaced by hand in the output is rendered again.
+ */
+struct stamp {
+	struct hash	 h;
+	long long	 size;
+	long long	 mtime;		/* nanoseconds since the epoch */
+};
+
 /* Where a file's problems go while its fields are read. */
 struct fctx {
 	const char	*file;		/* the path shown to editors */

@@ -239,6 +239,58 @@ out:
 	return ok;
 }
 
+static long long
+mtime_ns(const struct stat *st)
+{
+	return (long long)st->st_mtim.tv_sec * 1000000000LL +
+	    st->st_mtim.tv_nsec;
+}
+
+/*
+ * Keep the published file at rel as it is (hard-linked into the new
+ * folder), if it still has the size and time that s remembers.
+ * Returns 1, or 0 if there is no such file to keep.
+ */
+int
+publish_reuse(struct publish *p, const char *rel, const struct stamp *s)
+{
+	char		*path, *old;
+	struct stat	 st;
+	int		 ok = 0;
+
+	if (!p->had_old || !path_safe(rel))
+		return 0;
+	path = path_join(p->tmp, rel);
+	old = path_join(p->final, rel);
+	if (lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == s->size && mtime_ns(&st) == s->mtime &&
+	    mkparents(p, path) && link(old, path) == 0) {
+		count(p, &p->kept);
+		ok = 1;
+	}
+	free(path);
+	free(old);
+	return ok;
+}
+
+/* Fill in the size and time of the file this build wrote at rel. */
+int
+publish_stamp(struct publish *p, const char *rel, struct stamp *s)
+{
+	char		*path;
+	struct stat	 st;
+	int		 ok;
+
+	path = path_join(p->tmp, rel);
+	if ((ok = lstat(path, &st) == 0)) {
+		s->size = (long long)st.st_size;
+		s->mtime = mtime_ns(&st);
+	} else
+		fail(p, "cannot read", path);
+	free(path);
+	return ok;
+}
+
 /* Copy the file src to rel in the output. */
 int
 publish_copy(struct publish *p, const char *rel, const char *src)

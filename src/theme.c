@@ -20,6 +20,7 @@ static const char *const pagetypes[PAGE__MAX] = {
 
 struct theme {
 	char			*dir;		/* the theme folder */
+	struct hash		 key;		/* every file of it, and our version */
 	xsltStylesheetPtr	 xsl[PAGE__MAX];
 	xmlDocPtr		 strings;
 };
@@ -61,6 +62,52 @@ const char *
 page_type_name(enum pagetype t)
 {
 	return pagetypes[t];
+}
+
+/* Fingerprint every file under dir, in sorted order, into h. */
+static void
+hash_tree(struct hash *h, const char *dir)
+{
+	char		**names, *path, *buf;
+	size_t		 i, sz, len;
+
+	if ((names = dir_list(dir, &sz)) == NULL)
+		return;
+	for (i = 0; i < sz; i++) {
+		path = path_join(dir, names[i]);
+		hash_str(h, names[i]);
+		if ((buf = file_read(path, &len)) != NULL) {
+			hash_add(h, buf, len);
+			free(buf);
+		} else
+			hash_tree(h, path);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * The program itself: a rebuilt prongsai may render the same model
+ * differently even when VERSION did not change.
+ */
+static void
+hash_exe(struct hash *h)
+{
+	char	*buf;
+	size_t	 len;
+
+	if ((buf = file_read("/proc/self/exe", &len)) != NULL) {
+		hash_add(h, buf, len);
+		free(buf);
+	}
+}
+
+/* What a page depends on besides its model: the theme and Prongsai itself. */
+const struct hash *
+theme_key(const struct theme *t)
+{
+	return &t->key;
 }
 
 /*
@@ -113,6 +160,10 @@ theme_load(const char *root, const char *name, enum lang lang,
 	free(path);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xsltSetGenericErrorFunc(NULL, NULL);
+	hash_init(&t->key);
+	hash_str(&t->key, "Prongsai " VERSION);
+	hash_exe(&t->key);
+	hash_tree(&t->key, t->dir);
 	if (d->errors == errs)
 		return t;
 fail:

@@ -67,4 +67,44 @@ if printf '%s\n' "$changed" | grep -q '^\./2566/'; then
 else
 	ok incremental-other-year
 fi
+# The render cache: a page whose model and theme did not change is not put
+# through the theme again.  Nothing changed: nothing is rendered or written.
+rendered() { printf '%s' "$1" | sed -n 's/.* \([0-9]*\) pages rendered.*/\1/p'; }
+line=$("$bin" build --source "$work/site" --output "$work/inc" 2>/dev/null)
+if [ "$(rendered "$line")" = 0 ] && printf '%s' "$line" | grep -q ' 0 written'; then
+	ok cache-nothing-changed
+else
+	no cache-nothing-changed "expected 0 written and 0 pages rendered, got '$line'"
+fi
+# One measure's progress changed: only the pages that show it are rendered.
+sed -i 's/^progress: .*/progress: 38/' "$f"
+line=$("$bin" build --source "$work/site" --output "$work/inc" 2>/dev/null)
+n=$(rendered "$line")
+pages=$(printf '%s' "$line" | sed -n 's/^\([0-9]*\) pages.*/\1/p')
+if [ -n "$n" ] && [ "$n" -ge 1 ] && [ "$n" -le 20 ]; then
+	ok "cache-one-change ($n of $pages pages rendered)"
+else
+	no cache-one-change "expected 1 to 20 pages rendered, got '$line'"
+fi
+# A page edited by hand in the output is rendered again, and everything
+# equals a build from scratch.
+page=$(find "$work/inc/2566/measures" -name index.html | sort | head -n 1)
+echo '<p>edited by hand</p>' >>"$page"
+line=$("$bin" build --source "$work/site" --output "$work/inc" 2>/dev/null)
+"$bin" build -q --source "$work/site" --output "$work/fresh" 2>/dev/null
+if [ "$(rendered "$line")" = 1 ] && diff -r "$work/inc" "$work/fresh" >/dev/null; then
+	ok cache-hand-edit
+else
+	no cache-hand-edit "expected 1 page rendered and the same bytes as a fresh build, got '$line'"
+fi
+# A changed theme renders every page again.
+mkdir -p "$work/site/themes"
+cp -r themes/default "$work/site/themes/default"
+sed -i 's/skip-link/skip-link x-changed/' "$work/site/themes/default/layout.xsl"
+line=$("$bin" build --source "$work/site" --output "$work/inc" 2>/dev/null)
+if [ "$(rendered "$line")" = "$pages" ] && grep -q x-changed "$work/inc/index.html"; then
+	ok cache-theme-change
+else
+	no cache-theme-change "expected all $pages pages rendered, got '$line'"
+fi
 exit $fail
