@@ -37,6 +37,27 @@ struct job {
 	int			 rendered;	/* 0 if the published page was kept */
 };
 
+/*
+ * Work for the thread pool besides the pages: the first round fills in
+ * each measure's feed items (beside the pages), the second writes the
+ * feeds, the sitemap and the open data.
+ */
+enum taskkind {
+	TASK_PAGE,		/* jobs[i] */
+	TASK_FILL,		/* the feed items of measures[i] */
+	TASK_FEED,		/* the feed of measures[i], or NO_MEASURE: of area */
+	TASK_SITEMAP,
+	TASK_OPENDATA
+};
+
+struct task {
+	enum taskkind	 kind;
+	size_t		 i;
+	int		 area;		/* TASK_FEED without a measure; -1: site */
+	size_t		 files;		/* files it wrote */
+	struct diags	 d;		/* its problems */
+};
+
 /* Everything one build owns. */
 struct build {
 	struct site	 site;
@@ -48,6 +69,9 @@ struct build {
 	char		*cache_text;	/* this build's, saved once published */
 	struct job	*jobs;
 	size_t		 jobsz;
+	struct feeds	*feeds;
+	struct task	*tasks;		/* the round being run */
+	size_t		 tasksz;
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
@@ -162,25 +186,54 @@ job_run(struct build *b, struct job *j)
 	return ok;
 }
 
+/* Do one task on worker w; 0 on failure. */
+static int
+task_run(struct build *b, struct task *t, int w)
+{
+	switch (t->kind) {
+	case TASK_PAGE:
+		return job_run(b, &b->jobs[t->i]);
+	case TASK_FILL:
+		feeds_fill(b->feeds, t->i, w);
+		return 1;
+	case TASK_FEED:
+		return feed_write(b->feeds, t->i, t->area, b->pub, &t->files,
+		    &t->d);
+	case TASK_SITEMAP:
+		return sitemap_write(&b->site, &b->ix, b->pub, &t->files,
+		    &t->d);
+	default:
+		return opendata_write(&b->site, &b->ix, b->pub, &t->files,
+		    &t->d);
+	}
+}
+
+/* What one thread of the pool knows: the build and its own number. */
+struct worker {
+	struct build	*b;
+	int		 id;
+};
+
 /*
- * A worker: take the next page until none is left or one failed.  Pages
+ * A worker: take the next task until none is left or one failed.  Tasks
  * are independent, so the bytes of each do not depend on the order.
  */
 static void *
 worker(void *arg)
 {
-	struct build	*b = arg;
+	struct worker	*wk = arg;
+	struct build	*b = wk->b;
 	size_t		 i;
 
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
 		i = b->next++;
 		if (b->failed || interrupted)
-			i = b->jobsz;
+			i = b->tasksz;
 		pthread_mutex_unlock(&b->lock);
-		if (i >= b->jobsz)
+		if (i >= b->tasksz)
 			return NULL;
-		if (!job_run(b, &b->jobs[i])) {
+		if (!task_run(b, &b->tasks[i], wk->id)) {
 			pthread_mutex_lock(&b->lock);
 			b->failed = 1;
 			pthread_mutex_unlock(&b->lock);
@@ -188,29 +241,98 @@ worker(void *arg)
 	}
 }
 
-/* Render every page on b->threads threads; problems merge in page order. */
+/* Run the tasks of one round on b->threads threads. */
 static int
-jobs_run(struct build *b)
+tasks_run(struct build *b)
 {
 	pthread_t	*tids;
+	struct worker	*wk;
 	size_t		 i;
 	int		 n = b->threads, started = 0;
 
-	pthread_mutex_init(&b->lock, NULL);
+	b->next = 0;
 	tids = xcalloc((size_t)n, sizeof(*tids));
+	wk = xcalloc((size_t)n, sizeof(*wk));
+	for (i = 0; i < (size_t)n; i++) {
+		wk[i].b = b;
+		wk[i].id = (int)i;
+	}
 	for (i = 1; i < (size_t)n; i++)
-		if (pthread_create(&tids[i], NULL, worker, b) == 0)
+		if (pthread_create(&tids[i], NULL, worker, &wk[i]) == 0)
 			started++;
 		else
 			break;
-	worker(b);
+	worker(&wk[0]);
 	for (i = 1; i <= (size_t)started; i++)
 		pthread_join(tids[i], NULL);
 	free(tids);
-	pthread_mutex_destroy(&b->lock);
+	free(wk);
+	return !b->failed;
+}
+
+static void
+task_add(struct build *b, enum taskkind kind, size_t i, int area)
+{
+	struct task	*t;
+
+	b->tasks = xreallocarray(b->tasks, b->tasksz + 1, sizeof(*b->tasks));
+	t = &b->tasks[b->tasksz++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	t->i = i;
+	t->area = area;
+}
+
+/* Merge the round's problems in task order, count its files, drop it. */
+static void
+tasks_end(struct build *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->tasksz; i++) {
+		b->files += b->tasks[i].files;
+		diag_merge(&b->d, &b->tasks[i].d);
+		diag_free(&b->tasks[i].d);
+	}
+	free(b->tasks);
+	b->tasks = NULL;
+	b->tasksz = 0;
+}
+
+/*
+ * Two rounds on the pool: every page and every measure's feed items;
+ * then, with the items in order, every feed, the sitemap and the open
+ * data (the big single files first, so that no thread waits at the end).
+ */
+static int
+jobs_run(struct build *b)
+{
+	size_t	 i;
+	int	 a, ok;
+
+	pthread_mutex_init(&b->lock, NULL);
+	b->feeds = feeds_new(&b->site, &b->ix, b->threads);
+	for (i = 0; i < b->jobsz; i++)
+		task_add(b, TASK_PAGE, i, 0);
+	for (i = 0; i < b->site.measuresz; i++)
+		task_add(b, TASK_FILL, i, 0);
+	ok = tasks_run(b);
 	for (i = 0; i < b->jobsz; i++)
 		diag_merge(&b->d, &b->jobs[i].d);
-	return !b->failed;
+	tasks_end(b);
+	if (ok && !interrupted) {
+		feeds_sort(b->feeds);
+		task_add(b, TASK_OPENDATA, 0, 0);
+		task_add(b, TASK_SITEMAP, 0, 0);
+		for (a = -1; a < AREA__MAX; a++)
+			task_add(b, TASK_FEED, NO_MEASURE, a);
+		for (i = 0; i < b->site.measuresz; i++)
+			task_add(b, TASK_FEED, i, -1);
+		ok = tasks_run(b);
+		tasks_end(b);
+	}
+	pthread_mutex_destroy(&b->lock);
+	return ok;
 }
 
 /* Pages put through the theme (the others were kept as published). */
@@ -312,8 +434,6 @@ build_render(struct build *b, const char *source)
 	ok = jobs_run(b);
 	if (ok && !interrupted)
 		ok = cache_write(b);
-	if (ok && !interrupted)
-		ok = outputs_write(&b->site, &b->ix, b->pub, &b->files, &b->d);
 	if (ok && !interrupted) {
 		dir = path_join(theme_dir(b->theme), "static");
 		ok = copy_tree(b, dir, "static");
@@ -341,6 +461,7 @@ build_free(struct build *b)
 		diag_free(&b->jobs[i].d);
 	}
 	free(b->jobs);
+	feeds_free(b->feeds);
 	model_free(b->model);
 	cache_free(b->cache);
 	free(b->cache_text);

@@ -231,8 +231,14 @@ void		 publish_free(struct publish *);
 char		*feed_url(const struct measure *, int);
 char		*feed_title(const struct site *, const struct index *,
 			const struct measure *, int);
-int		 feeds_write(const struct site *, const struct index *,
+#define NO_MEASURE ((size_t)-1)
+struct feeds;
+struct feeds	*feeds_new(const struct site *, const struct index *, int);
+void		 feeds_fill(struct feeds *, size_t, int);
+void		 feeds_sort(struct feeds *);
+int		 feed_write(const struct feeds *, size_t, int,
 			struct publish *, size_t *, struct diags *);
+void		 feeds_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */
 int		 sitemap_write(const struct site *, const struct index *,
@@ -250,8 +256,6 @@ char		*url_link(const struct config *, const char *, const char *);
 void		 measure_published(const struct measure *, struct date *);
 const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
-int		 outputs_write(const struct site *, const struct index *,
-			struct publish *, size_t *, struct diags *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

@@ -36,14 +36,23 @@ struct item {
 	char			*html;	/* content:encoded, or NULL */
 };
 
-/* Everything the feeds of one build share. */
+/*
+ * Everything the feeds of one build share.  The items of measure i are
+ * items[base[i]] (the measure) to items[base[i + 1] - 1] (its updates);
+ * byage lists every item newest first, and mine[base[i]...] the items
+ * of measure i newest first, so that no feed scans the whole site.
+ */
 struct feeds {
 	const struct site	*s;
 	const struct index	*ix;
 	const struct config	*cfg;
-	void			*brk;	/* libthai word breaker, may be NULL */
-	struct item		*items;	/* newest first */
+	void			**brk;	/* a word breaker per worker, may be NULL */
+	int			 brksz;
+	struct item		*items;
 	size_t			 itemsz;
+	size_t			*base;	/* measuresz + 1 offsets into items */
+	const struct item	**byage;
+	const struct item	**mine;
 };
 
 /*
@@ -135,7 +144,7 @@ xml_clean(const char *text)
  * words, which spaces do not separate) with an ellipsis, else its title.
  */
 static char *
-measure_summary(const struct feeds *f, const struct measure *m)
+measure_summary(void *brk, const struct measure *m)
 {
 	const char	*text;
 	size_t		 n, len;
@@ -147,7 +156,7 @@ measure_summary(const struct feeds *f, const struct measure *m)
 	    *text == '\0')
 		return xstrdup(m->title);
 	len = strlen(text);
-	if ((n = thai_cut(f->brk, text, SUMMARY_MAX)) >= len)
+	if ((n = thai_cut(brk, text, SUMMARY_MAX)) >= len)
 		return xstrdup(text);
 	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\n'))
 		n--;
@@ -247,8 +256,8 @@ update_html(const char *words, const struct update *u)
 
 /* Fill in item it of measure m (update u, n-th of its date, or NULL). */
 static void
-item_fill(const struct feeds *f, struct item *it, const struct measure *m,
-    const struct update *u, size_t n)
+item_fill(const struct feeds *f, void *brk, struct item *it,
+    const struct measure *m, const struct update *u, size_t n)
 {
 	char	*path, *iso, *words;
 
@@ -262,7 +271,7 @@ item_fill(const struct feeds *f, struct item *it, const struct measure *m,
 		measure_published(m, &it->date);
 		it->guid = xasprintf("%s#measure", it->link);
 		it->title = xstrdup(m->title);
-		it->desc = measure_summary(f, m);
+		it->desc = measure_summary(brk, m);
 		it->html = body_html(f, m, it->link);
 	} else {
 		it->date = u->date;
@@ -299,36 +308,82 @@ item_cmp(const void *a, const void *b)
 	return strcmp(x->guid, y->guid);
 }
 
-/* Every item of the site, newest first. */
-static void
-items_build(struct feeds *f)
+/* The items of measure i (see struct feeds), filled in on worker w. */
+void
+feeds_fill(struct feeds *f, size_t i, int w)
 {
-	const struct measure	*m;
-	size_t			 i, k, j, n, total = 0;
+	const struct measure	*m = f->s->measures[i];
+	struct item		*it = &f->items[f->base[i]];
+	size_t			 k, j, n;
 
-	for (i = 0; i < f->s->measuresz; i++)
-		total += 1 + f->s->measures[i]->updatesz;
-	f->items = xcalloc(total ? total : 1, sizeof(*f->items));
-	for (i = 0; i < f->s->measuresz; i++) {
-		m = f->s->measures[i];
-		item_fill(f, &f->items[f->itemsz++], m, NULL, 0);
-		for (k = 0; k < m->updatesz; k++) {
-			/* The n-th update of its date, in the order written. */
-			for (j = n = 0; j <= k; j++)
-				n += date_cmp(&m->updates[j].date,
-				    &m->updates[k].date) == 0;
-			item_fill(f, &f->items[f->itemsz++], m,
-			    &m->updates[k], n);
-		}
+	item_fill(f, f->brk[w % f->brksz], it++, m, NULL, 0);
+	for (k = 0; k < m->updatesz; k++) {
+		/* The n-th update of its date, in the order written. */
+		for (j = n = 0; j <= k; j++)
+			n += date_cmp(&m->updates[j].date,
+			    &m->updates[k].date) == 0;
+		item_fill(f, f->brk[w % f->brksz], it++, m, &m->updates[k], n);
 	}
-	sort(f->items, f->itemsz, sizeof(*f->items), item_cmp);
 }
 
-static void
-items_free(struct feeds *f)
+static int
+itemp_cmp(const void *a, const void *b)
+{
+	return item_cmp(*(const struct item *const *)a,
+	    *(const struct item *const *)b);
+}
+
+/* Once every measure is filled: order the items, site-wide and per measure. */
+void
+feeds_sort(struct feeds *f)
+{
+	size_t	 i, k;
+
+	for (k = 0; k < f->itemsz; k++)
+		f->byage[k] = f->mine[k] = &f->items[k];
+	sort(f->byage, f->itemsz, sizeof(*f->byage), itemp_cmp);
+	for (i = 0; i < f->s->measuresz; i++)
+		sort(&f->mine[f->base[i]], f->base[i + 1] - f->base[i],
+		    sizeof(*f->mine), itemp_cmp);
+}
+
+/*
+ * The feeds of site s with index ix, to be filled by feeds_fill() on up
+ * to workers threads, then ordered by feeds_sort().  Free with
+ * feeds_free().
+ */
+struct feeds *
+feeds_new(const struct site *s, const struct index *ix, int workers)
+{
+	struct feeds	*f = xcalloc(1, sizeof(*f));
+	size_t		 i;
+	int		 w;
+
+	f->s = s;
+	f->ix = ix;
+	f->cfg = &s->cfg;
+	f->brksz = workers > 0 ? workers : 1;
+	f->brk = xcalloc((size_t)f->brksz, sizeof(*f->brk));
+	for (w = 0; w < f->brksz; w++)
+		f->brk[w] = thai_brk_new();
+	f->base = xcalloc(s->measuresz + 1, sizeof(*f->base));
+	for (i = 0; i < s->measuresz; i++)
+		f->base[i + 1] = f->base[i] + 1 + s->measures[i]->updatesz;
+	f->itemsz = f->base[s->measuresz];
+	f->items = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->items));
+	f->byage = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->byage));
+	f->mine = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->mine));
+	return f;
+}
+
+void
+feeds_free(struct feeds *f)
 {
 	size_t	 i;
+	int	 w;
 
+	if (f == NULL)
+		return;
 	for (i = 0; i < f->itemsz; i++) {
 		free(f->items[i].guid);
 		free(f->items[i].title);
@@ -336,15 +391,20 @@ items_free(struct feeds *f)
 		free(f->items[i].desc);
 		free(f->items[i].html);
 	}
+	for (w = 0; w < f->brksz; w++)
+		thai_brk_free(f->brk[w]);
+	free(f->brk);
 	free(f->items);
+	free(f->base);
+	free(f->byage);
+	free(f->mine);
+	free(f);
 }
 
-/* Does item it belong in the feed of m, or of area (>= 0), or the site's? */
+/* Does item it belong in the feed of area (>= 0), or the site's (-1)? */
 static int
-item_in(const struct item *it, const struct measure *m, int area)
+item_in(const struct item *it, int area)
 {
-	if (m != NULL)
-		return it->m == m;
 	if (area >= 0)
 		return (it->m->areas & (1u << area)) != 0;
 	return 1;
@@ -405,9 +465,12 @@ w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
 	return ok && xmlTextWriterEndElement(w) >= 0;
 }
 
-/* The channel's link and description for the feed of m or area. */
+/*
+ * The channel's link and description for the feed of the measure whose
+ * own item is mi, or of area.
+ */
 static void
-channel_about(const struct feeds *f, const struct measure *m, int area,
+channel_about(const struct feeds *f, const struct item *mi, int area,
     char **link, char **desc)
 {
 	const struct config	*cfg = f->cfg;
@@ -415,11 +478,9 @@ channel_about(const struct feeds *f, const struct measure *m, int area,
 	char			*path;
 	int			 th = cfg->fmt.lang == LANG_TH;
 
-	if (m != NULL) {
-		path = url_measure(m);
-		*link = url_abs(cfg, path);
-		free(path);
-		*desc = measure_summary(f, m);
+	if (mi != NULL) {
+		*link = xstrdup(mi->link);
+		*desc = xstrdup(mi->desc);
 	} else if (area >= 0) {
 		path = index_year(f->ix, f->ix->current) != NULL ?
 		    url_area(f->ix->current, (enum area)area) : xstrdup("");
@@ -437,11 +498,18 @@ channel_about(const struct feeds *f, const struct measure *m, int area,
 	}
 }
 
-/* The feed of m, or of area (>= 0), or of the whole site, as bytes. */
+/*
+ * The feed of measure mi (its index), or of area (>= 0), or of the whole
+ * site, as bytes.  Its items come from list, newest first: a measure's
+ * own, or the site's (of which an area feed takes those of the area).
+ */
 static int
-feed_render(const struct feeds *f, const struct measure *m, int area,
-    const char *path, xmlBufferPtr buf)
+feed_render(const struct feeds *f, size_t mi, int area, const char *path,
+    xmlBufferPtr buf)
 {
+	const struct measure	*m = NULL;
+	const struct item	*const *list = f->byage;
+	size_t			 listsz = f->itemsz;
 	xmlTextWriterPtr	 w;
 	const struct item	*first = NULL;
 	char			*title, *link, *desc, *self, *date;
@@ -452,12 +520,18 @@ feed_render(const struct feeds *f, const struct measure *m, int area,
 		return 0;
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+	if (mi != NO_MEASURE) {
+		m = f->s->measures[mi];
+		list = &f->mine[f->base[mi]];
+		listsz = f->base[mi + 1] - f->base[mi];
+	}
 	title = feed_title(f->s, f->ix, m, area);
-	channel_about(f, m, area, &link, &desc);
+	channel_about(f, m != NULL ? &f->items[f->base[mi]] : NULL, area,
+	    &link, &desc);
 	self = url_abs(f->cfg, path);
-	for (i = 0; first == NULL && i < f->itemsz; i++)
-		if (item_in(&f->items[i], m, area))
-			first = &f->items[i];
+	for (i = 0; first == NULL && i < listsz; i++)
+		if (item_in(list[i], area))
+			first = list[i];
 	ok = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0 &&
 	    xmlTextWriterStartElement(w, (const xmlChar *)"rss") >= 0 &&
 	    w_attr(w, "version", "2.0") &&
@@ -483,10 +557,10 @@ feed_render(const struct feeds *f, const struct measure *m, int area,
 	    w_attr(w, "href", self) && w_attr(w, "rel", "self") &&
 	    w_attr(w, "type", "application/rss+xml") &&
 	    xmlTextWriterEndElement(w) >= 0;
-	for (i = n = 0; ok && i < f->itemsz &&
-	    n < (size_t)f->cfg->feed_limit; i++)
-		if (item_in(&f->items[i], m, area)) {
-			ok = w_item(f, w, &f->items[i]);
+	for (i = n = 0; ok && i < listsz && n < (size_t)f->cfg->feed_limit;
+	    i++)
+		if (item_in(list[i], area)) {
+			ok = w_item(f, w, list[i]);
 			n++;
 		}
 	ok = ok && xmlTextWriterEndDocument(w) >= 0;
@@ -498,18 +572,23 @@ feed_render(const struct feeds *f, const struct measure *m, int area,
 	return ok;
 }
 
-/* Render one feed and publish it at path. */
-static int
-feed_write(const struct feeds *f, const struct measure *m, int area,
-    struct publish *p, size_t *files, struct diags *d)
+/*
+ * Render the feed of measure mi (NO_MEASURE: of area, or with area -1 of
+ * the whole site) and publish it.  Safe on several threads at once once
+ * feeds_sort() is done.  Adds 1 to *files.  Returns 1, or 0 on failure
+ * with an error in d or, for I/O, publish_error(p).
+ */
+int
+feed_write(const struct feeds *f, size_t mi, int area, struct publish *p,
+    size_t *files, struct diags *d)
 {
 	xmlBufferPtr	 buf;
 	char		*path;
 	int		 ok;
 
-	path = feed_url(m, area);
+	path = feed_url(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
 	buf = xmlBufferCreate();
-	if (!(ok = feed_render(f, m, area, path, buf)))
+	if (!(ok = feed_render(f, mi, area, path, buf)))
 		diag_add(d, path, 0, 0, SEV_ERROR, "cannot write the feed");
 	else if ((ok = publish_write(p, path,
 	    (const char *)xmlBufferContent(buf),
@@ -517,36 +596,5 @@ feed_write(const struct feeds *f, const struct measure *m, int area,
 		(*files)++;
 	xmlBufferFree(buf);
 	free(path);
-	return ok;
-}
-
-/*
- * Write the RSS feeds of site s with index ix into p: feed.xml,
- * AREA/feed.xml for each area, and YEAR/measures/SLUG/feed.xml for
- * each measure, each with its newest cfg.feed_limit items.  Adds the
- * number of files written to *files.  Returns 1, or 0 on failure with
- * an error in d or, for I/O, publish_error(p).
- */
-int
-feeds_write(const struct site *s, const struct index *ix, struct publish *p,
-    size_t *files, struct diags *d)
-{
-	struct feeds	 f;
-	size_t		 i;
-	int		 a, ok;
-
-	memset(&f, 0, sizeof(f));
-	f.s = s;
-	f.ix = ix;
-	f.cfg = &s->cfg;
-	f.brk = thai_brk_new();
-	items_build(&f);
-	ok = feed_write(&f, NULL, -1, p, files, d);
-	for (a = 0; ok && a < AREA__MAX; a++)
-		ok = feed_write(&f, NULL, a, p, files, d);
-	for (i = 0; ok && i < s->measuresz; i++)
-		ok = feed_write(&f, s->measures[i], -1, p, files, d);
-	items_free(&f);
-	thai_brk_free(f.brk);
 	return ok;
 }

@@ -1,4 +1,4 @@
-/* outputs.c: the side outputs after the pages (feeds, sitemap, robots.txt, open data) and the absolute URLs and content dates they share. */
+/* outputs.c: what the side outputs (feeds, sitemap, open data) share: absolute URLs and the dates content gives. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,19 +136,4 @@ measure_changed(const struct measure *m, struct date *out)
 		*out = u->date;
 	else
 		measure_published(m, out);
-}
-
-/*
- * Write every side output of the site s with index ix into p: the RSS
- * feeds, sitemap.xml, robots.txt and the open data files.  Adds the
- * number of files written to *files.  Returns 1, or 0 on failure with
- * an error in d or, for I/O, publish_error(p).
- */
-int
-outputs_write(const struct site *s, const struct index *ix,
-    struct publish *p, size_t *files, struct diags *d)
-{
-	return feeds_write(s, ix, p, files, d) &&
-	    sitemap_write(s, ix, p, files, d) &&
-	    opendata_write(s, ix, p, files, d);
 }
