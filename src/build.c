@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <ftw.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,9 +74,6 @@ struct build {
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
-	pthread_mutex_t	 lock;		/* guards next and failed */
-	size_t		 next;		/* the next job to take */
-	int		 failed;
 };
 
 static void
@@ -208,66 +204,20 @@ task_run(struct build *b, struct task *t, int w)
 	}
 }
 
-/* What one thread of the pool knows: the build and its own number. */
-struct worker {
-	struct build	*b;
-	int		 id;
-};
-
-/*
- * A worker: take the next task until none is left or one failed.  Tasks
- * are independent, so the bytes of each do not depend on the order.
- */
-static void *
-worker(void *arg)
+/* The pool's callback: task i of the round. */
+static int
+task_pooled(void *arg, size_t i, int w)
 {
-	struct worker	*wk = arg;
-	struct build	*b = wk->b;
-	size_t		 i;
+	struct build	*b = arg;
 
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		i = b->next++;
-		if (b->failed || interrupted)
-			i = b->tasksz;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->tasksz)
-			return NULL;
-		if (!task_run(b, &b->tasks[i], wk->id)) {
-			pthread_mutex_lock(&b->lock);
-			b->failed = 1;
-			pthread_mutex_unlock(&b->lock);
-		}
-	}
+	return task_run(b, &b->tasks[i], w);
 }
 
 /* Run the tasks of one round on b->threads threads. */
 static int
 tasks_run(struct build *b)
 {
-	pthread_t	*tids;
-	struct worker	*wk;
-	size_t		 i;
-	int		 n = b->threads, started = 0;
-
-	b->next = 0;
-	tids = xcalloc((size_t)n, sizeof(*tids));
-	wk = xcalloc((size_t)n, sizeof(*wk));
-	for (i = 0; i < (size_t)n; i++) {
-		wk[i].b = b;
-		wk[i].id = (int)i;
-	}
-	for (i = 1; i < (size_t)n; i++)
-		if (pthread_create(&tids[i], NULL, worker, &wk[i]) == 0)
-			started++;
-		else
-			break;
-	worker(&wk[0]);
-	for (i = 1; i <= (size_t)started; i++)
-		pthread_join(tids[i], NULL);
-	free(tids);
-	free(wk);
-	return !b->failed;
+	return pool_run(b->threads, b->tasksz, task_pooled, b, &interrupted);
 }
 
 static void
@@ -310,7 +260,6 @@ jobs_run(struct build *b)
 	size_t	 i;
 	int	 a, ok;
 
-	pthread_mutex_init(&b->lock, NULL);
 	b->feeds = feeds_new(&b->site, &b->ix, b->threads);
 	for (i = 0; i < b->jobsz; i++)
 		task_add(b, TASK_PAGE, i, 0);
@@ -331,7 +280,6 @@ jobs_run(struct build *b)
 		ok = tasks_run(b);
 		tasks_end(b);
 	}
-	pthread_mutex_destroy(&b->lock);
 	return ok;
 }
 
@@ -407,7 +355,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 {
 	enum exitcode	 rc;
 
-	if ((rc = site_load(&b->site, source, drafts, &b->d)) != EXIT_FINE)
+	if ((rc = site_load(&b->site, source, drafts, b->threads, &b->d)) != EXIT_FINE)
 		return rc;
 	if (base_url != NULL && !config_set_base_url(&b->site.cfg, base_url)) {
 		fprintf(stderr, "prongsai: --base-url must be a full "
@@ -472,15 +420,6 @@ build_free(struct build *b)
 	diag_free(&b->d);
 }
 
-/* Online CPUs: the default number of threads. */
-static int
-cpu_count(void)
-{
-	long	 n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
-}
-
 static double
 now(void)
 {
@@ -504,7 +443,7 @@ build_run(const char *source, const char *output, const char *base_url,
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
-	b.threads = jobs > 0 ? jobs : cpu_count();
+	b.threads = jobs > 0 ? jobs : pool_cpus();
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);

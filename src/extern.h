@@ -2,6 +2,7 @@
 #ifndef EXTERN_H
 #define EXTERN_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include "prongsai.h"
@@ -145,7 +146,8 @@ void		 body_free(struct body *);
 
 /* load.c: walk content/, read files, apply size, UTF-8 and symlink rules. */
 char		**dir_list(const char *, size_t *);
-enum exitcode	 site_load(struct site *, const char *, int, struct diags *);
+enum exitcode	 site_load(struct site *, const char *, int, int,
+			struct diags *);
 void		 site_free(struct site *);
 
 /* site.c: the index of measures by year, area, indicator, owner. */
@@ -268,6 +270,12 @@ char		*cache_text(const struct hash *, char *const *,
 			const struct stamp *, size_t);
 int		 cache_save(const char *, const char *);
 void		 cache_free(struct cache *);
+
+/* pool.c: independent tasks on a pool of threads. */
+typedef int	(*pool_fn)(void *, size_t, int);
+int		 pool_run(int, size_t, pool_fn, void *,
+			const volatile sig_atomic_t *);
+int		 pool_cpus(void);
 
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,

@@ -14,12 +14,24 @@
 #define MAX_FILE	(4u * 1024 * 1024)
 #define MAX_DEPTH	8
 
+/* A measure file found by the walk, loaded later on the thread pool. */
+struct pending {
+	char		*path;
+	char		*shown;		/* the path editors see */
+	char		*slug;
+	struct measure	*m;		/* NULL if it could not be loaded */
+	struct diags	 d;		/* its problems, in line order */
+	int		 syserr;
+};
+
 /* What the walk needs to know and where it reports. */
 struct walk {
 	struct site	*site;
 	char		*content;	/* real path of content/ */
 	struct diags	*d;
 	int		 syserr;	/* an I/O failure happened */
+	struct pending	*pend;		/* measure files, in walk order */
+	size_t		 pendsz;
 };
 
 /* The path shown to editors: relative to the current folder if possible. */
@@ -184,18 +196,71 @@ has_md(const char *name)
 typedef void (*loadfn)(struct walk *, const char *, const char *,
     const char *, size_t);
 
+/*
+ * A measure is only noted here: parsing its YAML and Markdown is the
+ * costly part of loading, done by measures_load() on every core.
+ */
 static void
-load_measure(struct walk *w, const char *shown, const char *slug,
-    const char *text, size_t len)
+load_measure(struct walk *w, const char *path, const char *shown,
+    const char *slug)
 {
-	struct measure	*m;
-	struct site	*s = w->site;
+	struct pending	*p;
 
-	if ((m = measure_load(shown, slug, text, len, &s->cfg, w->d)) == NULL)
-		return;
-	s->measures = xreallocarray(s->measures, s->measuresz + 1,
+	w->pend = xreallocarray(w->pend, w->pendsz + 1, sizeof(*w->pend));
+	p = &w->pend[w->pendsz++];
+	memset(p, 0, sizeof(*p));
+	p->path = xstrdup(path);
+	p->shown = xstrdup(shown);
+	p->slug = xstrdup(slug);
+}
+
+/* The pool's callback: load pending measure i on its own diagnostics. */
+static int
+pending_load(void *arg, size_t i, int worker)
+{
+	const struct walk	*w = arg;
+	struct pending		*p = &w->pend[i];
+	struct walk		 local = *w;
+	char			*buf;
+	const char		*text;
+	size_t			 len;
+
+	(void)worker;
+	local.d = &p->d;
+	local.syserr = 0;
+	if (source_read(&local, p->path, p->shown, &buf, &text, &len))
+		p->m = measure_load(p->shown, p->slug, text, len,
+		    &w->site->cfg, &p->d);
+	free(buf);
+	p->syserr = local.syserr;
+	diag_sort(&p->d);
+	return 1;
+}
+
+/* Load every noted measure on threads threads; results in walk order. */
+static void
+measures_load(struct walk *w, int threads)
+{
+	struct site	*s = w->site;
+	struct pending	*p;
+	size_t		 i;
+
+	pool_run(threads, w->pendsz, pending_load, w, NULL);
+	s->measures = xreallocarray(s->measures, s->measuresz + w->pendsz,
 	    sizeof(*s->measures));
-	s->measures[s->measuresz++] = m;
+	for (i = 0; i < w->pendsz; i++) {
+		p = &w->pend[i];
+		if (p->m != NULL)
+			s->measures[s->measuresz++] = p->m;
+		w->syserr |= p->syserr;
+		diag_merge(w->d, &p->d);
+		free(p->path);
+		free(p->shown);
+		free(p->slug);
+	}
+	free(w->pend);
+	w->pend = NULL;
+	w->pendsz = 0;
 }
 
 static void
@@ -238,12 +303,14 @@ load_file(struct walk *w, const char *path, const char *shown,
 	memset(&local, 0, sizeof(local));
 	w->d = &local;
 	w->site->files++;
-	if (source_read(w, path, shown, &buf, &text, &len)) {
-		slug = xstrndup(name, strlen(name) - 3);
+	slug = xstrndup(name, strlen(name) - 3);
+	if (fn == NULL)
+		load_measure(w, path, shown, slug);
+	else if (source_read(w, path, shown, &buf, &text, &len)) {
 		fn(w, shown, slug, text, len);
-		free(slug);
+		free(buf);
 	}
-	free(buf);
+	free(slug);
 	w->d = all;
 	diag_sort(&local);
 	diag_merge(all, &local);
@@ -379,12 +446,14 @@ load_config(struct walk *w)
 
 /*
  * Load the site at root into s: site.yaml, every measure, report and
- * page.  Problems go to d.  Drafts are dropped unless drafts is set.
+ * page, the measures parsed on threads threads.  Problems go to d, in
+ * the order of the files.  Drafts are dropped unless drafts is set.
  * Returns EXIT_FINE, EXIT_CONTENT or EXIT_SYSTEM; s is always safe to
  * pass to site_free().
  */
 enum exitcode
-site_load(struct site *s, const char *root, int drafts, struct diags *d)
+site_load(struct site *s, const char *root, int drafts, int threads,
+    struct diags *d)
 {
 	struct walk	 w;
 	char		*content;
@@ -405,7 +474,8 @@ site_load(struct site *s, const char *root, int drafts, struct diags *d)
 	w.site = s;
 	w.d = d;
 	load_config(&w);
-	walk_dir(&w, "content/measures", 0, 1, load_measure);
+	walk_dir(&w, "content/measures", 0, 1, NULL);
+	measures_load(&w, threads);
 	walk_dir(&w, "content/reports", 0, 0, load_report);
 	walk_dir(&w, "content/pages", 0, 0, load_page);
 	check_slugs(&w);

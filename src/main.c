@@ -97,7 +97,8 @@ cmd_check(const struct opts *o)
 	enum exitcode	 rc;
 
 	memset(&d, 0, sizeof(d));
-	rc = site_load(&s, o->source, 1, &d);
+	rc = site_load(&s, o->source, 1,
+	    o->jobs > 0 ? o->jobs : pool_cpus(), &d);
 	if (rc != EXIT_SYSTEM) {
 		/* The index checks indicators against each year's framework. */
 		index_build(&ix, &s, &d);

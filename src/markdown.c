@@ -1,4 +1,5 @@
 /* markdown.c: parses Markdown bodies with cmark-gfm and renders them to HTML, split into the report's sections (the only cmark user). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,16 @@ static const char *const methodheads[] = {
 static const char *const resultheads[] = {
 	"ผลการดำเนินงาน", "ผลการดำเนินการ", "result", "results", NULL
 };
+
+/*
+ * cmark-gfm keeps the table of characters that start an inline in one
+ * global array, which a parser fills with its extensions' characters
+ * while it parses inlines and clears when done: two parsers at work at
+ * once lose each other's autolinks.  So bodies are parsed one at a
+ * time (measures are loaded on several threads); rendering the parsed
+ * tree to HTML, the larger part, runs in parallel.
+ */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * Register cmark-gfm's extensions.  Call once before any thread starts:
@@ -159,9 +170,11 @@ markdown_render(const char *text, int unsafe)
 			    (unsafe ? CMARK_OPT_UNSAFE : 0);
 	char		*html;
 
+	pthread_mutex_lock(&parse_lock);
 	p = parser_new(opts);
 	cmark_parser_feed(p, text, strlen(text));
 	doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&parse_lock);
 	exts = cmark_parser_get_syntax_extensions(p);
 	b = xcalloc(1, sizeof(*b));
 	b->all = cmark_render_html(doc, opts, exts);
@@ -181,7 +194,9 @@ markdown_render(const char *text, int unsafe)
 	b->result = sec[SEC_RESULT].s;
 	b->first_para = first_paragraph(doc);
 	cmark_node_free(doc);
+	pthread_mutex_lock(&parse_lock);
 	cmark_parser_free(p);
+	pthread_mutex_unlock(&parse_lock);
 	return b;
 }
 
