@@ -354,8 +354,10 @@ build_prepare(struct build *b, const char *source, const char *base_url,
     int drafts)
 {
 	enum exitcode	 rc;
+	int		 t;
 
-	if ((rc = site_load(&b->site, source, drafts, b->threads, &b->d)) != EXIT_FINE)
+	rc = site_load(&b->site, source, drafts, b->threads, &b->d);
+	if (rc != EXIT_FINE)
 		return rc;
 	if (base_url != NULL && !config_set_base_url(&b->site.cfg, base_url)) {
 		fprintf(stderr, "prongsai: --base-url must be a full "
@@ -368,6 +370,9 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 	if (b->d.errors)
 		return EXIT_CONTENT;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	for (t = 0; t < PAGE__MAX; t++)
+		model_use_dict(b->model, page_type_name((enum pagetype)t),
+		    theme_dict(b->theme, (enum pagetype)t));
 	jobs_plan(b);
 	return EXIT_FINE;
 }

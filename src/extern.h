@@ -166,6 +166,7 @@ char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 /* model.c: one page's XML document for the theme. */
 struct model;
 struct _xmlDoc;
+struct _xmlDict;
 struct model	*model_new(const struct site *, const struct index *,
 			struct _xmlDoc *);
 void		 model_free(struct model *);
@@ -184,6 +185,8 @@ struct _xmlDoc	*model_owners(const struct model *);
 struct _xmlDoc	*model_page(const struct model *, const struct page *);
 struct _xmlDoc	*model_report(const struct model *, const struct yeargroup *);
 struct _xmlDoc	*model_notfound(const struct model *);
+void		 model_use_dict(struct model *, const char *,
+			struct _xmlDict *);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
@@ -205,6 +208,7 @@ struct theme	*theme_load(const char *, const char *, enum lang,
 			struct diags *);
 struct _xmlDoc	*theme_strings(const struct theme *);
 const char	*theme_dir(const struct theme *);
+struct _xmlDict	*theme_dict(const struct theme *, enum pagetype);
 const struct hash *theme_key(const struct theme *);
 int		 theme_apply(const struct theme *, enum pagetype,
 			struct _xmlDoc *, const char *, char **, size_t *,

@@ -178,6 +178,13 @@ theme_strings(const struct theme *t)
 	return t->strings;
 }
 
+/* The names of the stylesheet for type (owned by the theme). */
+xmlDictPtr
+theme_dict(const struct theme *t, enum pagetype type)
+{
+	return t->xsl[type] != NULL ? t->xsl[type]->dict : NULL;
+}
+
 /* The theme's folder (owned by the theme). */
 const char *
 theme_dir(const struct theme *t)
