@@ -23,6 +23,8 @@ size_t		 utf8_chars(const char *, size_t);
 char		*file_read(const char *, size_t *);
 void		 sort(void *, size_t, size_t,
 			int (*)(const void *, const void *));
+void		 buf_addn(struct buf *, const char *, size_t);
+void		 buf_add(struct buf *, const char *);
 
 /* diag.c: the only code that prints problems. */
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
@@ -188,6 +190,9 @@ struct _xmlDoc	*model_notfound(const struct model *);
 void		 model_use_dict(struct model *, const char *,
 			struct _xmlDict *);
 void		 model_hash(struct _xmlDoc *, struct hash *);
+
+/* serialize.c: a theme's HTML result tree as HTML5 text. */
+char		*html_serialize(const struct _xmlDoc *, size_t *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
 enum pagetype {

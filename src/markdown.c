@@ -98,22 +98,6 @@ heading_is(const char *t, const char *const *v)
 	return 0;
 }
 
-/* A growable string of rendered HTML. */
-struct sbuf {
-	char	*s;
-	size_t	 len;
-};
-
-static void
-sbuf_add(struct sbuf *b, const char *s)
-{
-	size_t	 n = strlen(s);
-
-	b->s = xrealloc(b->s, b->len + n + 1);
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
 enum part {
 	SEC_NONE,
 	SEC_METHODS,
@@ -164,7 +148,8 @@ markdown_render(const char *text, int unsafe)
 	cmark_node	*doc, *n;
 	cmark_llist	*exts;
 	struct body	*b;
-	struct sbuf	 sec[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+	struct buf	 sec[3] = { { NULL, 0, 0 }, { NULL, 0, 0 },
+			    { NULL, 0, 0 } };
 	enum part	 cur = SEC_NONE;
 	int		 opts = CMARK_OPT_DEFAULT |
 			    (unsafe ? CMARK_OPT_UNSAFE : 0);
@@ -187,7 +172,7 @@ markdown_render(const char *text, int unsafe)
 		if (cur == SEC_NONE)
 			continue;
 		html = cmark_render_html(n, opts, exts);
-		sbuf_add(&sec[cur], html);
+		buf_add(&sec[cur], html);
 		free(html);
 	}
 	b->methods = sec[SEC_METHODS].s;

@@ -17,32 +17,6 @@ static const char *const columns[] = {
 	"evidence", NULL
 };
 
-/* A growable string. */
-struct buf {
-	char	*s;
-	size_t	 len;
-	size_t	 max;
-};
-
-static void
-buf_addn(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->max) {
-		b->max = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->max);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-/* Append s; NULL appends nothing. */
-static void
-buf_add(struct buf *b, const char *s)
-{
-	buf_addn(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
-}
-
 /* An evidence URL as a reader outside the site needs it. */
 static char *
 evidence_url(const struct config *cfg, const char *u)

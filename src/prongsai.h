@@ -329,6 +329,13 @@ struct stamp {
 	long long	 mtime;		/* nanoseconds since the epoch */
 };
 
+/* A growable string, NUL-terminated once anything was added; s is owned. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 max;
+};
+
 /* Where a file's problems go while its fields are read. */
 struct fctx {
 	const char	*file;		/* the path shown to editors */

@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxslt/imports.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -193,6 +195,54 @@ theme_dir(const struct theme *t)
 }
 
 /*
+ * May Prongsai's own HTML writer (serialize.c) write the result res of
+ * style?  Only for what it writes exactly as asked: the html method in
+ * UTF-8, not indented, without a doctype of the theme's own.
+ */
+static int
+plain_html(xsltStylesheetPtr style, xmlDocPtr res)
+{
+	const xmlChar	*enc, *pub, *sys;
+	int		 indent;
+
+	if (res->type != XML_HTML_DOCUMENT_NODE)
+		return 0;
+	XSLT_GET_IMPORT_PTR(enc, style, encoding);
+	XSLT_GET_IMPORT_PTR(pub, style, doctypePublic);
+	XSLT_GET_IMPORT_PTR(sys, style, doctypeSystem);
+	XSLT_GET_IMPORT_INT(indent, style, indent);
+	return (enc == NULL || strcasecmp((const char *)enc, "UTF-8") == 0) &&
+	    pub == NULL && sys == NULL && indent == 0;
+}
+
+/* The result res as bytes in *out (of *len); 0 if libxslt failed. */
+static int
+result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
+    size_t *len)
+{
+	xmlChar			*buf = NULL;
+	int			 n = 0, html;
+	static const char	 doctype[] = "<!DOCTYPE html>\n";
+
+	if (plain_html(style, res)) {
+		*out = html_serialize(res, len);
+		return 1;
+	}
+	if (xsltSaveResultToString(&buf, &n, res, style) != 0 || buf == NULL)
+		return 0;
+	/* libxslt's html method writes no doctype: HTML5 wants one. */
+	html = res->type == XML_HTML_DOCUMENT_NODE &&
+	    strncmp((char *)buf, "<!DOCTYPE", 9) != 0;
+	*len = (size_t)n + (html ? sizeof(doctype) - 1 : 0);
+	*out = xmalloc(*len + 1);
+	if (html)
+		memcpy(*out, doctype, sizeof(doctype) - 1);
+	memcpy(*out + (html ? sizeof(doctype) - 1 : 0), buf, (size_t)n + 1);
+	xmlFree(buf);
+	return 1;
+}
+
+/*
  * Apply the stylesheet for type to a page model.  On success sets *out
  * to a new buffer (free with free()) of *len bytes and returns 1; on
  * failure reports to d under the name file and returns 0.  Safe to call
@@ -204,10 +254,8 @@ theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
 {
 	xsltTransformContextPtr	 ctx;
 	xmlDocPtr		 res;
-	xmlChar			*buf = NULL;
 	struct errbuf		 e;
-	int			 n = 0, ok = 0;
-	static const char	 doctype[] = "<!DOCTYPE html>\n";
+	int			 ok = 0;
 
 	memset(&e, 0, sizeof(e));
 	if ((ctx = xsltNewTransformContext(t->xsl[type], model)) == NULL)
@@ -216,22 +264,10 @@ theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
 	res = xsltApplyStylesheetUser(t->xsl[type], model, NULL, NULL, NULL,
 	    ctx);
 	if (res == NULL || ctx->state != XSLT_STATE_OK ||
-	    xsltSaveResultToString(&buf, &n, res, t->xsl[type]) != 0 ||
-	    buf == NULL)
+	    !result_bytes(t->xsl[type], res, out, len))
 		errbuf_report(&e, d, file, "the theme failed on this page");
-	else {
-		/* libxslt's html method writes no doctype: HTML5 wants one. */
-		int html = res->type == XML_HTML_DOCUMENT_NODE &&
-		    strncmp((char *)buf, "<!DOCTYPE", 9) != 0;
-		*len = (size_t)n + (html ? sizeof(doctype) - 1 : 0);
-		*out = xmalloc(*len + 1);
-		if (html)
-			memcpy(*out, doctype, sizeof(doctype) - 1);
-		memcpy(*out + (html ? sizeof(doctype) - 1 : 0), buf,
-		    (size_t)n + 1);
+	else
 		ok = 1;
-	}
-	xmlFree(buf);
 	if (res != NULL)
 		xmlFreeDoc(res);
 	xsltFreeTransformContext(ctx);

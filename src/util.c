@@ -212,3 +212,24 @@ sort(void *base, size_t n, size_t sz, int (*cmp)(const void *, const void *))
 	if (n > 1)
 		qsort(base, n, sz, cmp);
 }
+
+/* Append the n bytes at s to b. */
+void
+buf_addn(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->max) {
+		b->max = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->max);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Append the string s; NULL appends nothing. */
+void
+buf_add(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		buf_addn(b, s, strlen(s));
+}

@@ -40,7 +40,7 @@
     </xsl:variable>
     <html lang="{/page/@lang}">
       <head>
-        <!-- libxslt's html output writes the charset <meta> itself. -->
+        <!-- Prongsai writes <meta charset> first in <head> itself. -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:if test="normalize-space($title) != ''">

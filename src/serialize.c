@@ -1,0 +1,258 @@
+/* serialize.c: writes a theme's HTML result tree as HTML5 text (libxml2's general HTML writer costs a fifth of the theme's time). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
+#include "extern.h"
+
+/* Elements that have no end tag in HTML. */
+static const char *const voids[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+	"meta", "param", "source", "track", "wbr", NULL
+};
+
+/* Attributes written without a value, as HTML 4 had them. */
+static const char *const booleans[] = {
+	"checked", "compact", "declare", "defer", "disabled", "ismap",
+	"multiple", "nohref", "noresize", "noshade", "nowrap", "readonly",
+	"selected", NULL
+};
+
+/* Is name (any case) one of the lower-case names v?  Runs per node. */
+static int
+in_list(const char *const *v, const xmlChar *name)
+{
+	int	 c = name[0] | 0x20;
+
+	for (; *v != NULL; v++)
+		if ((*v)[0] == c && strcasecmp(*v, (const char *)name) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const urlattrs[] = { "href", "src", "action", NULL };
+
+/* Text escaped for an element's content, or (attr) a quoted attribute. */
+static void
+put_escaped(struct buf *b, const char *s, int attr)
+{
+	const char	*run = s;
+
+	for (; *s != '\0'; s++) {
+		const char *rep = NULL;
+
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '\r': rep = "&#13;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		default: break;
+		}
+		if (rep == NULL)
+			continue;
+		buf_addn(b, run, (size_t)(s - run));
+		buf_add(b, rep);
+		run = s + 1;
+	}
+	buf_addn(b, run, (size_t)(s - run));
+}
+
+/*
+ * A URL attribute as libxml2's HTML writer has always written ours:
+ * leading blanks dropped, and every byte that is neither unreserved nor
+ * one of @/:=?;#%&,+<> percent-encoded (so Thai owner names and spaces
+ * reach the browser as a valid URL).  Then escaped as any attribute.
+ */
+static void
+put_url(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 u = { NULL, 0, 0 };
+	unsigned char		 c;
+	char			 pct[3];
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	for (; (c = (unsigned char)*s) != '\0'; s++) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-_.!~*'()@/:=?;#%&,+<>",
+		    c) != NULL) {
+			buf_addn(&u, s, 1);
+			continue;
+		}
+		pct[0] = '%';
+		pct[1] = hex[c >> 4];
+		pct[2] = hex[c & 0xf];
+		buf_addn(&u, pct, 3);
+	}
+	put_escaped(b, u.s != NULL ? u.s : "", 1);
+	free(u.s);
+}
+
+static int
+is_url_attr(const xmlAttr *a)
+{
+	if (a->ns != NULL)
+		return 0;
+	return in_list(urlattrs, a->name) ||
+	    (strcasecmp((const char *)a->name, "name") == 0 &&
+	    a->parent != NULL && strcasecmp((const char *)a->parent->name,
+	    "a") == 0);
+}
+
+static void
+attr_value(struct buf *b, const xmlAttr *a, const char *v)
+{
+	if (is_url_attr(a))
+		put_url(b, v);
+	else
+		put_escaped(b, v, 1);
+}
+
+static void
+put_name(struct buf *b, const xmlNs *ns, const xmlChar *name)
+{
+	if (ns != NULL && ns->prefix != NULL) {
+		buf_add(b, (const char *)ns->prefix);
+		buf_add(b, ":");
+	}
+	buf_add(b, (const char *)name);
+}
+
+static void
+put_attrs(struct buf *b, const xmlNode *n)
+{
+	const xmlNs	*ns;
+	const xmlAttr	*a;
+	xmlChar		*v;
+
+	for (ns = n->nsDef; ns != NULL; ns = ns->next) {
+		buf_add(b, ns->prefix != NULL ? " xmlns:" : " xmlns");
+		buf_add(b, (const char *)ns->prefix);
+		buf_add(b, "=\"");
+		put_escaped(b, (const char *)ns->href, 1);
+		buf_add(b, "\"");
+	}
+	for (a = n->properties; a != NULL; a = a->next) {
+		buf_add(b, " ");
+		put_name(b, a->ns, a->name);
+		if (in_list(booleans, a->name))
+			continue;
+		/* Nearly always one text node: no copy needed. */
+		if (a->children != NULL && a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE)
+			v = NULL;
+		else
+			v = xmlNodeListGetString(n->doc, a->children, 1);
+		buf_add(b, "=\"");
+		attr_value(b, a, v != NULL ? (const char *)v :
+		    a->children != NULL && a->children->content != NULL ?
+		    (const char *)a->children->content : "");
+		buf_add(b, "\"");
+		xmlFree(v);
+	}
+}
+
+/* Does the head element h already say which charset the page is in? */
+static int
+has_charset(const xmlNode *h)
+{
+	const xmlNode	*c;
+	xmlChar		*v;
+	int		 yes;
+
+	for (c = h->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcasecmp((const char *)c->name, "meta") != 0)
+			continue;
+		if (xmlHasProp(c, (const xmlChar *)"charset") != NULL)
+			return 1;
+		if ((v = xmlGetProp(c, (const xmlChar *)"http-equiv")) == NULL)
+			continue;
+		yes = strcasecmp((const char *)v, "content-type") == 0;
+		xmlFree(v);
+		if (yes)
+			return 1;
+	}
+	return 0;
+}
+
+static void put_nodes(struct buf *, const xmlNode *, int);
+
+static void
+put_element(struct buf *b, const xmlNode *n)
+{
+	const char	*name = (const char *)n->name;
+
+	buf_add(b, "<");
+	put_name(b, n->ns, n->name);
+	put_attrs(b, n);
+	buf_add(b, ">");
+	if (n->ns == NULL && in_list(voids, n->name))
+		return;
+	/* The charset first, within the first bytes a browser sniffs. */
+	if (n->ns == NULL && strcasecmp(name, "head") == 0 && !has_charset(n))
+		buf_add(b, "<meta charset=\"UTF-8\">");
+	put_nodes(b, n->children, n->ns == NULL &&
+	    (strcasecmp(name, "script") == 0 ||
+	    strcasecmp(name, "style") == 0));
+	buf_add(b, "</");
+	put_name(b, n->ns, n->name);
+	buf_add(b, ">");
+}
+
+/* A list of sibling nodes; raw: the text of a script or style element. */
+static void
+put_nodes(struct buf *b, const xmlNode *n, int raw)
+{
+	for (; n != NULL; n = n->next)
+		switch (n->type) {
+		case XML_ELEMENT_NODE:
+			put_element(b, n);
+			break;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			/* disable-output-escaping="yes" marks its text noenc. */
+			if (raw || n->name == xmlStringTextNoenc)
+				buf_add(b, (const char *)n->content);
+			else
+				put_escaped(b, (const char *)n->content, 0);
+			break;
+		case XML_COMMENT_NODE:
+			buf_add(b, "<!--");
+			buf_add(b, (const char *)n->content);
+			buf_add(b, "-->");
+			break;
+		case XML_ENTITY_REF_NODE:
+			buf_add(b, "&");
+			buf_add(b, (const char *)n->name);
+			buf_add(b, ";");
+			break;
+		default:
+			break;
+		}
+}
+
+/*
+ * Write the HTML document res (a theme's result tree) as an HTML5 page:
+ * the doctype, a charset <meta> at the top of the head unless the theme
+ * wrote one, void elements without end tags, text and attributes escaped.
+ * Returns a new string of *len bytes; the caller frees it.
+ */
+char *
+html_serialize(const xmlDoc *res, size_t *len)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	buf_add(&b, "<!DOCTYPE html>\n");
+	put_nodes(&b, res->children, 0);
+	buf_add(&b, "\n");
+	*len = b.len;
+	return b.s;
+}
