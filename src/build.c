@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,16 +153,15 @@ job_model(const struct build *b, const struct job *j)
 	}
 }
 
-/* Render one page and hand it to the publisher; 0 on failure. */
+/* Model, theme, publish: one page. */
 static int
-job_run(struct build *b, struct job *j)
+job_render(struct build *b, struct job *j)
 {
-	xmlDocPtr	 doc;
-	char		*html;
-	size_t		 len;
-	int		 ok;
-
-	const struct stamp *old;
+	const struct stamp	*old;
+	xmlDocPtr		 doc;
+	char			*html;
+	size_t			 len;
+	int			 ok;
 
 	doc = job_model(b, j);
 	model_hash(doc, &j->s.h);
@@ -179,6 +179,28 @@ job_run(struct build *b, struct job *j)
 		return 0;
 	ok = publish_write(b->pub, j->path, html, len);
 	free(html);
+	return ok;
+}
+
+/*
+ * At most one report page at a time: each holds the methods and results
+ * of every measure of its year three times over (model, result tree,
+ * text), so two at once would set the build's peak memory at national
+ * scale, while the other threads have plenty of small pages to do.
+ */
+static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Render one page and hand it to the publisher; 0 on failure. */
+static int
+job_run(struct build *b, struct job *j)
+{
+	int	 ok;
+
+	if (j->type != PAGE_REPORT)
+		return job_render(b, j);
+	pthread_mutex_lock(&report_lock);
+	ok = job_render(b, j);
+	pthread_mutex_unlock(&report_lock);
 	return ok;
 }
 

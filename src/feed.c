@@ -33,7 +33,6 @@ struct item {
 	char			*title;
 	char			*link;
 	char			*desc;
-	char			*html;	/* content:encoded, or NULL */
 };
 
 /*
@@ -272,7 +271,6 @@ item_fill(const struct feeds *f, void *brk, struct item *it,
 		it->guid = xasprintf("%s#measure", it->link);
 		it->title = xstrdup(m->title);
 		it->desc = measure_summary(brk, m);
-		it->html = body_html(f, m, it->link);
 	} else {
 		it->date = u->date;
 		iso = date_iso(&u->date);
@@ -281,11 +279,29 @@ item_fill(const struct feeds *f, void *brk, struct item *it,
 		words = update_words(f, u);
 		it->title = xasprintf("%s: %s", m->title, words);
 		it->desc = xstrdup(u->note != NULL ? u->note : words);
-		it->html = update_html(words, u);
 		free(words);
 	}
 	if (it->date.day == 0)
 		it->date.day = 1;
+}
+
+/*
+ * The content:encoded HTML of item it, or NULL.  Made as each feed is
+ * written rather than kept: a measure's item is written to its own feed
+ * and perhaps the newest few of the site's, and keeping every body's
+ * HTML until the feeds are written cost memory in proportion to the site.
+ */
+static char *
+item_html(const struct feeds *f, const struct item *it)
+{
+	char	*words, *html;
+
+	if (it->u == NULL)
+		return body_html(f, it->m, it->link);
+	words = update_words(f, it->u);
+	html = update_html(words, it->u);
+	free(words);
+	return html;
 }
 
 /*
@@ -389,7 +405,6 @@ feeds_free(struct feeds *f)
 		free(f->items[i].title);
 		free(f->items[i].link);
 		free(f->items[i].desc);
-		free(f->items[i].html);
 	}
 	for (w = 0; w < f->brksz; w++)
 		thai_brk_free(f->brk[w]);
@@ -439,7 +454,7 @@ w_attr(xmlTextWriterPtr w, const char *name, const char *value)
 static int
 w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
 {
-	char	*date;
+	char	*date, *html;
 	int	 ok, a;
 
 	date = date_rfc822(&it->date);
@@ -460,8 +475,10 @@ w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
 			    it->m->fiscal_year, (enum area)a));
 	if (ok)
 		ok = w_text(w, "dc", "creator", NULL, f->cfg->organization);
-	if (ok && it->html != NULL)
-		ok = w_text(w, "content", "encoded", NULL, it->html);
+	if (ok && (html = item_html(f, it)) != NULL) {
+		ok = w_text(w, "content", "encoded", NULL, html);
+		free(html);
+	}
 	return ok && xmlTextWriterEndElement(w) >= 0;
 }
 
