@@ -12,20 +12,7 @@
 #
 # The binary is $PRONGSAI (default ./prongsai); a case that runs longer
 # than $BAD_TIMEOUT seconds (default 20) fails.
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "bad.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
-	exit 3
-fi
+. "$(dirname "$0")/lib/suite.sh"
 limit=${BAD_TIMEOUT:-20}
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-bad.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT

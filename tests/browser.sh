@@ -11,20 +11,7 @@
 # /usr/bin/chromium, node and node_modules from `make deps`; fails (never
 # skips) without them.  Prints PASS: browser/SITE/TYPE or FAIL:
 # browser/SITE/TYPE: PAGE: RULE: detail, and the suite's run time.
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "browser.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
-	exit 3
-fi
+. "$(dirname "$0")/lib/suite.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-browser.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' HUP INT TERM

@@ -17,20 +17,7 @@
 # `make deps`), run with java.  Needs /usr/bin/python3 with python3-yaml,
 # and xmllint (libxml2-utils).  Prints PASS: build/NAME or
 # FAIL: build/NAME: reason per check; exits 1 if any failed.
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "build.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
-	exit 3
-fi
+. "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
 check=$top/tests/check_site.py
 vnu=${VNU_JAR:-$top/node_modules/vnu-jar/build/dist/vnu.jar}

@@ -8,20 +8,7 @@
 # The pages are rendered with tests/model-theme: these outputs do not
 # depend on the theme.  The binary is $PRONGSAI (default ./prongsai);
 # Python is /usr/bin/python3 with Debian's python3-feedparser.
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "feeds.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
-	exit 3
-fi
+. "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
 if ! $py -c 'import feedparser' 2>/dev/null; then
 	echo "feeds.sh: $py lacks feedparser: apt-get install python3-feedparser" >&2

@@ -11,20 +11,7 @@
 # and every feed in the output was reached from the home page (404.html,
 # served for missing addresses, is the only page nothing links to).
 # Prints PASS: links/NAME or FAIL: links/NAME: reason.
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "links.sh: no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
-	exit 3
-fi
+. "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-links.XXXXXX") || exit 3
 server=
