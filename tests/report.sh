@@ -23,20 +23,7 @@
 # The binary is $PRONGSAI (default ./prongsai).  Needs /usr/bin/python3
 # with python3-yaml, node, chromium and poppler-utils.  Prints PASS:/FAIL:
 # lines; exits 1 if any check failed (also when Chromium does not start).
-set -u
-cd "$(dirname "$0")/.." || exit 3
-export TZ=Asia/Bangkok LC_ALL=C.UTF-8
-top=$PWD
-bin=${PRONGSAI:-./prongsai}
-case $bin in
-/*)	;;
-*/*)	bin=$top/$bin ;;
-*)	bin=$(command -v "$bin") || bin= ;;
-esac
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-	echo "FAIL: report/binary: no prongsai binary at ${PRONGSAI:-./prongsai}"
-	exit 1
-fi
+. "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
 seed=${SEED:-$top/../shared/seed/000_f0c7e74f7511a791.txt}
 art=$top/tests/out
