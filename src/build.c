@@ -174,7 +174,6 @@ job_render(struct build *b, struct job *j)
 	}
 	j->rendered = 1;
 	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &j->d);
-	xmlFreeDoc(doc);
 	if (!ok)
 		return 0;
 	ok = publish_write(b->pub, j->path, html, len);

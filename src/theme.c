@@ -243,10 +243,10 @@ result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
 }
 
 /*
- * Apply the stylesheet for type to a page model.  On success sets *out
- * to a new buffer (free with free()) of *len bytes and returns 1; on
- * failure reports to d under the name file and returns 0.  Safe to call
- * from several threads at once.
+ * Apply the stylesheet for type to a page model, which this frees.  On
+ * success sets *out to a new buffer (free with free()) of *len bytes and
+ * returns 1; on failure reports to d under the name file and returns 0.
+ * Safe to call from several threads at once.
  */
 int
 theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
@@ -258,19 +258,27 @@ theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
 	int			 ok = 0;
 
 	memset(&e, 0, sizeof(e));
-	if ((ctx = xsltNewTransformContext(t->xsl[type], model)) == NULL)
+	if ((ctx = xsltNewTransformContext(t->xsl[type], model)) == NULL) {
+		xmlFreeDoc(model);
 		return 0;
+	}
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
 	res = xsltApplyStylesheetUser(t->xsl[type], model, NULL, NULL, NULL,
 	    ctx);
-	if (res == NULL || ctx->state != XSLT_STATE_OK ||
-	    !result_bytes(t->xsl[type], res, out, len))
+	ok = res != NULL && ctx->state == XSLT_STATE_OK;
+	/*
+	 * The model is done with before the result is written: on a report
+	 * page both trees hold every measure's methods and results, and the
+	 * text comes on top.
+	 */
+	xsltFreeTransformContext(ctx);
+	xmlFreeDoc(model);
+	if (!ok || !result_bytes(t->xsl[type], res, out, len)) {
 		errbuf_report(&e, d, file, "the theme failed on this page");
-	else
-		ok = 1;
+		ok = 0;
+	}
 	if (res != NULL)
 		xmlFreeDoc(res);
-	xsltFreeTransformContext(ctx);
 	return ok;
 }
 
