@@ -446,6 +446,24 @@ build_free(struct build *b)
 	diag_free(&b->d);
 }
 
+/*
+ * The output folder as given, without trailing slashes: the build
+ * folder and the cache are its siblings, named by appending to it, so
+ * "public/" must mean "public" (not a folder inside it).
+ */
+static char *
+output_path(const char *output, const char *source)
+{
+	char	*out;
+	size_t	 n;
+
+	out = output != NULL ? xstrdup(output) : path_join(source, "output");
+	n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		out[--n] = '\0';
+	return out;
+}
+
 static double
 now(void)
 {
@@ -473,7 +491,7 @@ build_run(const char *source, const char *output, const char *base_url,
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	out = output ? xstrdup(output) : path_join(source, "output");
+	out = output_path(output ? output : NULL, source);
 	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
 		goto out;
 	if ((b.pub = publish_begin(out, &why)) == NULL) {

@@ -81,8 +81,25 @@ rm_tree(const char *dir)
 	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Create the missing folders above path, as mkdir -p would; 0 on failure. */
+static int
+dir_parents(const char *path)
+{
+	char	*s, *copy = xstrdup(path);
+	int	 ok = 1;
+
+	for (s = copy + 1; ok && (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		ok = mkdir(copy, 0755) == 0 || errno == EEXIST;
+		*s = '/';
+	}
+	free(copy);
+	return ok;
+}
+
 /*
- * Start publishing into the folder final.  Returns NULL with a reason
+ * Start publishing into the folder final (its missing parent folders
+ * are created).  Returns NULL with a reason
  * in *why (a new string) if final cannot be replaced or the build
  * folder cannot be made.
  */
@@ -105,7 +122,7 @@ publish_begin(const char *final, char **why)
 	p->had_old = stat(final, &st) == 0;
 	p->tmp = xasprintf("%s.tmp-%ld", final, (long)getpid());
 	rm_tree(p->tmp);
-	if (mkdir(p->tmp, 0755) != 0) {
+	if (!dir_parents(p->tmp) || mkdir(p->tmp, 0755) != 0) {
 		*why = xasprintf("cannot create %s: %s", p->tmp,
 		    strerror(errno));
 		free(p->tmp);

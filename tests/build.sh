@@ -354,6 +354,28 @@ for v in menu base; do
 done
 verdict inject-site-urls "$(printf '%s' "$why" | head -n 12)"
 
+# --- An output folder written with a trailing slash ---------------------
+# "out/" is the folder out: built twice, the second build keeps every
+# file, and nothing of Prongsai's (build folder, cache) lands inside it.
+why=
+run --source "$top" --output "$work/slash/out/"
+if [ "$st" -ne 0 ]; then
+	why="first build: $(said)"
+else
+	run --source "$top" --output "$work/slash/out//"
+	if [ "$st" -ne 0 ]; then
+		why="second build: $(said)"
+	elif ! grep -q ' 0 written' "$work/out.log"; then
+		why="the second build rewrote files: $(cat "$work/out.log")"
+	elif inside=$(cd "$work/slash/out" && find . -name '.tmp-*' -o \
+	    -name '*.prongsai-cache' -o -name '.old-*') && [ -n "$inside" ]; then
+		why="left inside the output: $inside"
+	elif [ ! -f "$work/slash/out.prongsai-cache" ]; then
+		why="no cache beside the output"
+	fi
+fi
+verdict output-trailing-slash "$why"
+
 # --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
 if [ -s "$work/sanitizer.log" ]; then
 	no sanitizers "$(head -n 30 "$work/sanitizer.log")"
