@@ -14,12 +14,24 @@
 #define MAX_FILE	(4u * 1024 * 1024)
 #define MAX_DEPTH	8
 
-/* A measure file found by the walk, loaded later on the thread pool. */
+/* What a content file is, by the folder it was found in. */
+enum kind {
+	KIND_MEASURE,
+	KIND_REPORT,
+	KIND_PAGE
+};
+
+/*
+ * A content file found by the walk, read and parsed later on the thread
+ * pool (YAML and Markdown are the costly part of loading).
+ */
 struct pending {
+	enum kind	 kind;
 	char		*path;
 	char		*shown;		/* the path editors see */
 	char		*slug;
-	struct measure	*m;		/* NULL if it could not be loaded */
+	void		*obj;		/* the measure, report or page; NULL
+					   if it could not be loaded */
 	struct diags	 d;		/* its problems, in line order */
 	int		 syserr;
 };
@@ -193,32 +205,28 @@ has_md(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-typedef void (*loadfn)(struct walk *, const char *, const char *,
-    const char *, size_t);
-
-/*
- * A measure is only noted here: parsing its YAML and Markdown is the
- * costly part of loading, done by measures_load() on every core.
- */
+/* Note the content file at path, of kind, to be loaded by files_load(). */
 static void
-load_measure(struct walk *w, const char *path, const char *shown,
-    const char *slug)
+file_note(struct walk *w, const char *path, const char *shown,
+    const char *name, enum kind kind)
 {
 	struct pending	*p;
 
 	w->pend = xreallocarray(w->pend, w->pendsz + 1, sizeof(*w->pend));
 	p = &w->pend[w->pendsz++];
 	memset(p, 0, sizeof(*p));
+	p->kind = kind;
 	p->path = xstrdup(path);
 	p->shown = xstrdup(shown);
-	p->slug = xstrdup(slug);
+	p->slug = xstrndup(name, strlen(name) - 3);
 }
 
-/* The pool's callback: load pending measure i on its own diagnostics. */
+/* The pool's callback: load pending file i on its own diagnostics. */
 static int
 pending_load(void *arg, size_t i, int worker)
 {
 	const struct walk	*w = arg;
+	const struct config	*cfg = &w->site->cfg;
 	struct pending		*p = &w->pend[i];
 	struct walk		 local = *w;
 	char			*buf;
@@ -228,30 +236,69 @@ pending_load(void *arg, size_t i, int worker)
 	(void)worker;
 	local.d = &p->d;
 	local.syserr = 0;
-	if (source_read(&local, p->path, p->shown, &buf, &text, &len))
-		p->m = measure_load(p->shown, p->slug, text, len,
-		    &w->site->cfg, &p->d);
-	free(buf);
+	if (source_read(&local, p->path, p->shown, &buf, &text, &len)) {
+		switch (p->kind) {
+		case KIND_MEASURE:
+			p->obj = measure_load(p->shown, p->slug, text, len,
+			    cfg, &p->d);
+			break;
+		case KIND_REPORT:
+			p->obj = report_load(p->shown, p->slug, text, len,
+			    cfg, &p->d);
+			break;
+		case KIND_PAGE:
+			p->obj = page_load(p->shown, p->slug, text, len, cfg,
+			    &p->d);
+			break;
+		}
+		free(buf);
+	}
 	p->syserr = local.syserr;
 	diag_sort(&p->d);
 	return 1;
 }
 
-/* Load every noted measure on threads threads; results in walk order. */
+/* Add what pending file p loaded to the site's arrays. */
 static void
-measures_load(struct walk *w, int threads)
+site_add(struct site *s, const struct pending *p)
+{
+	if (p->obj == NULL)
+		return;
+	switch (p->kind) {
+	case KIND_MEASURE:
+		s->measures = xreallocarray(s->measures, s->measuresz + 1,
+		    sizeof(*s->measures));
+		s->measures[s->measuresz++] = p->obj;
+		break;
+	case KIND_REPORT:
+		s->reports = xreallocarray(s->reports, s->reportsz + 1,
+		    sizeof(*s->reports));
+		s->reports[s->reportsz++] = p->obj;
+		break;
+	case KIND_PAGE:
+		s->pages = xreallocarray(s->pages, s->pagesz + 1,
+		    sizeof(*s->pages));
+		s->pages[s->pagesz++] = p->obj;
+		break;
+	}
+}
+
+/*
+ * Load every noted file on threads threads; the site's arrays and the
+ * problems come out in walk order, whatever thread loaded what.
+ */
+static void
+files_load(struct walk *w, int threads)
 {
 	struct site	*s = w->site;
 	struct pending	*p;
 	size_t		 i;
 
 	pool_run(threads, w->pendsz, pending_load, w, NULL);
-	s->measures = xreallocarray(s->measures, s->measuresz + w->pendsz,
-	    sizeof(*s->measures));
 	for (i = 0; i < w->pendsz; i++) {
 		p = &w->pend[i];
-		if (p->m != NULL)
-			s->measures[s->measuresz++] = p->m;
+		s->files++;
+		site_add(s, p);
 		w->syserr |= p->syserr;
 		diag_merge(w->d, &p->d);
 		free(p->path);
@@ -263,62 +310,10 @@ measures_load(struct walk *w, int threads)
 	w->pendsz = 0;
 }
 
-static void
-load_report(struct walk *w, const char *shown, const char *slug,
-    const char *text, size_t len)
-{
-	struct report	*r;
-	struct site	*s = w->site;
-
-	if ((r = report_load(shown, slug, text, len, &s->cfg, w->d)) == NULL)
-		return;
-	s->reports = xreallocarray(s->reports, s->reportsz + 1,
-	    sizeof(*s->reports));
-	s->reports[s->reportsz++] = r;
-}
-
-static void
-load_page(struct walk *w, const char *shown, const char *slug,
-    const char *text, size_t len)
-{
-	struct page	*p;
-	struct site	*s = w->site;
-
-	if ((p = page_load(shown, slug, text, len, &s->cfg, w->d)) == NULL)
-		return;
-	s->pages = xreallocarray(s->pages, s->pagesz + 1, sizeof(*s->pages));
-	s->pages[s->pagesz++] = p;
-}
-
-/* Load one file; its problems are reported in line order. */
-static void
-load_file(struct walk *w, const char *path, const char *shown,
-    const char *name, loadfn fn)
-{
-	struct diags	*all = w->d, local;
-	char		*buf, *slug;
-	const char	*text;
-	size_t		 len;
-
-	memset(&local, 0, sizeof(local));
-	w->d = &local;
-	w->site->files++;
-	slug = xstrndup(name, strlen(name) - 3);
-	if (fn == NULL)
-		load_measure(w, path, shown, slug);
-	else if (source_read(w, path, shown, &buf, &text, &len)) {
-		fn(w, shown, slug, text, len);
-		free(buf);
-	}
-	free(slug);
-	w->d = all;
-	diag_sort(&local);
-	diag_merge(all, &local);
-}
-
 /* Load every .md file under dir (rel is its path from the site root). */
 static void
-walk_dir(struct walk *w, const char *rel, int depth, int recurse, loadfn fn)
+walk_dir(struct walk *w, const char *rel, int depth, int recurse,
+    enum kind kind)
 {
 	char		*dir, **names, *crel, *cpath, *shown;
 	size_t		 i, sz;
@@ -335,9 +330,9 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse, loadfn fn)
 				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is "
 				    "a link to a folder outside content/");
 			else if (recurse && depth < MAX_DEPTH)
-				walk_dir(w, crel, depth + 1, recurse, fn);
+				walk_dir(w, crel, depth + 1, recurse, kind);
 		} else if (has_md(names[i]))
-			load_file(w, cpath, shown, names[i], fn);
+			file_note(w, cpath, shown, names[i], kind);
 		free(crel);
 		free(cpath);
 		free(shown);
@@ -474,10 +469,10 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 	w.site = s;
 	w.d = d;
 	load_config(&w);
-	walk_dir(&w, "content/measures", 0, 1, NULL);
-	measures_load(&w, threads);
-	walk_dir(&w, "content/reports", 0, 0, load_report);
-	walk_dir(&w, "content/pages", 0, 0, load_page);
+	walk_dir(&w, "content/measures", 0, 1, KIND_MEASURE);
+	walk_dir(&w, "content/reports", 0, 0, KIND_REPORT);
+	walk_dir(&w, "content/pages", 0, 0, KIND_PAGE);
+	files_load(&w, threads);
 	check_slugs(&w);
 	for (i = 0; i < s->measuresz; i++)
 		check_evidence(&w, s->measures[i]);
