@@ -81,19 +81,25 @@ rm_tree(const char *dir)
 	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
 
-/* Create the missing folders above path, as mkdir -p would; 0 on failure. */
+/*
+ * Create the missing folders above path, as mkdir -p would, from the
+ * first slash at or after path + from.  path is changed while this runs
+ * and restored.  Returns 0 with errno set on failure, which is also
+ * recorded in p (naming the folder) unless p is NULL.
+ */
 static int
-dir_parents(const char *path)
+dirs_above(struct publish *p, char *path, size_t from)
 {
-	char	*s, *copy = xstrdup(path);
+	char	*s;
 	int	 ok = 1;
 
-	for (s = copy + 1; ok && (s = strchr(s, '/')) != NULL; s++) {
+	for (s = path + from; ok && (s = strchr(s, '/')) != NULL; s++) {
 		*s = '\0';
-		ok = mkdir(copy, 0755) == 0 || errno == EEXIST;
+		if (!(ok = mkdir(path, 0755) == 0 || errno == EEXIST) &&
+		    p != NULL)
+			fail(p, "cannot create folder", path);
 		*s = '/';
 	}
-	free(copy);
 	return ok;
 }
 
@@ -122,7 +128,7 @@ publish_begin(const char *final, char **why)
 	p->had_old = stat(final, &st) == 0;
 	p->tmp = xasprintf("%s.tmp-%ld", final, (long)getpid());
 	rm_tree(p->tmp);
-	if (!dir_parents(p->tmp) || mkdir(p->tmp, 0755) != 0) {
+	if (!dirs_above(NULL, p->tmp, 1) || mkdir(p->tmp, 0755) != 0) {
 		*why = xasprintf("cannot create %s: %s", p->tmp,
 		    strerror(errno));
 		free(p->tmp);
@@ -163,19 +169,7 @@ path_safe(const char *rel)
 static int
 mkparents(struct publish *p, char *path)
 {
-	char	*s;
-
-	for (s = path + strlen(p->tmp) + 1; (s = strchr(s, '/')) != NULL;
-	    s++) {
-		*s = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-			fail(p, "cannot create folder", path);
-			*s = '/';
-			return 0;
-		}
-		*s = '/';
-	}
-	return 1;
+	return dirs_above(p, path, strlen(p->tmp) + 1);
 }
 
 /* Does the published file old hold exactly data? */
