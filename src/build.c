@@ -319,24 +319,19 @@ jobs_rendered(const struct build *b)
 static int
 cache_write(struct build *b)
 {
-	char		**paths;
-	struct stamp	 *ss;
-	size_t		  i;
-	int		  ok = 1;
+	struct buf	 text = { NULL, 0, 0 };
+	size_t		 i;
 
-	paths = xcalloc(b->jobsz, sizeof(*paths));
-	ss = xcalloc(b->jobsz, sizeof(*ss));
-	for (i = 0; ok && i < b->jobsz; i++) {
-		paths[i] = b->jobs[i].path;
-		ss[i].h = b->jobs[i].s.h;
-		ok = publish_stamp(b->pub, paths[i], &ss[i]);
+	cache_head(&text, theme_key(b->theme));
+	for (i = 0; i < b->jobsz; i++) {
+		if (!publish_stamp(b->pub, b->jobs[i].path, &b->jobs[i].s)) {
+			free(text.s);
+			return 0;
+		}
+		cache_line(&text, b->jobs[i].path, &b->jobs[i].s);
 	}
-	if (ok)
-		b->cache_text = cache_text(theme_key(b->theme), paths, ss,
-		    b->jobsz);
-	free(paths);
-	free(ss);
-	return ok;
+	b->cache_text = text.s;
+	return 1;
 }
 
 /* Copy a folder tree into the output under prefix; links are skipped. */

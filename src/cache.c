@@ -153,28 +153,29 @@ cache_find(const struct cache *c, const char *path)
 	return &e->s;
 }
 
-/*
- * The cache file for this build: the theme key, then each page's stamp
- * in the given (deterministic) order.  Returns a new string.
- */
-char *
-cache_text(const struct hash *key, char *const *paths,
-    const struct stamp *ss, size_t n)
+/* Start the cache file of a build with its theme fingerprint key. */
+void
+cache_head(struct buf *b, const struct hash *key)
 {
-	char	*out, *p;
-	size_t	 i, sz = 64;
+	char	 line[64];
 
-	for (i = 0; i < n; i++)
-		sz += strlen(paths[i]) + 80;
-	out = p = xmalloc(sz);
-	p += sprintf(p, "theme %016llx%016llx\n", (unsigned long long)key->a,
-	    (unsigned long long)key->b);
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%016llx%016llx %lld %lld %s\n",
-		    (unsigned long long)ss[i].h.a,
-		    (unsigned long long)ss[i].h.b, ss[i].size, ss[i].mtime,
-		    paths[i]);
-	return out;
+	snprintf(line, sizeof(line), "theme %016llx%016llx\n",
+	    (unsigned long long)key->a, (unsigned long long)key->b);
+	buf_add(b, line);
+}
+
+/* Add the page at path, with its stamp s, to the cache file in b. */
+void
+cache_line(struct buf *b, const char *path, const struct stamp *s)
+{
+	char	 line[96];
+
+	snprintf(line, sizeof(line), "%016llx%016llx %lld %lld ",
+	    (unsigned long long)s->h.a, (unsigned long long)s->h.b,
+	    s->size, s->mtime);
+	buf_add(b, line);
+	buf_add(b, path);
+	buf_add(b, "\n");
 }
 
 /*

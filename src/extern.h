@@ -275,8 +275,8 @@ void		 hash_add(struct hash *, const void *, size_t);
 void		 hash_str(struct hash *, const char *);
 struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
-char		*cache_text(const struct hash *, char *const *,
-			const struct stamp *, size_t);
+void		 cache_head(struct buf *, const struct hash *);
+void		 cache_line(struct buf *, const char *, const struct stamp *);
 int		 cache_save(const char *, const char *);
 void		 cache_free(struct cache *);
 
