@@ -67,13 +67,14 @@ put_escaped(struct buf *b, const char *s, int attr)
  * A URL attribute as libxml2's HTML writer has always written ours:
  * leading blanks dropped, and every byte that is neither unreserved nor
  * one of @/:=?;#%&,+<> percent-encoded (so Thai owner names and spaces
- * reach the browser as a valid URL).  Then escaped as any attribute.
+ * reach the browser as a valid URL); the & < > it keeps are escaped,
+ * in one pass with no copy.
  */
 static void
 put_url(struct buf *b, const char *s)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
-	struct buf		 u = { NULL, 0, 0 };
+	const char		*rep;
 	unsigned char		 c;
 	char			 pct[3];
 
@@ -81,18 +82,23 @@ put_url(struct buf *b, const char *s)
 		s++;
 	for (; (c = (unsigned char)*s) != '\0'; s++) {
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-_.!~*'()@/:=?;#%&,+<>",
+		    (c >= '0' && c <= '9') || strchr("-_.!~*'()@/:=?;#%,+",
 		    c) != NULL) {
-			buf_addn(&u, s, 1);
+			buf_addn(b, s, 1);
+			continue;
+		}
+		/* Kept as they are by the encoding, then escaped. */
+		rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ?
+		    "&gt;" : NULL;
+		if (rep != NULL) {
+			buf_add(b, rep);
 			continue;
 		}
 		pct[0] = '%';
 		pct[1] = hex[c >> 4];
 		pct[2] = hex[c & 0xf];
-		buf_addn(&u, pct, 3);
+		buf_addn(b, pct, 3);
 	}
-	put_escaped(b, u.s != NULL ? u.s : "", 1);
-	free(u.s);
 }
 
 static int
