@@ -324,24 +324,6 @@ item_cmp(const void *a, const void *b)
 	return strcmp(x->guid, y->guid);
 }
 
-/* The items of measure i (see struct feeds), filled in on worker w. */
-void
-feeds_fill(struct feeds *f, size_t i, int w)
-{
-	const struct measure	*m = f->s->measures[i];
-	struct item		*it = &f->items[f->base[i]];
-	size_t			 k, j, n;
-
-	item_fill(f, f->brk[w % f->brksz], it++, m, NULL, 0);
-	for (k = 0; k < m->updatesz; k++) {
-		/* The n-th update of its date, in the order written. */
-		for (j = n = 0; j <= k; j++)
-			n += date_cmp(&m->updates[j].date,
-			    &m->updates[k].date) == 0;
-		item_fill(f, f->brk[w % f->brksz], it++, m, &m->updates[k], n);
-	}
-}
-
 static int
 itemp_cmp(const void *a, const void *b)
 {
@@ -349,18 +331,39 @@ itemp_cmp(const void *a, const void *b)
 	    *(const struct item *const *)b);
 }
 
-/* Once every measure is filled: order the items, site-wide and per measure. */
+/*
+ * The items of measure i (see struct feeds), filled in and put in date
+ * order on worker w; measures own disjoint ranges, so workers need no lock.
+ */
+void
+feeds_fill(struct feeds *f, size_t i, int w)
+{
+	const struct measure	*m = f->s->measures[i];
+	size_t			 b = f->base[i], k, j, n;
+
+	item_fill(f, f->brk[w], &f->items[b], m, NULL, 0);
+	for (k = 0; k < m->updatesz; k++) {
+		/* The n-th update of its date, in the order written. */
+		for (j = n = 0; j <= k; j++)
+			n += date_cmp(&m->updates[j].date,
+			    &m->updates[k].date) == 0;
+		item_fill(f, f->brk[w], &f->items[b + 1 + k], m,
+		    &m->updates[k], n);
+	}
+	for (k = b; k < f->base[i + 1]; k++)
+		f->mine[k] = &f->items[k];
+	sort(&f->mine[b], f->base[i + 1] - b, sizeof(*f->mine), itemp_cmp);
+}
+
+/* Once every measure is filled: all the site's items in date order. */
 void
 feeds_sort(struct feeds *f)
 {
-	size_t	 i, k;
+	size_t	 k;
 
 	for (k = 0; k < f->itemsz; k++)
-		f->byage[k] = f->mine[k] = &f->items[k];
+		f->byage[k] = &f->items[k];
 	sort(f->byage, f->itemsz, sizeof(*f->byage), itemp_cmp);
-	for (i = 0; i < f->s->measuresz; i++)
-		sort(&f->mine[f->base[i]], f->base[i + 1] - f->base[i],
-		    sizeof(*f->mine), itemp_cmp);
 }
 
 /*
