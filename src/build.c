@@ -387,7 +387,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_CONTENT;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
 	for (t = 0; t < PAGE__MAX; t++)
-		model_use_dict(b->model, page_type_name((enum pagetype)t),
+		model_use_dict(b->model, (enum pagetype)t,
 		    theme_dict(b->theme, (enum pagetype)t));
 	jobs_plan(b);
 	return EXIT_FINE;
@@ -486,7 +486,7 @@ build_run(const char *source, const char *output, const char *base_url,
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	out = output_path(output ? output : NULL, source);
+	out = output_path(output, source);
 	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
 		goto out;
 	if ((b.pub = publish_begin(out, &why)) == NULL) {

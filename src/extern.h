@@ -187,7 +187,7 @@ struct _xmlDoc	*model_owners(const struct model *);
 struct _xmlDoc	*model_page(const struct model *, const struct page *);
 struct _xmlDoc	*model_report(const struct model *, const struct yeargroup *);
 struct _xmlDoc	*model_notfound(const struct model *);
-void		 model_use_dict(struct model *, const char *,
+void		 model_use_dict(struct model *, enum pagetype,
 			struct _xmlDict *);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 
@@ -195,18 +195,6 @@ void		 model_hash(struct _xmlDoc *, struct hash *);
 char		*html_serialize(const struct _xmlDoc *, size_t *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
-enum pagetype {
-	PAGE_HOME,
-	PAGE_YEAR,
-	PAGE_AREA,
-	PAGE_MEASURE,
-	PAGE_OWNER,
-	PAGE_OWNERS,
-	PAGE_PAGE,
-	PAGE_REPORT,
-	PAGE_404,
-	PAGE__MAX
-};
 struct theme;
 const char	*page_type_name(enum pagetype);
 struct theme	*theme_load(const char *, const char *, enum lang,

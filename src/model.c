@@ -10,19 +10,13 @@
 
 #define BAD_CAST_S(s)	((const xmlChar *)(s))
 
-#define MODEL_DICTS	16
-
 /* Shared by every page of one build; read-only while pages are made. */
 struct model {
 	const struct site	*site;
 	const struct index	*ix;
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
-	struct {
-		const char	*type;
-		xmlDictPtr	 dict;		/* not owned */
-	}			 dicts[MODEL_DICTS];
-	size_t			 dictsz;
+	xmlDictPtr		 dicts[PAGE__MAX];	/* by type; not owned */
 };
 
 /*
@@ -49,34 +43,27 @@ model_free(struct model *mo)
 }
 
 /*
- * Build the models of pages of type (a string that must outlive mo) on
- * dict, the names of the stylesheet that will read them.  Names in the
+ * Build the models of pages of type on dict, the names of the
+ * stylesheet that will read them.  Names in the
  * model then come from the stylesheet's own dictionary: no copy of each
  * element and attribute name per page, and libxslt matches them by
  * pointer (about a tenth of a build's instructions).
  */
 void
-model_use_dict(struct model *mo, const char *type, xmlDictPtr dict)
+model_use_dict(struct model *mo, enum pagetype type, xmlDictPtr dict)
 {
-	if (mo->dictsz < MODEL_DICTS && dict != NULL) {
-		mo->dicts[mo->dictsz].type = type;
-		mo->dicts[mo->dictsz++].dict = dict;
-	}
+	mo->dicts[type] = dict;
 }
 
 /* A new document for a page of type, on that type's dictionary if any. */
 static xmlDocPtr
-model_doc(const struct model *mo, const char *type)
+model_doc(const struct model *mo, enum pagetype type)
 {
 	xmlDocPtr	 doc = xmlNewDoc(BAD_CAST_S("1.0"));
-	size_t		 i;
 
-	for (i = 0; i < mo->dictsz; i++)
-		if (strcmp(mo->dicts[i].type, type) == 0) {
-			/* A child dictionary: the stylesheet's stays read-only. */
-			doc->dict = xmlDictCreateSub(mo->dicts[i].dict);
-			break;
-		}
+	/* A child dictionary: the stylesheet's stays read-only. */
+	if (mo->dicts[type] != NULL)
+		doc->dict = xmlDictCreateSub(mo->dicts[type]);
 	return doc;
 }
 
@@ -717,7 +704,7 @@ root_of(const char *path)
  * element to which the page's own data is added.
  */
 static xmlNodePtr
-page_begin(struct pagectx *pc, const struct model *mo, const char *type,
+page_begin(struct pagectx *pc, const struct model *mo, enum pagetype type,
     const char *path)
 {
 	xmlNodePtr	 root, strings;
@@ -728,7 +715,7 @@ page_begin(struct pagectx *pc, const struct model *mo, const char *type,
 	pc->doc = model_doc(mo, type);
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
-	attr(root, "type", type);
+	attr(root, "type", page_type_name(type));
 	attr(root, "path", path);
 	attr(root, "root", pc->root);
 	attr(root, "lang", mo->fmt->lang == LANG_TH ? "th" : "en");
@@ -759,7 +746,7 @@ model_home(const struct model *mo)
 	xmlNodePtr		 root, list;
 	size_t			 i;
 
-	root = page_begin(&pc, mo, "home", "");
+	root = page_begin(&pc, mo, PAGE_HOME, "");
 	stats_el(&pc, root, &mo->ix->st);
 	list = el(root, "years", NULL);
 	for (i = mo->ix->yearsz; i-- > 0;) {
@@ -777,7 +764,7 @@ model_year(const struct model *mo, const struct yeargroup *yg)
 	xmlNodePtr	 root;
 	char		*path = url_year(yg->year);
 
-	root = page_begin(&pc, mo, "year", path);
+	root = page_begin(&pc, mo, PAGE_YEAR, path);
 	free(path);
 	year_el(&pc, root, yg, 1);
 	return page_end(&pc);
@@ -790,7 +777,7 @@ model_area(const struct model *mo, const struct yeargroup *yg, enum area a)
 	xmlNodePtr	 root, y;
 	char		*path = url_area(yg->year, a);
 
-	root = page_begin(&pc, mo, "area", path);
+	root = page_begin(&pc, mo, PAGE_AREA, path);
 	free(path);
 	y = el(root, "year", NULL);
 	num_attr(&pc, y, "value", yg->year);
@@ -806,7 +793,7 @@ model_measure(const struct model *mo, const struct measure *m)
 	xmlNodePtr	 root;
 	char		*path = url_measure(m);
 
-	root = page_begin(&pc, mo, "measure", path);
+	root = page_begin(&pc, mo, PAGE_MEASURE, path);
 	free(path);
 	measure_el(&pc, root, m, DETAIL_PAGE);
 	return page_end(&pc);
@@ -820,7 +807,7 @@ model_owner(const struct model *mo, const struct owner *o)
 	size_t		 i;
 	char		*path = url_owner(o);
 
-	root = page_begin(&pc, mo, "owner", path);
+	root = page_begin(&pc, mo, PAGE_OWNER, path);
 	free(path);
 	n = el(root, "owner", NULL);
 	attr(n, "name", o->name);
@@ -837,7 +824,7 @@ model_owners(const struct model *mo)
 	xmlNodePtr	 root, list, v;
 	size_t		 i;
 
-	root = page_begin(&pc, mo, "owners", "owners/");
+	root = page_begin(&pc, mo, PAGE_OWNERS, "owners/");
 	list = el(root, "owner-list", NULL);
 	for (i = 0; i < mo->ix->ownersz; i++) {
 		v = el(list, "owner", mo->ix->owners[i].name);
@@ -854,7 +841,7 @@ model_page(const struct model *mo, const struct page *p)
 	xmlNodePtr	 root, n;
 	char		*path = xasprintf("%s/", p->slug);
 
-	root = page_begin(&pc, mo, "page", path);
+	root = page_begin(&pc, mo, PAGE_PAGE, path);
 	free(path);
 	n = el(root, "doc", NULL);
 	attr(n, "slug", p->slug);
@@ -872,7 +859,7 @@ model_report(const struct model *mo, const struct yeargroup *yg)
 	size_t		 s, i, k;
 	char		*path = url_report(yg->year);
 
-	root = page_begin(&pc, mo, "report", path);
+	root = page_begin(&pc, mo, PAGE_REPORT, path);
 	free(path);
 	rep = el(root, "report", NULL);
 	num_attr(&pc, rep, "year", yg->year);
@@ -901,7 +888,7 @@ model_notfound(const struct model *mo)
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, mo, "404", "404.html");
+	page_begin(&pc, mo, PAGE_404, "404.html");
 	return page_end(&pc);
 }
 

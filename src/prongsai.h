@@ -312,6 +312,20 @@ struct diags {
 	size_t		 warnings;
 };
 
+/* The types of page, each rendered by its own stylesheet TYPE.xsl. */
+enum pagetype {
+	PAGE_HOME,
+	PAGE_YEAR,
+	PAGE_AREA,
+	PAGE_MEASURE,
+	PAGE_OWNER,
+	PAGE_OWNERS,
+	PAGE_PAGE,
+	PAGE_REPORT,
+	PAGE_404,
+	PAGE__MAX
+};
+
 /* A 128-bit fingerprint (see cache.c). */
 struct hash {
 	unsigned long long a;
