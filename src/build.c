@@ -499,8 +499,10 @@ build_run(const char *source, const char *output, const char *base_url,
 	if ((rc = build_render(&b, source)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
-	if (rc == EXIT_FINE)
-		cache_save(out, b.cache_text);
+	/* Without a cache the next build is only slower: a warning. */
+	if (rc == EXIT_FINE && !cache_save(out, b.cache_text))
+		fprintf(stderr, "prongsai: warning: cannot save %s.prongsai-"
+		    "cache; the next build renders every page again\n", out);
 	if (rc != EXIT_FINE) {
 		if (!b.d.errors)
 			fprintf(stderr, "prongsai: %s\n", interrupted ?
