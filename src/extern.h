@@ -145,6 +145,7 @@ void		 page_free(struct page *);
 void		 markdown_init(void);
 struct body	*markdown_render(const char *, int);
 void		 body_free(struct body *);
+int		 body_has(const struct body *, enum column);
 
 /* load.c: walk content/, read files, apply size, UTF-8 and symlink rules. */
 char		**dir_list(const char *, size_t *);

@@ -98,24 +98,18 @@ heading_is(const char *t, const char *const *v)
 	return 0;
 }
 
-enum part {
-	SEC_NONE,
-	SEC_METHODS,
-	SEC_RESULT
-};
-
-/* Which section a level-2 heading opens; SEC_NONE closes the current one. */
-static enum part
+/* Which section a level-2 heading opens; COL_NONE closes the current one. */
+static enum column
 section_of(cmark_node *n)
 {
 	char	 text[256] = "";
 
 	node_text(n, text, sizeof(text));
 	if (heading_is(text, methodheads))
-		return SEC_METHODS;
+		return COL_METHODS;
 	if (heading_is(text, resultheads))
-		return SEC_RESULT;
-	return SEC_NONE;
+		return COL_RESULT;
+	return COL_NONE;
 }
 
 static char *
@@ -137,6 +131,55 @@ first_paragraph(cmark_node *doc)
 	return s;
 }
 
+/* Note that all[off, end) belongs to column col, joining it to the last span. */
+static void
+span_add(struct body *b, enum column col, size_t off, size_t end)
+{
+	struct span	*sp;
+
+	if (col == COL_NONE || end == off)
+		return;
+	if (b->spansz > 0 && (sp = &b->spans[b->spansz - 1])->col == col &&
+	    sp->off + sp->len == off) {
+		sp->len += end - off;
+		return;
+	}
+	b->spans = xreallocarray(b->spans, b->spansz + 1, sizeof(*b->spans));
+	sp = &b->spans[b->spansz++];
+	sp->col = col;
+	sp->off = off;
+	sp->len = end - off;
+}
+
+/*
+ * The whole body's HTML, block by block, noting which blocks each
+ * section holds.  cmark-gfm renders a document as its blocks one after
+ * the other (each begins on a new line), so this is the same text as
+ * rendering the document at once.
+ */
+static void
+body_blocks(struct body *b, cmark_node *doc, int opts, cmark_llist *exts)
+{
+	struct buf	 all = { NULL, 0, 0 };
+	enum column	 cur = COL_NONE;
+	cmark_node	*n;
+	char		*html;
+	size_t		 off;
+
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		html = cmark_render_html(n, opts, exts);
+		off = all.len;
+		buf_add(&all, html);
+		free(html);
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) <= 2)
+			cur = section_of(n);
+		else
+			span_add(b, cur, off, all.len);
+	}
+	b->all = all.s != NULL ? all.s : xstrdup("");
+}
+
 /*
  * Render Markdown text to HTML.  Raw HTML is left out unless unsafe is
  * set.  Returns a new body, freed with body_free().
@@ -145,38 +188,18 @@ struct body *
 markdown_render(const char *text, int unsafe)
 {
 	cmark_parser	*p;
-	cmark_node	*doc, *n;
-	cmark_llist	*exts;
+	cmark_node	*doc;
 	struct body	*b;
-	struct buf	 sec[3] = { { NULL, 0, 0 }, { NULL, 0, 0 },
-			    { NULL, 0, 0 } };
-	enum part	 cur = SEC_NONE;
 	int		 opts = CMARK_OPT_DEFAULT |
 			    (unsafe ? CMARK_OPT_UNSAFE : 0);
-	char		*html;
 
 	pthread_mutex_lock(&parse_lock);
 	p = parser_new(opts);
 	cmark_parser_feed(p, text, strlen(text));
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&parse_lock);
-	exts = cmark_parser_get_syntax_extensions(p);
 	b = xcalloc(1, sizeof(*b));
-	b->all = cmark_render_html(doc, opts, exts);
-	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(n) <= 2) {
-			cur = section_of(n);
-			continue;
-		}
-		if (cur == SEC_NONE)
-			continue;
-		html = cmark_render_html(n, opts, exts);
-		buf_add(&sec[cur], html);
-		free(html);
-	}
-	b->methods = sec[SEC_METHODS].s;
-	b->result = sec[SEC_RESULT].s;
+	body_blocks(b, doc, opts, cmark_parser_get_syntax_extensions(p));
 	b->first_para = first_paragraph(doc);
 	cmark_node_free(doc);
 	pthread_mutex_lock(&parse_lock);
@@ -185,14 +208,25 @@ markdown_render(const char *text, int unsafe)
 	return b;
 }
 
+/* Does the body have a column col? */
+int
+body_has(const struct body *b, enum column col)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->spansz; i++)
+		if (b->spans[i].col == col)
+			return 1;
+	return 0;
+}
+
 void
 body_free(struct body *b)
 {
 	if (b == NULL)
 		return;
 	free(b->all);
-	free(b->methods);
-	free(b->result);
+	free(b->spans);
 	free(b->first_para);
 	free(b);
 }

@@ -242,29 +242,56 @@ rebase_link(void *arg, const char *u)
  * not fit in memory.
  */
 static void
-html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
-    const char *html)
+html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
+    size_t len)
 {
-	xmlNodePtr	 n, list = NULL, root;
+	xmlNodePtr	 list = NULL, root, first;
 	xmlDocPtr	 doc;
+	char		*copy;
 
-	if (html == NULL)
-		return;
-	n = el(parent, name, NULL);
+	first = n->last;
 	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
-	if (xmlParseInNodeContext(n, html, (int)strlen(html), XML_PARSE_NONET |
+	if (xmlParseInNodeContext(n, html, (int)len, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
 		xmlAddChildList(n, list);
 	else {
 		xmlFreeNodeList(list);
-		if ((doc = html_parse(html)) != NULL &&
+		copy = xstrndup(html, len);
+		if ((doc = html_parse(copy)) != NULL &&
 		    (root = xmlDocGetRootElement(doc)) != NULL)
 			xmlAddChildList(n, xmlDocCopyNodeList(pc->doc,
 			    root->children));
 		if (doc != NULL)
 			xmlFreeDoc(doc);
+		free(copy);
 	}
-	html_urls(n->children, rebase_link, (void *)pc);
+	html_urls(first != NULL ? first->next : n->children, rebase_link,
+	    (void *)pc);
+}
+
+static void
+html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
+    const char *html)
+{
+	if (html != NULL)
+		html_into(pc, el(parent, name, NULL), html, strlen(html));
+}
+
+/* A body's section col as the children of a new element, if it has one. */
+static void
+section_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
+    const struct body *b, enum column col)
+{
+	xmlNodePtr	 n;
+	size_t		 i;
+
+	if (!body_has(b, col))
+		return;
+	n = el(parent, name, NULL);
+	for (i = 0; i < b->spansz; i++)
+		if (b->spans[i].col == col)
+			html_into(pc, n, b->all + b->spans[i].off,
+			    b->spans[i].len);
 }
 
 static void
@@ -446,12 +473,11 @@ measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m,
 
 	feed_el(pc, n, m, -1);
 	/* Each page gets only the HTML it shows: copying trees is the cost. */
-	if (how == DETAIL_PAGE || (m->html->methods == NULL &&
-	    m->html->result == NULL))
+	if (how == DETAIL_PAGE || m->html->spansz == 0)
 		html_el(pc, n, "body", m->html->all);
 	if (how == DETAIL_REPORT) {
-		html_el(pc, n, "methods", m->html->methods);
-		html_el(pc, n, "result", m->html->result);
+		section_el(pc, n, "methods", m->html, COL_METHODS);
+		section_el(pc, n, "result", m->html, COL_RESULT);
 	}
 	if (m->evidencesz > 0) {
 		list = el(n, "evidence", NULL);

@@ -146,11 +146,29 @@ struct measure {
 	size_t		*ownerix;	/* index of each owner in struct index */
 };
 
-/* The rendered parts of a Markdown body; all strings owned. */
+/* The report's columns a body's level-2 headings open. */
+enum column {
+	COL_NONE,
+	COL_METHODS,		/* "วิธีการดำเนินการ" */
+	COL_RESULT		/* "ผลการดำเนินงาน" */
+};
+
+/* A run of a body's HTML that belongs to one section. */
+struct span {
+	enum column	 col;
+	size_t		 off;		/* into struct body's all */
+	size_t		 len;
+};
+
+/*
+ * The rendered parts of a Markdown body; all strings owned.  Sections
+ * are spans of the whole body's HTML, not copies: at national scale the
+ * copies were a fifth of the memory the loaded site takes.
+ */
 struct body {
 	char		*all;		/* the whole body as HTML */
-	char		*methods;	/* "วิธีการดำเนินการ" section, or NULL */
-	char		*result;	/* "ผลการดำเนินงาน" section, or NULL */
+	struct span	*spans;		/* in body order; a section may recur */
+	size_t		 spansz;
 	char		*first_para;	/* plain text of the first paragraph, or NULL */
 };
 

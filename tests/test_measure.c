@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
 #include "extern.h"
 
 #define FILE_SHOWN	"content/measures/2566/x.md"
@@ -1087,10 +1090,71 @@ with_body(const char *body)
 	return m;
 }
 
+/* The body's HTML, made block by block, is what cmark-gfm makes of the whole. */
+static void
+markdown_blocks_whole(void **state)
+{
+	static const char *const bodies[] = {
+		"",
+		"one line",
+		"# H1\n\npara *em* <b>raw</b>\n\n- a\n- b\n\n  more\n\n"
+		"1. x\n2. y\n\n```\ncode\n```\n\n    indented\n\n> quote\n"
+		"> - [ ] task\n> - [x] done\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n"
+		"\n---\n\n<div>block</div>\n\nhttps://example.go.th ~~s~~\n"
+		"[ref]\n\n[ref]: /x \"t\"\n",
+		"## วิธีการดำเนินการ\n\n๑. ข้อ\n\n## ผลการดำเนินงาน\n\n"
+		"- [x] ครบ ๑๐๐ %\n",
+	};
+	cmark_parser	*p;
+	cmark_node	*doc;
+	struct body	*b;
+	char		*whole;
+	size_t		 i, k;
+	int		 unsafe;
+
+	(void)state;
+	for (unsafe = 0; unsafe <= 1; unsafe++)
+	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
+		const char *ext[] = { "table", "tasklist", "strikethrough",
+		    "autolink", "tagfilter" };
+
+		p = cmark_parser_new(opts);
+		for (k = 0; k < sizeof(ext) / sizeof(ext[0]); k++)
+			cmark_parser_attach_syntax_extension(p,
+			    cmark_find_syntax_extension(ext[k]));
+		cmark_parser_feed(p, bodies[i], strlen(bodies[i]));
+		doc = cmark_parser_finish(p);
+		whole = cmark_render_html(doc, opts,
+		    cmark_parser_get_syntax_extensions(p));
+		b = markdown_render(bodies[i], unsafe);
+		assert_string_equal(b->all, whole);
+		body_free(b);
+		free(whole);
+		cmark_node_free(doc);
+		cmark_parser_free(p);
+	}
+}
+
+/* Column col of a body as one string (owned), or NULL if it has none. */
+static char *
+column(const struct body *b, enum column col)
+{
+	struct buf	 t = { NULL, 0, 0 };
+	size_t		 i;
+
+	for (i = 0; i < b->spansz; i++)
+		if (b->spans[i].col == col)
+			buf_addn(&t, b->all + b->spans[i].off,
+			    b->spans[i].len);
+	return t.s;
+}
+
 static void
 markdown_sections(void **state)
 {
 	struct measure	*m;
+	char		*me, *re;
 
 	(void)state;
 	m = with_body("บทนำ **สำคัญ**\n\n"
@@ -1099,33 +1163,47 @@ markdown_sections(void **state)
 	    "## อื่น ๆ\n\nหมายเหตุ C\n");
 	assert_non_null(strstr(m->html->all, "<h2>วิธีการดำเนินการ</h2>"));
 	assert_non_null(strstr(m->html->all, "หมายเหตุ C"));
-	assert_non_null(m->html->methods);
-	assert_non_null(strstr(m->html->methods, "<p>จัดอบรม A</p>"));
-	assert_non_null(strstr(m->html->methods, "<li>ข้อ 1</li>"));
-	assert_null(strstr(m->html->methods, "ดำเนินการครบ B"));
-	assert_null(strstr(m->html->methods, "<h2>"));
-	assert_non_null(m->html->result);
-	assert_non_null(strstr(m->html->result, "ดำเนินการครบ B"));
-	assert_null(strstr(m->html->result, "จัดอบรม A"));
+	assert_non_null(me = column(m->html, COL_METHODS));
+	assert_non_null(strstr(me, "<p>จัดอบรม A</p>"));
+	assert_non_null(strstr(me, "<li>ข้อ 1</li>"));
+	assert_null(strstr(me, "ดำเนินการครบ B"));
+	assert_null(strstr(me, "<h2>"));
+	assert_non_null(re = column(m->html, COL_RESULT));
+	assert_non_null(strstr(re, "ดำเนินการครบ B"));
+	assert_null(strstr(re, "จัดอบรม A"));
 	/* another heading closes the section */
-	assert_null(strstr(m->html->result, "หมายเหตุ C"));
-	assert_null(strstr(m->html->methods, "หมายเหตุ C"));
+	assert_null(strstr(re, "หมายเหตุ C"));
+	assert_null(strstr(me, "หมายเหตุ C"));
+	free(me);
+	free(re);
 	assert_non_null(m->html->first_para);
 	assert_string_equal(m->html->first_para, "บทนำ สำคัญ");
 	measure_free(m);
 
 	/* other spellings: a trailing colon, English headings */
 	m = with_body("## ผลการดำเนินการ:\n\nR\n\n## Methods\n\nM\n");
-	assert_non_null(m->html->result);
-	assert_non_null(strstr(m->html->result, "<p>R</p>"));
-	assert_non_null(m->html->methods);
-	assert_non_null(strstr(m->html->methods, "<p>M</p>"));
+	assert_non_null(re = column(m->html, COL_RESULT));
+	assert_string_equal(re, "<p>R</p>\n");
+	assert_non_null(me = column(m->html, COL_METHODS));
+	assert_string_equal(me, "<p>M</p>\n");
+	free(me);
+	free(re);
+	measure_free(m);
+
+	/* a column written in two places is both places, in order */
+	m = with_body("## Methods\n\nM1\n\n## Result\n\nR\n\n"
+	    "## วิธีการดำเนินการ\n\nM2\n");
+	assert_int_equal(m->html->spansz, 3);
+	assert_non_null(me = column(m->html, COL_METHODS));
+	assert_string_equal(me, "<p>M1</p>\n<p>M2</p>\n");
+	free(me);
 	measure_free(m);
 
 	/* no such headings: no sections */
 	m = with_body("## อื่น ๆ\n\ntext\n");
-	assert_null(m->html->methods);
-	assert_null(m->html->result);
+	assert_false(body_has(m->html, COL_METHODS));
+	assert_false(body_has(m->html, COL_RESULT));
+	assert_int_equal(m->html->spansz, 0);
 	measure_free(m);
 }
 
@@ -1224,6 +1302,7 @@ main(void)
 		cmocka_unit_test(many_errors),
 		cmocka_unit_test(crlf_file),
 		cmocka_unit_test(markdown_sections),
+		cmocka_unit_test(markdown_blocks_whole),
 		cmocka_unit_test(markdown_raw_html),
 		cmocka_unit_test(markdown_links),
 		cmocka_unit_test(errors_free_everything),
