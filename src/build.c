@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <ftw.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,25 +181,23 @@ job_render(struct build *b, struct job *j)
 }
 
 /*
- * At most one report page at a time: each holds the methods and results
- * of every measure of its year three times over (model, result tree,
- * text), so two at once would set the build's peak memory at national
- * scale, while the other threads have plenty of small pages to do.
+ * Pages whose model holds every measure of a year: its list, its areas'
+ * lists and its report (methods and results, three times over: model,
+ * result tree, text).  The pool runs them one at a time, so that two at
+ * once do not set the build's peak memory at national scale, while the
+ * other threads have plenty of small pages to do.
  */
-static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Render one page and hand it to the publisher; 0 on failure. */
 static int
-job_run(struct build *b, struct job *j)
+task_big(void *arg, size_t i)
 {
-	int	 ok;
+	const struct build	*b = arg;
+	const struct task	*t = &b->tasks[i];
+	enum pagetype		 type;
 
-	if (j->type != PAGE_REPORT)
-		return job_render(b, j);
-	pthread_mutex_lock(&report_lock);
-	ok = job_render(b, j);
-	pthread_mutex_unlock(&report_lock);
-	return ok;
+	if (t->kind != TASK_PAGE)
+		return 0;
+	type = b->jobs[t->i].type;
+	return type == PAGE_YEAR || type == PAGE_AREA || type == PAGE_REPORT;
 }
 
 /* Do one task on worker w; 0 on failure. */
@@ -209,7 +206,7 @@ task_run(struct build *b, struct task *t, int w)
 {
 	switch (t->kind) {
 	case TASK_PAGE:
-		return job_run(b, &b->jobs[t->i]);
+		return job_render(b, &b->jobs[t->i]);
 	case TASK_FILL:
 		feeds_fill(b->feeds, t->i, w);
 		return 1;
@@ -238,7 +235,8 @@ task_pooled(void *arg, size_t i, int w)
 static int
 tasks_run(struct build *b)
 {
-	return pool_run(b->threads, b->tasksz, task_pooled, b, &interrupted);
+	return pool_run(b->threads, b->tasksz, task_pooled, task_big, b,
+	    &interrupted);
 }
 
 static void

@@ -271,8 +271,9 @@ void		 cache_free(struct cache *);
 
 /* pool.c: independent tasks on a pool of threads. */
 typedef int	(*pool_fn)(void *, size_t, int);
-int		 pool_run(int, size_t, pool_fn, void *,
-			const volatile sig_atomic_t *);
+typedef int	(*pool_big_fn)(void *, size_t);
+int		 pool_run(int, size_t, pool_fn, pool_big_fn, void *,
+		    const volatile sig_atomic_t *);
 int		 pool_cpus(void);
 
 /* build.c: the pipeline. */

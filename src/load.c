@@ -294,7 +294,7 @@ files_load(struct walk *w, int threads)
 	struct pending	*p;
 	size_t		 i;
 
-	pool_run(threads, w->pendsz, pending_load, w, NULL);
+	pool_run(threads, w->pendsz, pending_load, NULL, w, NULL);
 	for (i = 0; i < w->pendsz; i++) {
 		p = &w->pend[i];
 		s->files++;
