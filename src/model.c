@@ -464,32 +464,30 @@ enum detail {
 };
 
 static void
-measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m,
-    enum detail how)
+evidence_el(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+{
+	xmlNodePtr	 list, v;
+	size_t		 i;
+
+	if (m->evidencesz == 0)
+		return;
+	list = el(n, "evidence", NULL);
+	for (i = 0; i < m->evidencesz; i++) {
+		v = el(list, "item", m->evidence[i].title);
+		if (is_site_link(m->evidence[i].url))
+			href_attr(pc, v, m->evidence[i].url);
+		else
+			attr(v, "href", m->evidence[i].url);
+	}
+}
+
+/* The previous and next measure of each of m's areas, in report order. */
+static void
+neighbours_el(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 {
 	xmlNodePtr	 list, v, nb;
-	size_t		 i;
 	int		 a;
 
-	feed_el(pc, n, m, -1);
-	/* Each page gets only the HTML it shows: copying trees is the cost. */
-	if (how == DETAIL_PAGE || m->html->spansz == 0)
-		html_el(pc, n, "body", m->html->all);
-	if (how == DETAIL_REPORT) {
-		section_el(pc, n, "methods", m->html, COL_METHODS);
-		section_el(pc, n, "result", m->html, COL_RESULT);
-	}
-	if (m->evidencesz > 0) {
-		list = el(n, "evidence", NULL);
-		for (i = 0; i < m->evidencesz; i++) {
-			v = el(list, "item", m->evidence[i].title);
-			if (is_site_link(m->evidence[i].url))
-				href_attr(pc, v, m->evidence[i].url);
-			else
-				attr(v, "href", m->evidence[i].url);
-		}
-	}
-	updates_el(pc, n, m);
 	list = el(n, "neighbours", NULL);
 	for (a = 0; a < AREA__MAX; a++) {
 		if (!(m->areas & (1u << a)))
@@ -507,6 +505,35 @@ measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m,
 	}
 }
 
+/*
+ * A measure on its own page: its feed, whole body, evidence, updates
+ * and neighbours.
+ */
+static void
+measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+{
+	feed_el(pc, n, m, -1);
+	html_el(pc, n, "body", m->html->all);
+	evidence_el(pc, n, m);
+	updates_el(pc, n, m);
+	neighbours_el(pc, n, m);
+}
+
+/*
+ * A measure as a row of the report: its columns and evidence only.  A
+ * national report holds tens of thousands of rows, and the updates and
+ * neighbours were as large as the rest of the row.
+ */
+static void
+measure_row(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
+{
+	if (m->html->spansz == 0)
+		html_el(pc, n, "body", m->html->all);
+	section_el(pc, n, "methods", m->html, COL_METHODS);
+	section_el(pc, n, "result", m->html, COL_RESULT);
+	evidence_el(pc, n, m);
+}
+
 static xmlNodePtr
 measure_el(const struct pagectx *pc, xmlNodePtr parent,
     const struct measure *m, enum detail how)
@@ -514,8 +541,10 @@ measure_el(const struct pagectx *pc, xmlNodePtr parent,
 	xmlNodePtr	 n = el(parent, "measure", NULL);
 
 	measure_head(pc, n, m);
-	if (how != DETAIL_SUMMARY)
-		measure_full(pc, n, m, how);
+	if (how == DETAIL_PAGE)
+		measure_full(pc, n, m);
+	else if (how == DETAIL_REPORT)
+		measure_row(pc, n, m);
 	return n;
 }
 
