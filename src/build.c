@@ -208,11 +208,11 @@ task_run(struct build *b, struct task *t, int w)
 	case TASK_PAGE:
 		return job_render(b, &b->jobs[t->i]);
 	case TASK_FILL:
-		feeds_fill(b->feeds, t->i, w);
+		feeds_fill(b->feeds, t->i);
 		return 1;
 	case TASK_FEED:
-		return feed_write(b->feeds, t->i, t->area, b->pub, &t->files,
-		    &t->d);
+		return feed_write(b->feeds, t->i, t->area, w, b->pub,
+		    &t->files, &t->d);
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, &b->ix, b->pub, &t->files,
 		    &t->d);

@@ -234,10 +234,10 @@ char		*feed_title(const struct site *, const struct index *,
 #define NO_MEASURE ((size_t)-1)
 struct feeds;
 struct feeds	*feeds_new(const struct site *, const struct index *, int);
-void		 feeds_fill(struct feeds *, size_t, int);
+void		 feeds_fill(struct feeds *, size_t);
 void		 feeds_sort(struct feeds *);
-int		 feed_write(const struct feeds *, size_t, int,
-			struct publish *, size_t *, struct diags *);
+int		 feed_write(const struct feeds *, size_t, int, int,
+		    struct publish *, size_t *, struct diags *);
 void		 feeds_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */

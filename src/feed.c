@@ -23,16 +23,25 @@ static const char *const statuswords[2][STATUS__MAX] = {
 	{ "planned", "in progress", "done", "cancelled" }
 };
 
-/* One item: a measure (u NULL) or one entry of its update log. */
+/*
+ * One item: a measure (u NULL) or one entry of its update log.  Its
+ * words are made when it is written (struct itemtext): kept for every
+ * item until the feeds were written, they took a tenth of the memory of
+ * a national build.
+ */
 struct item {
 	struct date		 date;	/* day 0 read as the 1st, as pubDate does */
 	const struct measure	*m;
 	const struct update	*u;
 	size_t			 n;	/* u is the n-th update of its date; 0 for m */
-	char			*guid;
-	char			*title;
-	char			*link;
-	char			*desc;
+	const char		*link;	/* the measure's, in struct feeds */
+};
+
+/* The words of an item, owned. */
+struct itemtext {
+	char	*guid;
+	char	*title;
+	char	*desc;
 };
 
 /*
@@ -50,6 +59,7 @@ struct feeds {
 	struct item		*items;
 	size_t			 itemsz;
 	size_t			*base;	/* measuresz + 1 offsets into items */
+	char			**links;	/* each measure's absolute URL */
 	const struct item	**byage;
 	const struct item	**mine;
 };
@@ -253,36 +263,51 @@ update_html(const char *words, const struct update *u)
 	return out;
 }
 
-/* Fill in item it of measure m (update u, n-th of its date, or NULL). */
+/* Set item it of measure m (update u, n-th of its date, or NULL). */
 static void
-item_fill(const struct feeds *f, void *brk, struct item *it,
-    const struct measure *m, const struct update *u, size_t n)
+item_set(struct item *it, const struct measure *m, const char *link,
+    const struct update *u, size_t n)
 {
-	char	*path, *iso, *words;
-
 	it->m = m;
 	it->u = u;
 	it->n = n;
-	path = url_measure(m);
-	it->link = url_abs(f->cfg, path);
-	free(path);
-	if (u == NULL) {
+	it->link = link;
+	if (u == NULL)
 		measure_published(m, &it->date);
-		it->guid = xasprintf("%s#measure", it->link);
-		it->title = xstrdup(m->title);
-		it->desc = measure_summary(brk, m);
-	} else {
+	else
 		it->date = u->date;
-		iso = date_iso(&u->date);
-		it->guid = xasprintf("%s#update-%s-%zu", it->link, iso, n);
-		free(iso);
-		words = update_words(f, u);
-		it->title = xasprintf("%s: %s", m->title, words);
-		it->desc = xstrdup(u->note != NULL ? u->note : words);
-		free(words);
-	}
 	if (it->date.day == 0)
 		it->date.day = 1;
+}
+
+/* The words of item it, in t; brk: the worker's word breaker. */
+static void
+item_text(const struct feeds *f, void *brk, const struct item *it,
+    struct itemtext *t)
+{
+	char	*iso, *words;
+
+	if (it->u == NULL) {
+		t->guid = xasprintf("%s#measure", it->link);
+		t->title = xstrdup(it->m->title);
+		t->desc = measure_summary(brk, it->m);
+		return;
+	}
+	iso = date_iso(&it->u->date);
+	t->guid = xasprintf("%s#update-%s-%zu", it->link, iso, it->n);
+	free(iso);
+	words = update_words(f, it->u);
+	t->title = xasprintf("%s: %s", it->m->title, words);
+	t->desc = xstrdup(it->u->note != NULL ? it->u->note : words);
+	free(words);
+}
+
+static void
+itemtext_free(struct itemtext *t)
+{
+	free(t->guid);
+	free(t->title);
+	free(t->desc);
 }
 
 /*
@@ -307,7 +332,8 @@ item_html(const struct feeds *f, const struct item *it)
 /*
  * Newest first.  On the same day: by measure URL, then an update
  * written later before one written earlier, and the measure itself
- * last, so that every build agrees.
+ * last, so that every build agrees.  (Date, URL and n tell any two
+ * items apart.)
  */
 static int
 item_cmp(const void *a, const void *b)
@@ -321,7 +347,7 @@ item_cmp(const void *a, const void *b)
 		return c;
 	if (x->n != y->n)
 		return x->n > y->n ? -1 : 1;
-	return strcmp(x->guid, y->guid);
+	return 0;
 }
 
 static int
@@ -333,21 +359,25 @@ itemp_cmp(const void *a, const void *b)
 
 /*
  * The items of measure i (see struct feeds), filled in and put in date
- * order on worker w; measures own disjoint ranges, so workers need no lock.
+ * order; measures own disjoint ranges, so workers need no lock.
  */
 void
-feeds_fill(struct feeds *f, size_t i, int w)
+feeds_fill(struct feeds *f, size_t i)
 {
 	const struct measure	*m = f->s->measures[i];
 	size_t			 b = f->base[i], k, j, n;
+	char			*path;
 
-	item_fill(f, f->brk[w], &f->items[b], m, NULL, 0);
+	path = url_measure(m);
+	f->links[i] = url_abs(f->cfg, path);
+	free(path);
+	item_set(&f->items[b], m, f->links[i], NULL, 0);
 	for (k = 0; k < m->updatesz; k++) {
 		/* The n-th update of its date, in the order written. */
 		for (j = n = 0; j <= k; j++)
 			n += date_cmp(&m->updates[j].date,
 			    &m->updates[k].date) == 0;
-		item_fill(f, f->brk[w], &f->items[b + 1 + k], m,
+		item_set(&f->items[b + 1 + k], m, f->links[i],
 		    &m->updates[k], n);
 	}
 	for (k = b; k < f->base[i + 1]; k++)
@@ -389,6 +419,7 @@ feeds_new(const struct site *s, const struct index *ix, int workers)
 	for (i = 0; i < s->measuresz; i++)
 		f->base[i + 1] = f->base[i] + 1 + s->measures[i]->updatesz;
 	f->itemsz = f->base[s->measuresz];
+	f->links = xcalloc(s->measuresz + 1, sizeof(*f->links));
 	f->items = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->items));
 	f->byage = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->byage));
 	f->mine = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->mine));
@@ -403,12 +434,9 @@ feeds_free(struct feeds *f)
 
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->itemsz; i++) {
-		free(f->items[i].guid);
-		free(f->items[i].title);
-		free(f->items[i].link);
-		free(f->items[i].desc);
-	}
+	for (i = 0; i < f->s->measuresz; i++)
+		free(f->links[i]);
+	free(f->links);
 	for (w = 0; w < f->brksz; w++)
 		thai_brk_free(f->brk[w]);
 	free(f->brk);
@@ -455,22 +483,26 @@ w_attr(xmlTextWriterPtr w, const char *name, const char *value)
 }
 
 static int
-w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
+w_item(const struct feeds *f, void *brk, xmlTextWriterPtr w,
+    const struct item *it)
 {
-	char	*date, *html;
-	int	 ok, a;
+	struct itemtext	 t;
+	char		*date, *html;
+	int		 ok, a;
 
 	date = date_rfc822(&it->date);
+	item_text(f, brk, it, &t);
 	ok = xmlTextWriterStartElement(w, (const xmlChar *)"item") >= 0 &&
-	    w_text(w, NULL, "title", NULL, it->title) &&
+	    w_text(w, NULL, "title", NULL, t.title) &&
 	    w_text(w, NULL, "link", NULL, it->link) &&
 	    xmlTextWriterStartElement(w, (const xmlChar *)"guid") >= 0 &&
 	    w_attr(w, "isPermaLink", "false") &&
-	    xmlTextWriterWriteString(w, (const xmlChar *)it->guid) >= 0 &&
+	    xmlTextWriterWriteString(w, (const xmlChar *)t.guid) >= 0 &&
 	    xmlTextWriterEndElement(w) >= 0 &&
 	    w_text(w, NULL, "pubDate", NULL, date) &&
-	    w_text(w, NULL, "description", NULL, it->desc);
+	    w_text(w, NULL, "description", NULL, t.desc);
 	free(date);
+	itemtext_free(&t);
 	for (a = 0; ok && a < AREA__MAX; a++)
 		if (it->m->areas & (1u << a))
 			ok = w_text(w, NULL, "category", NULL,
@@ -490,8 +522,8 @@ w_item(const struct feeds *f, xmlTextWriterPtr w, const struct item *it)
  * own item is mi, or of area.
  */
 static void
-channel_about(const struct feeds *f, const struct item *mi, int area,
-    char **link, char **desc)
+channel_about(const struct feeds *f, void *brk, const struct item *mi,
+    int area, char **link, char **desc)
 {
 	const struct config	*cfg = f->cfg;
 	const char		*name;
@@ -500,7 +532,7 @@ channel_about(const struct feeds *f, const struct item *mi, int area,
 
 	if (mi != NULL) {
 		*link = xstrdup(mi->link);
-		*desc = xstrdup(mi->desc);
+		*desc = measure_summary(brk, mi->m);
 	} else if (area >= 0) {
 		path = index_year(f->ix, f->ix->current) != NULL ?
 		    url_area(f->ix->current, (enum area)area) : xstrdup("");
@@ -524,8 +556,8 @@ channel_about(const struct feeds *f, const struct item *mi, int area,
  * own, or the site's (of which an area feed takes those of the area).
  */
 static int
-feed_render(const struct feeds *f, size_t mi, int area, const char *path,
-    xmlBufferPtr buf)
+feed_render(const struct feeds *f, void *brk, size_t mi, int area,
+    const char *path, xmlBufferPtr buf)
 {
 	const struct measure	*m = NULL;
 	const struct item	*const *list = f->byage;
@@ -546,7 +578,7 @@ feed_render(const struct feeds *f, size_t mi, int area, const char *path,
 		listsz = f->base[mi + 1] - f->base[mi];
 	}
 	title = feed_title(f->s, f->ix, m, area);
-	channel_about(f, m != NULL ? &f->items[f->base[mi]] : NULL, area,
+	channel_about(f, brk, m != NULL ? &f->items[f->base[mi]] : NULL, area,
 	    &link, &desc);
 	self = url_abs(f->cfg, path);
 	for (i = 0; first == NULL && i < listsz; i++)
@@ -580,7 +612,7 @@ feed_render(const struct feeds *f, size_t mi, int area, const char *path,
 	for (i = n = 0; ok && i < listsz && n < (size_t)f->cfg->feed_limit;
 	    i++)
 		if (item_in(list[i], area)) {
-			ok = w_item(f, w, list[i]);
+			ok = w_item(f, brk, w, list[i]);
 			n++;
 		}
 	ok = ok && xmlTextWriterEndDocument(w) >= 0;
@@ -594,13 +626,13 @@ feed_render(const struct feeds *f, size_t mi, int area, const char *path,
 
 /*
  * Render the feed of measure mi (NO_MEASURE: of area, or with area -1 of
- * the whole site) and publish it.  Safe on several threads at once once
- * feeds_sort() is done.  Adds 1 to *files.  Returns 1, or 0 on failure
- * with an error in d or, for I/O, publish_error(p).
+ * the whole site) on worker w and publish it.  Safe on several threads
+ * at once once feeds_sort() is done.  Adds 1 to *files.  Returns 1, or 0
+ * on failure with an error in d or, for I/O, publish_error(p).
  */
 int
-feed_write(const struct feeds *f, size_t mi, int area, struct publish *p,
-    size_t *files, struct diags *d)
+feed_write(const struct feeds *f, size_t mi, int area, int w,
+    struct publish *p, size_t *files, struct diags *d)
 {
 	xmlBufferPtr	 buf;
 	char		*path;
@@ -608,7 +640,7 @@ feed_write(const struct feeds *f, size_t mi, int area, struct publish *p,
 
 	path = feed_url(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
 	buf = xmlBufferCreate();
-	if (!(ok = feed_render(f, mi, area, path, buf)))
+	if (!(ok = feed_render(f, f->brk[w], mi, area, path, buf)))
 		diag_add(d, path, 0, 0, SEV_ERROR, "cannot write the feed");
 	else if ((ok = publish_write(p, path,
 	    (const char *)xmlBufferContent(buf),
