@@ -13,6 +13,7 @@ void		*xcalloc(size_t, size_t);
 void		*xrealloc(void *, size_t);
 void		*xreallocarray(void *, size_t, size_t);
 char		*xstrdup(const char *);
+char		*xstrcat3(const char *, const char *, const char *);
 char		*xstrndup(const char *, size_t);
 char		*xasprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));

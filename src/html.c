@@ -40,7 +40,7 @@ html_parse(const char *html)
 
 	if (html == NULL)
 		return NULL;
-	wrapped = xasprintf("<div>%s</div>", html);
+	wrapped = xstrcat3("<div>", html, "</div>");
 	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL)

@@ -160,9 +160,8 @@ href(const struct pagectx *pc, const char *target)
 {
 	size_t	 n = strlen(target);
 
-	if (n == 0 || target[n - 1] == '/')
-		return xasprintf("%s%sindex.html", pc->root, target);
-	return xasprintf("%s%s", pc->root, target);
+	return xstrcat3(pc->root, target, n == 0 || target[n - 1] == '/' ?
+	    "index.html" : "");
 }
 
 static void

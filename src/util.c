@@ -57,6 +57,20 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+/* a, b and c one after the other; for strings made in the millions. */
+char *
+xstrcat3(const char *a, const char *b, const char *c)
+{
+	size_t	 na = strlen(a), nb = strlen(b), nc = strlen(c);
+	char	*p;
+
+	p = xmalloc(na + nb + nc + 1);
+	memcpy(p, a, na);
+	memcpy(p + na, b, nb);
+	memcpy(p + na + nb, c, nc + 1);
+	return p;
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {
@@ -73,15 +87,19 @@ xvasprintf(const char *fmt, va_list ap)
 {
 	va_list	 aq;
 	int	 n;
-	char	*p;
+	char	*p, small[256];
 
+	/* Most strings are short: format once, into the stack. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		oom();
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
