@@ -212,7 +212,7 @@ task_run(struct build *b, struct task *t, int w)
 		return 1;
 	case TASK_FEED:
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
-		    &t->files, &t->d);
+		    &t->files);
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, &b->ix, b->pub, &t->files,
 		    &t->d);

@@ -238,7 +238,7 @@ struct feeds	*feeds_new(const struct site *, const struct index *, int);
 void		 feeds_fill(struct feeds *, size_t);
 void		 feeds_sort(struct feeds *);
 int		 feed_write(const struct feeds *, size_t, int, int,
-		    struct publish *, size_t *, struct diags *);
+		    struct publish *, size_t *);
 void		 feeds_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */
