@@ -466,11 +466,10 @@ item_in(const struct item *it, int area)
 static void
 x_text(struct buf *o, const char *text)
 {
-	const unsigned char	*s = (const unsigned char *)text;
+	const unsigned char	*s = (const unsigned char *)text, *run;
 	const char		*e;
 
-	for (; *s != '\0'; s++) {
-		e = NULL;
+	for (run = s; *s != '\0'; s++) {
 		switch (*s) {
 		case '&': e = "&amp;"; break;
 		case '<': e = "&lt;"; break;
@@ -478,19 +477,23 @@ x_text(struct buf *o, const char *text)
 		case '"': e = "&quot;"; break;
 		case '\r': e = "&#13;"; break;
 		default:
-			if (*s < 0x20 && *s != '\t' && *s != '\n')
-				continue;
 			/* U+FFFE and U+FFFF */
 			if (s[0] == 0xef && s[1] == 0xbf &&
-			    (s[2] == 0xbe || s[2] == 0xbf)) {
-				s += 2;
+			    (s[2] == 0xbe || s[2] == 0xbf))
+				e = "";
+			else if (*s < 0x20 && *s != '\t' && *s != '\n')
+				e = "";
+			else
 				continue;
-			}
-			buf_addn(o, (const char *)s, 1);
-			continue;
+			break;
 		}
+		buf_addn(o, (const char *)run, (size_t)(s - run));
 		buf_add(o, e);
+		if (*e == '\0' && *s == 0xef)
+			s += 2;
+		run = s + 1;
 	}
+	buf_addn(o, (const char *)run, (size_t)(s - run));
 }
 
 /*
