@@ -79,62 +79,67 @@ run_init(struct run *r)
 	r->failat = NTASKS;
 }
 
+/* Run every task on 1 to 4 threads: each runs once; big ones alone, in order, on worker 0. */
 static void
-every_task_once(void **state)
+run_all(pool_big_fn big)
 {
 	struct run	 r;
 	int		 threads;
 	size_t		 i;
 
-	(void)state;
 	for (threads = 1; threads <= 4; threads++) {
 		run_init(&r);
-		assert_int_equal(pool_run(threads, NTASKS, task, NULL, &r,
+		assert_int_equal(pool_run(threads, NTASKS, task, big, &r,
 		    NULL), 1);
 		for (i = 0; i < NTASKS; i++) {
 			assert_int_equal(r.ran[i], 1);
 			assert_in_range(r.worker[i], 0, threads - 1);
+			if (big != NULL && big(NULL, i))
+				assert_int_equal(r.worker[i], 0);
+		}
+		if (big != NULL) {
+			assert_int_equal(r.maxbigs, 1);
+			assert_true(r.inorder);
 		}
 		pthread_mutex_destroy(&r.lock);
 	}
 }
 
 static void
+every_task_once(void **state)
+{
+	(void)state;
+	run_all(NULL);
+}
+
+static void
 big_tasks_one_at_a_time(void **state)
 {
-	struct run	 r;
-	int		 threads;
-	size_t		 i;
-
 	(void)state;
-	for (threads = 1; threads <= 4; threads++) {
-		run_init(&r);
-		assert_int_equal(pool_run(threads, NTASKS, task, is_big, &r,
-		    NULL), 1);
-		assert_int_equal(r.maxbigs, 1);
-		assert_true(r.inorder);
-		for (i = 0; i < NTASKS; i++) {
-			assert_int_equal(r.ran[i], 1);
-			if (is_big(NULL, i))
-				assert_int_equal(r.worker[i], 0);
-		}
-		pthread_mutex_destroy(&r.lock);
-	}
+	run_all(is_big);
+}
+
+/* How many tasks ran. */
+static size_t
+ran(const struct run *r)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < NTASKS; i++)
+		n += (size_t)r->ran[i];
+	return n;
 }
 
 static void
 failure_stops_the_run(void **state)
 {
 	struct run	 r;
-	size_t		 i, n = 0;
 
 	(void)state;
 	run_init(&r);
 	r.failat = 10;
 	assert_int_equal(pool_run(2, NTASKS, task, is_big, &r, NULL), 0);
-	for (i = 0; i < NTASKS; i++)
-		n += (size_t)r.ran[i];
-	assert_true(n < NTASKS);
+	assert_true(ran(&r) < NTASKS);
 	pthread_mutex_destroy(&r.lock);
 }
 
@@ -143,15 +148,12 @@ stop_flag_stops_the_run(void **state)
 {
 	struct run		 r;
 	volatile sig_atomic_t	 stop = 0;
-	size_t			 i, n = 0;
 
 	(void)state;
 	run_init(&r);
 	r.stop = &stop;
 	assert_int_equal(pool_run(2, NTASKS, task, NULL, &r, &stop), 0);
-	for (i = 0; i < NTASKS; i++)
-		n += (size_t)r.ran[i];
-	assert_true(n < NTASKS);
+	assert_true(ran(&r) < NTASKS);
 	pthread_mutex_destroy(&r.lock);
 }
 
