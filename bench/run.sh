@@ -10,11 +10,14 @@
 # by round, and reports the median wall time, CPU time (user + sys) and peak
 # RSS measured by GNU time.  Then, at N = 10,000 (or the largest N run), the
 # incremental case: build once, change one measure's progress, rebuild into
-# the same output.  The table goes to stdout and to bench/results.md.
+# the same output.  The table goes to stdout and to $RESULTS.
 #
 # Environment: PRONGSAI (default ./prongsai), RUNS (3), SIZES (overrides the
 # list of N), THEME=auto|real|model (auto: the real theme if a build with it
-# succeeds, else tests/model-theme, which dumps the page models).
+# succeeds, else tests/model-theme, which dumps the page models), RUNDIR
+# (where the tools write their output, default bench/out/run: e.g. a tmpfs
+# such as /dev/shm/prongsai-bench to time the tools without the disk) and
+# RESULTS (default bench/results.md).
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +26,8 @@ OUT=$BENCH/out
 PRONGSAI=${PRONGSAI:-$ROOT/prongsai}
 RUNS=${RUNS:-3}
 THEME=${THEME:-auto}
+RUNDIR=${RUNDIR:-$OUT/run}
+RESULTS=${RESULTS:-$BENCH/results.md}
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 
@@ -56,7 +61,7 @@ notes=()
 [ $have_hugo = 1 ] || notes+=("hugo is not installed (apt-get install -y hugo): Hugo runs skipped")
 [ $have_cmark = 1 ] || notes+=("cmark-gfm is not installed (apt-get install -y cmark-gfm): floor skipped")
 
-mkdir -p "$OUT/run"
+mkdir -p "$RUNDIR"
 stamp_of() { echo "N=$1 $(sha256sum "$BENCH/gen.py" | cut -d' ' -f1)"; }
 
 # generate N: the Prongsai site $OUT/site-N, the Hugo site $OUT/hugo-N and
@@ -103,7 +108,7 @@ TSV=$OUT/times.tsv
 # run_tool N TOOL ROUND: one timed run of TOOL on the sites of size N
 run_tool() {
     local n=$1 tool=$2 round=$3 site=$OUT/site-$1 hs=$OUT/hugo-$1
-    local dest=$OUT/run/$n-$tool tf=$OUT/run/time.txt log=$OUT/run/log.txt r
+    local dest=$RUNDIR/$n-$tool tf=$RUNDIR/time.txt log=$RUNDIR/log.txt r
     rm -rf "$dest" "$dest".*
     case $tool in
     prongsai)    r=$(timeit "$tf" "$log" "$PRONGSAI" build --source "$site" --output "$dest" --quiet) ;;
@@ -123,13 +128,13 @@ for n in $sizes; do
     if [ "$theme_used" = auto ]; then
         theme_used=real
         use_theme "$OUT/site-$n"
-        rm -rf "$OUT/run/probe"
-        if ! "$PRONGSAI" build --source "$OUT/site-$n" --output "$OUT/run/probe" --quiet \
-                > "$OUT/run/probe.log" 2>&1; then
+        rm -rf "$RUNDIR/probe"
+        if ! "$PRONGSAI" build --source "$OUT/site-$n" --output "$RUNDIR/probe" --quiet \
+                > "$RUNDIR/probe.log" 2>&1; then
             theme_used=model
-            notes+=("the real theme failed to build (first line: $(grep -m1 . "$OUT/run/probe.log" || true)); Prongsai used tests/model-theme, which writes each page's XML model instead of HTML")
+            notes+=("the real theme failed to build (first line: $(grep -m1 . "$RUNDIR/probe.log" || true)); Prongsai used tests/model-theme, which writes each page's XML model instead of HTML")
         fi
-        rm -rf "$OUT/run/probe" "$OUT/run/probe".*
+        rm -rf "$RUNDIR/probe" "$RUNDIR/probe".*
     fi
     use_theme "$OUT/site-$n"
     tools="prongsai prongsai-j1"
@@ -147,35 +152,36 @@ done
 # the incremental case, on a copy of the site so the cache stays pristine
 inc_n=10000
 case " $sizes " in *" 10000 "*) ;; *) inc_n=${sizes##* } ;; esac
-inc=$OUT/inc-$inc_n incout=$OUT/run/inc-$inc_n-out
+inc=$OUT/inc-$inc_n incout=$RUNDIR/inc-$inc_n-out
 rm -rf "$inc" "$incout" "$incout".*
 mkdir -p "$inc"
 cp -r "$OUT/site-$inc_n/content" "$inc/"
 use_theme "$inc"
 INC=$OUT/inc.tsv
 : > "$INC"
-tf=$OUT/run/time.txt
+tf=$RUNDIR/time.txt
 echo "N=$inc_n incremental ..." >&2
-r=$(timeit "$tf" "$OUT/run/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
-printf 'full build into an empty output\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$OUT/run/inc.log")" >> "$INC"
+r=$(timeit "$tf" "$RUNDIR/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
+printf 'full build into an empty output\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$RUNDIR/inc.log")" >> "$INC"
 target=$(grep -l '^status: in-progress' -r "$inc/content/measures" | LC_ALL=C sort | sed -n 1p)
 p0=$(sed -n 's/^progress: \([0-9]*\)$/\1/p' "$target")
 for k in $(seq 1 "$RUNS"); do
-    r=$(timeit "$tf" "$OUT/run/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
-    printf 'rebuild, nothing changed\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$OUT/run/inc.log")" >> "$INC"
+    r=$(timeit "$tf" "$RUNDIR/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
+    printf 'rebuild, nothing changed\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$RUNDIR/inc.log")" >> "$INC"
     sed -i "s/^progress: [0-9]*$/progress: $(( (p0 + k) % 101 ))/" "$target"
-    r=$(timeit "$tf" "$OUT/run/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
-    printf 'rebuild after changing one progress\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$OUT/run/inc.log")" >> "$INC"
+    r=$(timeit "$tf" "$RUNDIR/inc.log" "$PRONGSAI" build --source "$inc" --output "$incout")
+    printf 'rebuild after changing one progress\t%s\t%s\n' "${r// /$'\t'}" "$(tail -1 "$RUNDIR/inc.log")" >> "$INC"
 done
 rm -rf "$incout" "$incout".* "$inc"
 
 # the report
 notes+=("cmark-gfm floor: one cmark-gfm process over every body concatenated into one stream (front matter stripped beforehand, untimed), HTML written to a file: cheaper than one process per file")
 notes+=("theme: $theme_used")
+notes+=("output written to $RUNDIR ($(stat -f -c %T "$RUNDIR") file system)")
 {
     for x in "${notes[@]}"; do printf '%s\n' "$x"; done
 } > "$OUT/notes.txt"
-$PY - "$TSV" "$INC" "$OUT/notes.txt" "$RUNS" "$inc_n" "$PRONGSAI" <<'EOF' | tee "$BENCH/results.md"
+$PY - "$TSV" "$INC" "$OUT/notes.txt" "$RUNS" "$inc_n" "$PRONGSAI" <<'EOF' | tee "$RESULTS"
 import os, platform, statistics, subprocess, sys
 tsv, inc, notes, runs, inc_n, prongsai = sys.argv[1:7]
 def cmd(*a):
