@@ -26,6 +26,7 @@ void		 sort(void *, size_t, size_t,
 			int (*)(const void *, const void *));
 void		 buf_addn(struct buf *, const char *, size_t);
 void		 buf_add(struct buf *, const char *);
+void		 buf_escape(struct buf *, const char *, int);
 
 /* diag.c: the only code that prints problems. */
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,

@@ -1,5 +1,4 @@
 /* feed.c: writes the RSS 2.0 feeds (whole site, each area, each measure), every URL in them absolute. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,24 +124,33 @@ feed_title(const struct site *s, const struct index *ix,
 	return xstrdup(s->cfg.title);
 }
 
+/*
+ * The length of the character at s if XML 1.0 cannot hold it (a control
+ * character other than tab, newline and CR, or U+FFFE and U+FFFF), else 0.
+ */
+static size_t
+xml_bad(const unsigned char *s)
+{
+	if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+		return 1;
+	if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
 /* A copy of text without the characters XML 1.0 cannot hold. */
 static char *
 xml_clean(const char *text)
 {
 	const unsigned char	*s = (const unsigned char *)text;
 	char			*out = xmalloc(strlen(text) + 1), *p = out;
+	size_t			 bad;
 
-	for (; *s != '\0'; s++) {
-		if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-			continue;
-		/* U+FFFE and U+FFFF */
-		if (s[0] == 0xef && s[1] == 0xbf &&
-		    (s[2] == 0xbe || s[2] == 0xbf)) {
-			s += 2;
-			continue;
-		}
-		*p++ = (char)*s;
-	}
+	while (*s != '\0')
+		if ((bad = xml_bad(s)) > 0)
+			s += bad;
+		else
+			*p++ = (char)*s++;
 	*p = '\0';
 	return out;
 }
@@ -468,8 +476,10 @@ x_text(struct buf *o, const char *text)
 {
 	const unsigned char	*s = (const unsigned char *)text, *run;
 	const char		*e;
+	size_t			 skip;
 
 	for (run = s; *s != '\0'; s++) {
+		skip = 1;
 		switch (*s) {
 		case '&': e = "&amp;"; break;
 		case '<': e = "&lt;"; break;
@@ -477,67 +487,27 @@ x_text(struct buf *o, const char *text)
 		case '"': e = "&quot;"; break;
 		case '\r': e = "&#13;"; break;
 		default:
-			/* U+FFFE and U+FFFF */
-			if (s[0] == 0xef && s[1] == 0xbf &&
-			    (s[2] == 0xbe || s[2] == 0xbf))
-				e = "";
-			else if (*s < 0x20 && *s != '\t' && *s != '\n')
-				e = "";
-			else
+			if ((skip = xml_bad(s)) == 0)
 				continue;
+			e = "";
 			break;
 		}
 		buf_addn(o, (const char *)run, (size_t)(s - run));
 		buf_add(o, e);
-		if (*e == '\0' && *s == 0xef)
-			s += 2;
+		s += skip - 1;
 		run = s + 1;
 	}
 	buf_addn(o, (const char *)run, (size_t)(s - run));
 }
 
-/*
- * An attribute ` name="value"`: & < > " and newline, CR, tab escaped,
- * and, as a writer without a document does, every non-ASCII character
- * as a character reference.
- */
+/* An attribute ` name="value"`; the values are URLs and fixed words. */
 static void
 x_attr(struct buf *o, const char *name, const char *value)
 {
-	const unsigned char	*s = (const unsigned char *)value;
-	char			 ref[16];
-	unsigned		 cp;
-	int			 n, k;
-
 	buf_add(o, " ");
 	buf_add(o, name);
 	buf_add(o, "=\"");
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': buf_add(o, "&amp;"); continue;
-		case '<': buf_add(o, "&lt;"); continue;
-		case '>': buf_add(o, "&gt;"); continue;
-		case '"': buf_add(o, "&quot;"); continue;
-		case '\n': buf_add(o, "&#10;"); continue;
-		case '\r': buf_add(o, "&#13;"); continue;
-		case '\t': buf_add(o, "&#9;"); continue;
-		default:
-			break;
-		}
-		if (*s < 0x80) {
-			buf_addn(o, (const char *)s, 1);
-			continue;
-		}
-		n = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 1;
-		cp = n == 1 ? *s : *s & (0x7f >> n);
-		for (k = 1; k < n && (s[k] & 0xc0) == 0x80; k++)
-			cp = cp << 6 | (s[k] & 0x3f);
-		if (k < n)	/* not UTF-8: the byte itself */
-			cp = *s, n = 1;
-		snprintf(ref, sizeof(ref), "&#x%X;", cp);
-		buf_add(o, ref);
-		s += n - 1;
-	}
+	buf_escape(o, value, 1);
 	buf_add(o, "\"");
 }
 

@@ -35,34 +35,6 @@ in_list(const char *const *v, const xmlChar *name)
 
 static const char *const urlattrs[] = { "href", "src", "action", NULL };
 
-/* Text escaped for an element's content, or (attr) a quoted attribute. */
-static void
-put_escaped(struct buf *b, const char *s, int attr)
-{
-	const char	*run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep = NULL;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '\r': rep = "&#13;"; break;
-		case '"': rep = attr ? "&quot;" : NULL; break;
-		case '\n': rep = attr ? "&#10;" : NULL; break;
-		case '\t': rep = attr ? "&#9;" : NULL; break;
-		default: break;
-		}
-		if (rep == NULL)
-			continue;
-		buf_addn(b, run, (size_t)(s - run));
-		buf_add(b, rep);
-		run = s + 1;
-	}
-	buf_addn(b, run, (size_t)(s - run));
-}
-
 /*
  * A URL attribute as libxml2's HTML writer has always written ours:
  * leading blanks dropped, and every byte that is neither unreserved nor
@@ -118,7 +90,7 @@ attr_value(struct buf *b, const xmlAttr *a, const char *v)
 	if (is_url_attr(a))
 		put_url(b, v);
 	else
-		put_escaped(b, v, 1);
+		buf_escape(b, v, 1);
 }
 
 static void
@@ -142,7 +114,7 @@ put_attrs(struct buf *b, const xmlNode *n)
 		buf_add(b, ns->prefix != NULL ? " xmlns:" : " xmlns");
 		buf_add(b, (const char *)ns->prefix);
 		buf_add(b, "=\"");
-		put_escaped(b, (const char *)ns->href, 1);
+		buf_escape(b, (const char *)ns->href, 1);
 		buf_add(b, "\"");
 	}
 	for (a = n->properties; a != NULL; a = a->next) {
@@ -228,7 +200,7 @@ put_nodes(struct buf *b, const xmlNode *n, int raw)
 			if (raw || n->name == xmlStringTextNoenc)
 				buf_add(b, (const char *)n->content);
 			else
-				put_escaped(b, (const char *)n->content, 0);
+				buf_escape(b, (const char *)n->content, 0);
 			break;
 		case XML_COMMENT_NODE:
 			buf_add(b, "<!--");
