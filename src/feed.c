@@ -41,6 +41,7 @@ struct itemtext {
 	char	*guid;
 	char	*title;
 	char	*desc;
+	char	*html;		/* content:encoded, or NULL */
 };
 
 /*
@@ -288,7 +289,13 @@ item_set(struct item *it, const struct measure *m, const char *link,
 		it->date.day = 1;
 }
 
-/* The words of item it, in t; brk: the worker's word breaker. */
+/*
+ * The words and content:encoded HTML of item it, in t; brk: the worker's
+ * word breaker.  Made as the item is written rather than kept: an item
+ * is written to its measure's feed and perhaps the newest few of the
+ * site's and its areas', and keeping every item's words and body HTML
+ * until the feeds are written cost memory in proportion to the site.
+ */
 static void
 item_text(const struct feeds *f, void *brk, const struct item *it,
     struct itemtext *t)
@@ -299,6 +306,7 @@ item_text(const struct feeds *f, void *brk, const struct item *it,
 		t->guid = xasprintf("%s#measure", it->link);
 		t->title = xstrdup(it->m->title);
 		t->desc = measure_summary(brk, it->m);
+		t->html = body_html(f, it->m, it->link);
 		return;
 	}
 	iso = date_iso(&it->u->date);
@@ -307,6 +315,7 @@ item_text(const struct feeds *f, void *brk, const struct item *it,
 	words = update_words(f, it->u);
 	t->title = xasprintf("%s: %s", it->m->title, words);
 	t->desc = xstrdup(it->u->note != NULL ? it->u->note : words);
+	t->html = update_html(words, it->u);
 	free(words);
 }
 
@@ -316,25 +325,7 @@ itemtext_free(struct itemtext *t)
 	free(t->guid);
 	free(t->title);
 	free(t->desc);
-}
-
-/*
- * The content:encoded HTML of item it, or NULL.  Made as each feed is
- * written rather than kept: a measure's item is written to its own feed
- * and perhaps the newest few of the site's, and keeping every body's
- * HTML until the feeds are written cost memory in proportion to the site.
- */
-static char *
-item_html(const struct feeds *f, const struct item *it)
-{
-	char	*words, *html;
-
-	if (it->u == NULL)
-		return body_html(f, it->m, it->link);
-	words = update_words(f, it->u);
-	html = update_html(words, it->u);
-	free(words);
-	return html;
+	free(t->html);
 }
 
 /*
@@ -546,7 +537,7 @@ static void
 w_item(const struct feeds *f, void *brk, struct buf *o, const struct item *it)
 {
 	struct itemtext	 t;
-	char		*date, *html;
+	char		*date;
 	int		 a;
 
 	date = date_rfc822(&it->date);
@@ -563,16 +554,14 @@ w_item(const struct feeds *f, void *brk, struct buf *o, const struct item *it)
 	x_leaf(o, 3, "pubDate", date);
 	x_leaf(o, 3, "description", t.desc);
 	free(date);
-	itemtext_free(&t);
 	for (a = 0; a < AREA__MAX; a++)
 		if (it->m->areas & (1u << a))
 			x_leaf(o, 3, "category", area_label(f->ix,
 			    f->cfg->fmt.lang, it->m->fiscal_year, (enum area)a));
 	x_leaf(o, 3, "dc:creator", f->cfg->organization);
-	if ((html = item_html(f, it)) != NULL) {
-		x_leaf(o, 3, "content:encoded", html);
-		free(html);
-	}
+	if (t.html != NULL)
+		x_leaf(o, 3, "content:encoded", t.html);
+	itemtext_free(&t);
 	x_tag(o, 2, "</", "item");
 }
 
