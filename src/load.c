@@ -42,7 +42,7 @@ struct walk {
 	char		*content;	/* real path of content/ */
 	struct diags	*d;
 	int		 syserr;	/* an I/O failure happened */
-	struct pending	*pend;		/* measure files, in walk order */
+	struct pending	*pend;		/* content files, in walk order */
 	size_t		 pendsz;
 };
 

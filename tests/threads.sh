@@ -3,10 +3,8 @@
 # run under ThreadSanitizer when built), and a rebuild after one change
 # rewrites only the files whose bytes changed, keeping the others' inodes
 # and times (issue 8).
-set -u
-cd "$(dirname "$0")/.."
-bin=${PRONGSAI:-./prongsai}
-tsan=./prongsai-tsan
+. "$(dirname "$0")/lib/suite.sh"
+tsan=$top/prongsai-tsan
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-threads.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 fail=0
