@@ -17,7 +17,7 @@ DEFS      = -D_GNU_SOURCE \
             -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
 CFLAGS   ?= -O2 -g
 ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)
-LDLIBS    = $(PKG_LIBS) -lpthread
+LDLIBS    = $(PKG_LIBS) -lunistring -lpthread
 # jemalloc for the program people run: libxml2 and libxslt allocate and
 # free a node per element, attribute and text of every page, where glibc's
 # malloc costs a third of the build's CPU time (see README, Performance).
@@ -33,7 +33,7 @@ TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libcmocka-dev
+            libjemalloc-dev libcmocka-dev libunistring-dev
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
             fonts-thai-tlwg poppler-utils linkchecker
 # Test commands as command:Debian-package, checked by command: NodeSource's

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,6 +24,23 @@ on_signal(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+}
+
+/*
+ * Stop at Ctrl-C, SIGTERM or a closed terminal, at any stage.  Without
+ * SA_RESTART a blocking call returns EINTR instead of going on waiting.
+ */
+static void
+signals_catch(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 /* One page to render. */
@@ -71,6 +89,7 @@ struct build {
 	struct feeds	*feeds;
 	struct task	*tasks;		/* the round being run */
 	size_t		 tasksz;
+	struct assets	 statics;	/* the theme's static/ folder */
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
@@ -82,7 +101,7 @@ job_add(struct build *b, enum pagetype type, char *dir, const void *what,
 {
 	struct job	*j;
 
-	b->jobs = xreallocarray(b->jobs, b->jobsz + 1, sizeof(*b->jobs));
+	b->jobs = xgrow(b->jobs, b->jobsz, sizeof(*b->jobs));
 	j = &b->jobs[b->jobsz++];
 	j->type = type;
 	j->path = type == PAGE_404 ? dir : xasprintf("%sindex.html", dir);
@@ -244,7 +263,7 @@ task_add(struct build *b, enum taskkind kind, size_t i, int area)
 {
 	struct task	*t;
 
-	b->tasks = xreallocarray(b->tasks, b->tasksz + 1, sizeof(*b->tasks));
+	b->tasks = xgrow(b->tasks, b->tasksz, sizeof(*b->tasks));
 	t = &b->tasks[b->tasksz++];
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;
@@ -332,34 +351,18 @@ cache_write(struct build *b)
 	return 1;
 }
 
-/* Copy a folder tree into the output under prefix; links are skipped. */
+/* Copy every file of as into the output. */
 static int
-copy_tree(struct build *b, const char *dir, const char *prefix)
+assets_copy(struct build *b, const struct assets *as)
 {
-	char		**names, *src, *rel;
-	size_t		 i, sz;
-	struct stat	 st;
-	int		 ok = 1;
+	size_t	 i;
 
-	if ((names = dir_list(dir, &sz)) == NULL)
-		return 1;
-	for (i = 0; i < sz; i++) {
-		src = path_join(dir, names[i]);
-		rel = path_join(prefix, names[i]);
-		if (ok && lstat(src, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
-				ok = copy_tree(b, src, rel);
-			else if (S_ISREG(st.st_mode)) {
-				ok = publish_copy(b->pub, rel, src);
-				b->files++;
-			}
-		}
-		free(src);
-		free(rel);
-		free(names[i]);
+	for (i = 0; i < as->sz && !interrupted; i++) {
+		if (!publish_copy(b->pub, as->v[i].rel, as->v[i].src))
+			return 0;
+		b->files++;
 	}
-	free(names);
-	return ok;
+	return 1;
 }
 
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
@@ -368,9 +371,11 @@ build_prepare(struct build *b, const char *source, const char *base_url,
     int drafts)
 {
 	enum exitcode	 rc;
+	char		*dir;
 	int		 t;
 
-	rc = site_load(&b->site, source, drafts, b->threads, &b->d);
+	rc = site_load(&b->site, source, drafts, b->threads, &interrupted,
+	    &b->d);
 	if (rc != EXIT_FINE)
 		return rc;
 	if (base_url != NULL && !config_set_base_url(&b->site.cfg, base_url)) {
@@ -381,8 +386,16 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 	index_build(&b->ix, &b->site, &b->d);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
 	    &b->d);
+	if (b->theme != NULL) {
+		dir = path_join(theme_dir(b->theme), "static");
+		assets_find(&b->statics, dir, theme_dir(b->theme), dir,
+		    "static", &b->d, &interrupted);
+		free(dir);
+	}
 	if (b->d.errors)
 		return EXIT_CONTENT;
+	if (interrupted)
+		return EXIT_SYSTEM;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
 	for (t = 0; t < PAGE__MAX; t++)
 		model_use_dict(b->model, (enum pagetype)t,
@@ -393,24 +406,17 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 
 /* Render everything into the publisher; returns an exit code. */
 static enum exitcode
-build_render(struct build *b, const char *source)
+build_render(struct build *b)
 {
-	char	*dir;
 	int	 ok;
 
 	ok = jobs_run(b);
 	if (ok && !interrupted)
 		ok = cache_write(b);
-	if (ok && !interrupted) {
-		dir = path_join(theme_dir(b->theme), "static");
-		ok = copy_tree(b, dir, "static");
-		free(dir);
-	}
-	if (ok && !interrupted) {
-		dir = path_join(source, "content/files");
-		ok = copy_tree(b, dir, "files");
-		free(dir);
-	}
+	if (ok && !interrupted)
+		ok = assets_copy(b, &b->statics);
+	if (ok && !interrupted)
+		ok = assets_copy(b, &b->site.files_dir);
 	if (interrupted)
 		return EXIT_SYSTEM;
 	if (!ok)
@@ -433,6 +439,7 @@ build_free(struct build *b)
 	cache_free(b->cache);
 	free(b->cache_text);
 	theme_free(b->theme);
+	assets_free(&b->statics);
 	index_free(&b->ix);
 	site_free(&b->site);
 	publish_free(b->pub);
@@ -455,6 +462,63 @@ output_path(const char *output, const char *source)
 	while (n > 1 && out[n - 1] == '/')
 		out[--n] = '\0';
 	return out;
+}
+
+/*
+ * The real path that path will have: its nearest existing folder's
+ * real path with the rest of the path after it.  A new string.
+ */
+static char *
+path_future(const char *path)
+{
+	char	*p, *whole, *real = NULL, *cut, *r, cwd[PATH_MAX];
+
+	if (path[0] == '/')
+		p = xstrdup(path);
+	else if (getcwd(cwd, sizeof(cwd)) != NULL)
+		p = path_join(cwd, path);
+	else
+		return xstrdup(path);
+	whole = xstrdup(p);
+	while ((real = realpath(p, NULL)) == NULL &&
+	    (cut = strrchr(p, '/')) != NULL) {
+		if (cut == p) {
+			p[1] = '\0';
+			real = realpath(p, NULL);
+			break;
+		}
+		*cut = '\0';
+	}
+	r = real != NULL ? path_join(real, whole + strlen(p)) : xstrdup(whole);
+	free(real);
+	free(whole);
+	free(p);
+	return r;
+}
+
+/*
+ * The output must not be inside content/: the next build would read
+ * or copy its own output (content/files/pub copied itself into itself
+ * until the names were too long).
+ */
+static int
+output_allowed(const char *out, const char *source)
+{
+	char	*o, *c, *content;
+	size_t	 n;
+	int	 ok = 1;
+
+	content = path_join(source, "content");
+	o = path_future(out);
+	if ((c = realpath(content, NULL)) != NULL) {
+		n = strlen(c);
+		ok = !(strncmp(o, c, n) == 0 && (o[n] == '/' ||
+		    o[n] == '\0'));
+	}
+	free(c);
+	free(o);
+	free(content);
+	return ok;
 }
 
 static double
@@ -481,10 +545,14 @@ build_run(const char *source, const char *output, const char *base_url,
 
 	memset(&b, 0, sizeof(b));
 	b.threads = jobs > 0 ? jobs : pool_cpus();
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	signals_catch();
 	out = output_path(output, source);
+	if (!output_allowed(out, source)) {
+		fprintf(stderr, "prongsai: --output %s is inside the content "
+		    "folder; choose a folder outside content/\n", out);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
 		goto out;
 	if ((b.pub = publish_begin(out, &why)) == NULL) {
@@ -494,7 +562,7 @@ build_run(const char *source, const char *output, const char *base_url,
 		goto out;
 	}
 	b.cache = cache_load(out, theme_key(b.theme));
-	if ((rc = build_render(&b, source)) == EXIT_FINE &&
+	if ((rc = build_render(&b)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
 	/* Without a cache the next build is only slower: a warning. */

@@ -132,7 +132,7 @@ cache_load(const char *dir, const struct hash *key)
 		}
 		if (!entry_parse(line, &e))
 			continue;
-		c->v = xreallocarray(c->v, c->sz + 1, sizeof(*c->v));
+		c->v = xgrow(c->v, c->sz, sizeof(*c->v));
 		c->v[c->sz++] = e;
 	}
 	free(buf);

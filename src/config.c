@@ -38,15 +38,29 @@ config_base_url(const struct fctx *c, const struct ynode *n, char **out)
 	char	*u;
 	size_t	 len;
 
+	const char	*host, *p;
+	size_t		 hostlen;
+
 	if (!field_str(c, n, "base_url", &u))
 		return 0;
+	host = strstr(u, "://");
+	hostlen = host != NULL ? strcspn(host + 3, "/") : 0;
+	for (p = u; *p != '\0' && (unsigned char)*p > 0x20 && *p != 0x7f;
+	    p++)
+		continue;
+	/*
+	 * It is written into every page's canonical link and every feed:
+	 * no blank or control character, nothing that ends an attribute,
+	 * no query or fragment, and no user:password@ before the host.
+	 */
 	if ((strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
-	    || strpbrk(u, " \t\"<>'\\?#") != NULL ||
-	    u[strlen(u) - 1] == ':' || strstr(u, "://")[3] == '/' ||
-	    strstr(u, "://")[3] == '\0') {
+	    || *p != '\0' || strpbrk(u, "\"<>'\\?#`{}|^") != NULL ||
+	    hostlen == 0 || memchr(host + 3, '@', hostlen) != NULL ||
+	    host[3 + hostlen - 1] == ':' || host[3] == ':') {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 		    "'base_url' must be the site's full address, such as "
-		    "https://www.example.go.th/ita/");
+		    "https://www.example.go.th/ita/ (no spaces, line breaks, "
+		    "user name or password)");
 		free(u);
 		return 0;
 	}

@@ -68,24 +68,48 @@ diag_merge(struct diags *dst, struct diags *src)
 	memset(src, 0, sizeof(*src));
 }
 
+static int
+diag_before(const struct diag *a, const struct diag *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
 /*
  * Order problems by line and column, keeping the order of equal ones:
- * an editor reads a file top to bottom.  Lists are short: insertion sort.
+ * an editor reads a file top to bottom.  A merge sort, because content
+ * decides how many there are (one owner listed 10,000 times is 10,000
+ * warnings in one file).
  */
 void
 diag_sort(struct diags *d)
 {
-	struct diag	 t;
-	size_t		 i, j;
+	struct diag	*a = d->list, *b, *t;
+	size_t		 w, i, l, r, lend, rend, k;
 
-	for (i = 1; i < d->sz; i++) {
-		t = d->list[i];
-		for (j = i; j > 0 && (d->list[j - 1].line > t.line ||
-		    (d->list[j - 1].line == t.line &&
-		    d->list[j - 1].col > t.col)); j--)
-			d->list[j] = d->list[j - 1];
-		d->list[j] = t;
+	if (d->sz < 2)
+		return;
+	b = xcalloc(d->sz, sizeof(*b));
+	for (w = 1; w < d->sz; w *= 2) {
+		for (i = 0; i < d->sz; i += 2 * w) {
+			l = i;
+			lend = r = i + w < d->sz ? i + w : d->sz;
+			rend = i + 2 * w < d->sz ? i + 2 * w : d->sz;
+			for (k = i; k < rend; k++)
+				if (l < lend && (r >= rend ||
+				    !diag_before(&a[r], &a[l])))
+					b[k] = a[l++];
+				else
+					b[k] = a[r++];
+		}
+		t = a;
+		a = b;
+		b = t;
 	}
+	if (a != d->list) {
+		memcpy(d->list, a, d->sz * sizeof(*a));
+		b = a;
+	}
+	free(b);
 }
 
 /* Print every problem GCC-style to f. */

@@ -12,6 +12,7 @@ void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
 void		*xrealloc(void *, size_t);
 void		*xreallocarray(void *, size_t, size_t);
+void		*xgrow(void *, size_t, size_t);
 char		*xstrdup(const char *);
 char		*xstrcat3(const char *, const char *, const char *);
 char		*xstrndup(const char *, size_t);
@@ -21,12 +22,17 @@ char		*xvasprintf(const char *, va_list);
 char		*path_join(const char *, const char *);
 int		 utf8_valid(const char *, size_t, size_t *);
 size_t		 utf8_chars(const char *, size_t);
+int		 utf8_ascii(const char *);
 char		*file_read(const char *, size_t *);
+int		 file_open(const char *);
 void		 sort(void *, size_t, size_t,
 			int (*)(const void *, const void *));
 void		 buf_addn(struct buf *, const char *, size_t);
 void		 buf_add(struct buf *, const char *);
 void		 buf_escape(struct buf *, const char *, int);
+size_t		 strmap_get(const struct strmap *, const char *);
+void		 strmap_put(struct strmap *, const char *, size_t);
+void		 strmap_free(struct strmap *);
 
 /* diag.c: the only code that prints problems. */
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
@@ -72,7 +78,9 @@ char		*date_format(const struct date *, enum datestyle,
 char		*period_format(const struct period *, int, const struct fmt *);
 int		 period_parse(const char *, int, struct period *);
 
-/* thaitext.c: Thai dictionary order and word boundaries. */
+/* thaitext.c: Thai text: normal form, blanks, dictionary order, word boundaries. */
+char		*text_norm(const char *);
+int		 text_blank(const char *);
 char		*collate_key(const char *);
 int		 thai_strcoll(const char *, const char *);
 size_t		 thai_cut(void *, const char *, size_t);
@@ -151,8 +159,12 @@ int		 body_has(const struct body *, enum column);
 
 /* load.c: walk content/, read files, apply size, UTF-8 and symlink rules. */
 char		**dir_list(const char *, size_t *);
+void		 assets_find(struct assets *, const char *, const char *,
+			const char *, const char *, struct diags *,
+			const volatile sig_atomic_t *);
+void		 assets_free(struct assets *);
 enum exitcode	 site_load(struct site *, const char *, int, int,
-			struct diags *);
+			const volatile sig_atomic_t *, struct diags *);
 void		 site_free(struct site *);
 
 /* site.c: the index of measures by year, area, indicator, owner. */

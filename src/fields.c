@@ -26,27 +26,25 @@ wrong_type(const struct fctx *c, const struct ynode *n, const char *f,
 }
 
 /*
- * Read a non-empty text value.  Sets *out to a new string the caller
- * frees.  Returns 1 on success, 0 after reporting a problem.
+ * Read a text value that shows something, in the normal form
+ * (text_norm()).  Sets *out to a new string the caller frees.  Returns 1 on success, 0 after reporting a problem.
  */
 int
 field_str(const struct fctx *c, const struct ynode *n, const char *f,
     char **out)
 {
-	const char	*s;
-
 	if (n->type != Y_SCALAR) {
 		wrong_type(c, n, f, "text");
 		return 0;
 	}
-	for (s = n->value; isspace((unsigned char)*s); s++)
-		continue;
-	if (*s == '\0') {
+	if (text_blank(n->value)) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is empty", f);
+		    "'%s' is empty%s", f, utf8_ascii(n->value) ? "" :
+		    ": it holds only spaces (perhaps no-break or zero-width "
+		    "spaces copied from Word); write the text");
 		return 0;
 	}
-	*out = xstrdup(n->value);
+	*out = text_norm(n->value);
 	return 1;
 }
 

@@ -42,6 +42,7 @@ struct walk {
 	char		*content;	/* real path of content/ */
 	struct diags	*d;
 	int		 syserr;	/* an I/O failure happened */
+	const volatile sig_atomic_t *stop;	/* set: stop walking */
 	struct pending	*pend;		/* content files, in walk order */
 	size_t		 pendsz;
 };
@@ -107,19 +108,23 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 		    "to a file outside content/; copy the file into content/ instead");
 		return 0;
 	}
-	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
+	if ((fd = file_open(path)) == -1) {
+		if (errno == EINVAL) {
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is not a "
+			    "regular file (a pipe, socket or device named "
+			    "like one); remove it or replace it with the file");
+			return 0;
+		}
 		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
 		    "%s", strerror(errno));
 		w->syserr = 1;
-		if (fd != -1)
-			close(fd);
 		return 0;
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size > (off_t)MAX_FILE) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, S_ISREG(st.st_mode) ?
-		    "this file is larger than 4 MiB (%lld bytes); put large "
-		    "documents in content/files/ and link them as evidence" :
-		    "this is not a regular file", (long long)st.st_size);
+	if (fstat(fd, &st) == -1 || st.st_size > (off_t)MAX_FILE) {
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is larger "
+		    "than 4 MiB (%lld bytes); put large documents in "
+		    "content/files/ and link them as evidence",
+		    (long long)st.st_size);
 		close(fd);
 		return 0;
 	}
@@ -187,7 +192,7 @@ dir_list(const char *dir, size_t *sz)
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		v = xreallocarray(v, *sz + 1, sizeof(*v));
+		v = xgrow(v, *sz, sizeof(*v));
 		v[(*sz)++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
@@ -212,7 +217,7 @@ file_note(struct walk *w, const char *path, const char *shown,
 {
 	struct pending	*p;
 
-	w->pend = xreallocarray(w->pend, w->pendsz + 1, sizeof(*w->pend));
+	w->pend = xgrow(w->pend, w->pendsz, sizeof(*w->pend));
 	p = &w->pend[w->pendsz++];
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
@@ -266,17 +271,17 @@ site_add(struct site *s, const struct pending *p)
 		return;
 	switch (p->kind) {
 	case KIND_MEASURE:
-		s->measures = xreallocarray(s->measures, s->measuresz + 1,
+		s->measures = xgrow(s->measures, s->measuresz,
 		    sizeof(*s->measures));
 		s->measures[s->measuresz++] = p->obj;
 		break;
 	case KIND_REPORT:
-		s->reports = xreallocarray(s->reports, s->reportsz + 1,
+		s->reports = xgrow(s->reports, s->reportsz,
 		    sizeof(*s->reports));
 		s->reports[s->reportsz++] = p->obj;
 		break;
 	case KIND_PAGE:
-		s->pages = xreallocarray(s->pages, s->pagesz + 1,
+		s->pages = xgrow(s->pages, s->pagesz,
 		    sizeof(*s->pages));
 		s->pages[s->pagesz++] = p->obj;
 		break;
@@ -294,7 +299,7 @@ files_load(struct walk *w, int threads)
 	struct pending	*p;
 	size_t		 i;
 
-	pool_run(threads, w->pendsz, pending_load, NULL, w, NULL);
+	pool_run(threads, w->pendsz, pending_load, NULL, w, w->stop);
 	for (i = 0; i < w->pendsz; i++) {
 		p = &w->pend[i];
 		s->files++;
@@ -310,7 +315,12 @@ files_load(struct walk *w, int threads)
 	w->pendsz = 0;
 }
 
-/* Load every .md file under dir (rel is its path from the site root). */
+/*
+ * Note every .md file under the folder rel (its path from the site
+ * root); measures' folders are walked down to MAX_DEPTH.  Nothing in
+ * them is skipped without a word: an editor who put a file where it is
+ * not read is told so.
+ */
 static void
 walk_dir(struct walk *w, const char *rel, int depth, int recurse,
     enum kind kind)
@@ -322,6 +332,8 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 	dir = path_join(w->site->root, rel);
 	names = dir_list(dir, &sz);
 	for (i = 0; names != NULL && i < sz; i++) {
+		if (w->stop != NULL && *w->stop)
+			break;
 		crel = path_join(rel, names[i]);
 		cpath = path_join(dir, names[i]);
 		shown = display_path(w->site, crel);
@@ -329,10 +341,26 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 			if (!inside(cpath, w->content))
 				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is "
 				    "a link to a folder outside content/");
-			else if (recurse && depth < MAX_DEPTH)
+			else if (!recurse)
+				diag_add(w->d, shown, 0, 0, has_md(names[i]) ?
+				    SEV_ERROR : SEV_WARNING, "this is a folder; "
+				    "%s/ reads only the .md files directly in "
+				    "it, so nothing in this folder is published",
+				    rel);
+			else if (depth + 1 >= MAX_DEPTH)
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this "
+				    "folder is more than %d folders deep inside "
+				    "content/measures/; its files are not read: "
+				    "move them to a folder nearer the top",
+				    MAX_DEPTH);
+			else
 				walk_dir(w, crel, depth + 1, recurse, kind);
 		} else if (has_md(names[i]))
 			file_note(w, cpath, shown, names[i], kind);
+		else
+			diag_add(w->d, shown, 0, 0, SEV_WARNING, "this file "
+			    "is not read: only files ending in .md are; put "
+			    "documents in content/files/");
 		free(crel);
 		free(cpath);
 		free(shown);
@@ -340,6 +368,140 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 	}
 	free(names);
 	free(dir);
+}
+
+/*
+ * Walk one of content/'s folders of content files, if it is there; it
+ * must be a folder inside content/.
+ */
+static void
+walk_top(struct walk *w, const char *rel, int recurse, enum kind kind)
+{
+	char		*dir, *shown;
+	struct stat	 st;
+
+	dir = path_join(w->site->root, rel);
+	shown = display_path(w->site, rel);
+	if (lstat(dir, &st) != 0) {
+		if (errno != ENOENT) {
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read "
+			    "this folder: %s", strerror(errno));
+			w->syserr = 1;
+		}
+	} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this must be a "
+		    "folder of .md files, but it is a file");
+	else if (!inside(dir, w->content))
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is a link to a "
+		    "folder outside content/; move the folder into content/");
+	else
+		walk_dir(w, rel, 0, recurse, kind);
+	free(dir);
+	free(shown);
+}
+
+/*
+ * Note every file under the folder dir (real path base, shown to
+ * editors as shown) as an asset to publish under prefix.  A link is
+ * followed only to a regular file inside base: a link to anything
+ * outside would publish it, /etc/shadow included, and a link to a
+ * folder could loop.  Folders deeper than MAX_DEPTH, links to folders,
+ * pipes and devices are errors, so that `check` refuses what `build`
+ * would not publish.
+ */
+static void
+assets_walk(struct assets *as, const char *dir, const char *base,
+    const char *shown, const char *prefix, int depth, struct diags *d,
+    const volatile sig_atomic_t *stop)
+{
+	char		**names, *src, *rel, *cshown;
+	size_t		 i, sz;
+	struct stat	 lst, st;
+
+	if ((names = dir_list(dir, &sz)) == NULL) {
+		diag_add(d, shown, 0, 0, SEV_ERROR, "cannot read this folder: "
+		    "%s", strerror(errno));
+		return;
+	}
+	for (i = 0; i < sz; i++) {
+		src = path_join(dir, names[i]);
+		rel = path_join(prefix, names[i]);
+		cshown = path_join(shown, names[i]);
+		if ((stop != NULL && *stop) || lstat(src, &lst) != 0)
+			;
+		else if (S_ISLNK(lst.st_mode) && (stat(src, &st) != 0 ||
+		    !inside(src, base)))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link to "
+			    "something outside %s/ (or to nothing); copy the "
+			    "file in instead", shown);
+		else if (S_ISLNK(lst.st_mode) && S_ISDIR(st.st_mode))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link "
+			    "to a folder, which is not published; copy the "
+			    "folder in instead");
+		else if (S_ISDIR(lst.st_mode) && depth + 1 >= MAX_DEPTH)
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this folder is "
+			    "more than %d folders deep; its files are not "
+			    "published: move them nearer the top", MAX_DEPTH);
+		else if (S_ISDIR(lst.st_mode))
+			assets_walk(as, src, base, cshown, rel, depth + 1, d,
+			    stop);
+		else if (!S_ISREG(S_ISLNK(lst.st_mode) ? st.st_mode :
+		    lst.st_mode))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is not a "
+			    "regular file (a pipe, socket or device); remove "
+			    "it");
+		else {
+			as->v = xgrow(as->v, as->sz, sizeof(*as->v));
+			as->v[as->sz].rel = rel;
+			as->v[as->sz++].src = src;
+			src = rel = NULL;
+		}
+		free(src);
+		free(rel);
+		free(cshown);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * Note the files of folder dir to publish under prefix: the assets of
+ * content/files/ or of a theme's static/ folder.  dir must be a real
+ * folder inside the folder within.  Problems go to d, shown under
+ * the name shown.
+ */
+void
+assets_find(struct assets *as, const char *dir, const char *within,
+    const char *shown, const char *prefix, struct diags *d,
+    const volatile sig_atomic_t *stop)
+{
+	struct stat	 st;
+	char		*base = NULL, *top;
+
+	if (lstat(dir, &st) != 0 && errno == ENOENT)
+		return;
+	if ((top = realpath(within, NULL)) == NULL || stat(dir, &st) != 0 ||
+	    !S_ISDIR(st.st_mode) || !inside(dir, top) ||
+	    (base = realpath(dir, NULL)) == NULL)
+		diag_add(d, shown, 0, 0, SEV_ERROR, "this must be a folder, "
+		    "not a file or a link to a folder somewhere else");
+	else
+		assets_walk(as, dir, base, shown, prefix, 0, d, stop);
+	free(top);
+	free(base);
+}
+
+void
+assets_free(struct assets *as)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->sz; i++) {
+		free(as->v[i].rel);
+		free(as->v[i].src);
+	}
+	free(as->v);
+	memset(as, 0, sizeof(*as));
 }
 
 static int
@@ -387,34 +549,35 @@ check_slugs(struct walk *w)
 	free(v);
 }
 
-/* Evidence files must exist under content/files/. */
+/*
+ * Evidence files must be among the files published from content/files/
+ * (files maps each asset's files/... path to its index).
+ */
 static void
-check_evidence(struct walk *w, const struct measure *m)
+check_evidence(struct walk *w, const struct strmap *files,
+    const struct measure *m)
 {
 	const struct evidence	*e;
-	char			*path, *files;
-	size_t			 i;
 	struct stat		 st;
+	char			*path;
+	size_t			 i;
+	int			 there;
 
-	files = xasprintf("%s/files", w->content);
 	for (i = 0; i < m->evidencesz; i++) {
 		e = &m->evidence[i];
-		if (strncmp(e->url, "files/", 6) != 0)
+		if (strncmp(e->url, "files/", 6) != 0 ||
+		    strmap_get(files, e->url) != STRMAP_NONE)
 			continue;
+		/* A link or pipe there was reported by assets_find(). */
 		path = path_join(w->content, e->url);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			diag_add(w->d, m->path, e->pos.line, e->pos.col,
-			    SEV_ERROR, "evidence file content/%s does not "
-			    "exist; put the document in content/files/",
-			    e->url);
-		else if (!inside(path, files))
-			diag_add(w->d, m->path, e->pos.line, e->pos.col,
-			    SEV_ERROR, "evidence file content/%s is a link "
-			    "to a file outside content/files/; copy the "
-			    "document into content/files/ instead", e->url);
+		there = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 		free(path);
+		if (there)
+			continue;
+		diag_add(w->d, m->path, e->pos.line, e->pos.col, SEV_ERROR,
+		    "evidence file content/%s does not exist; put the "
+		    "document in content/files/", e->url);
 	}
-	free(files);
 }
 
 /* Read content/site.yaml; 1 if usable. */
@@ -441,17 +604,20 @@ load_config(struct walk *w)
 
 /*
  * Load the site at root into s: site.yaml, every measure, report and
- * page, the measures parsed on threads threads.  Problems go to d, in
- * the order of the files.  Drafts are dropped unless drafts is set.
+ * page, the measures parsed on threads threads, and the list of files
+ * to publish from content/files/.  Problems go to d, in the order of
+ * the files.  It stops early, returning EXIT_SYSTEM, once *stop is set
+ * (stop may be NULL).  Drafts are dropped unless drafts is set.
  * Returns EXIT_FINE, EXIT_CONTENT or EXIT_SYSTEM; s is always safe to
  * pass to site_free().
  */
 enum exitcode
 site_load(struct site *s, const char *root, int drafts, int threads,
-    struct diags *d)
+    const volatile sig_atomic_t *stop, struct diags *d)
 {
 	struct walk	 w;
-	char		*content;
+	struct strmap	 published = { 0 };
+	char		*content, *files, *shown;
 	size_t		 i, n;
 
 	memset(s, 0, sizeof(*s));
@@ -468,14 +634,23 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 	free(content);
 	w.site = s;
 	w.d = d;
+	w.stop = stop;
 	load_config(&w);
-	walk_dir(&w, "content/measures", 0, 1, KIND_MEASURE);
-	walk_dir(&w, "content/reports", 0, 0, KIND_REPORT);
-	walk_dir(&w, "content/pages", 0, 0, KIND_PAGE);
+	walk_top(&w, "content/measures", 1, KIND_MEASURE);
+	walk_top(&w, "content/reports", 0, KIND_REPORT);
+	walk_top(&w, "content/pages", 0, KIND_PAGE);
 	files_load(&w, threads);
 	check_slugs(&w);
+	files = path_join(root, "content/files");
+	shown = display_path(s, "content/files");
+	assets_find(&s->files_dir, files, w.content, shown, "files", d, stop);
+	free(files);
+	free(shown);
+	for (i = 0; i < s->files_dir.sz; i++)
+		strmap_put(&published, s->files_dir.v[i].rel, i);
 	for (i = 0; i < s->measuresz; i++)
-		check_evidence(&w, s->measures[i]);
+		check_evidence(&w, &published, s->measures[i]);
+	strmap_free(&published);
 	for (i = n = 0; i < s->measuresz; i++)
 		if (s->measures[i]->draft && !drafts)
 			measure_free(s->measures[i]);
@@ -483,7 +658,7 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 			s->measures[n++] = s->measures[i];
 	s->measuresz = n;
 	free(w.content);
-	if (w.syserr)
+	if (w.syserr || (stop != NULL && *stop))
 		return EXIT_SYSTEM;
 	return d->errors ? EXIT_CONTENT : EXIT_FINE;
 }
@@ -502,6 +677,7 @@ site_free(struct site *s)
 	for (i = 0; i < s->pagesz; i++)
 		page_free(s->pages[i]);
 	free(s->pages);
+	assets_free(&s->files_dir);
 	config_free(&s->cfg);
 	free(s->root);
 	memset(s, 0, sizeof(*s));

@@ -98,7 +98,7 @@ cmd_check(const struct opts *o)
 
 	memset(&d, 0, sizeof(d));
 	rc = site_load(&s, o->source, 1,
-	    o->jobs > 0 ? o->jobs : pool_cpus(), &d);
+	    o->jobs > 0 ? o->jobs : pool_cpus(), NULL, &d);
 	if (rc != EXIT_SYSTEM) {
 		/* The index checks indicators against each year's framework. */
 		index_build(&ix, &s, &d);

@@ -144,7 +144,7 @@ span_add(struct body *b, enum column col, size_t off, size_t end)
 		sp->len += end - off;
 		return;
 	}
-	b->spans = xreallocarray(b->spans, b->spansz + 1, sizeof(*b->spans));
+	b->spans = xgrow(b->spans, b->spansz, sizeof(*b->spans));
 	sp = &b->spans[b->spansz++];
 	sp->col = col;
 	sp->off = off;

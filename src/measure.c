@@ -331,6 +331,74 @@ parse_update_item(const struct fctx *c, const struct ynode *n,
 		ok &= fn((c), (n)->kids[i_], &(arr)[i_]);		\
 } while (0)
 
+/*
+ * An owner's name as one name: blanks trimmed and runs of them made one
+ * space, zero-width characters dropped, so that names that look alike
+ * are one owner with one page.
+ */
+static void
+owner_clean(char *s)
+{
+	char		*w = s;
+	const char	*r = s;
+	int		 blank = 0;
+
+	while (*r != '\0') {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' ||
+		    strncmp(r, "\xc2\xa0", 2) == 0) {
+			r += *r == '\xc2' ? 2 : 1;
+			blank = 1;
+			continue;
+		}
+		/* U+200B-U+200D, U+2060, U+FEFF */
+		if ((strncmp(r, "\xe2\x80", 2) == 0 && (unsigned char)r[2] >=
+		    0x8b && (unsigned char)r[2] <= 0x8d) ||
+		    strncmp(r, "\xe2\x81\xa0", 3) == 0 ||
+		    strncmp(r, "\xef\xbb\xbf", 3) == 0) {
+			r += 3;
+			continue;
+		}
+		if (blank && w > s)
+			*w++ = ' ';
+		blank = 0;
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/*
+ * Read owners: one owner listed twice would count the measure twice on
+ * its page; the repeat is dropped with a warning.
+ */
+static int
+parse_owners(const struct fctx *c, const struct ynode *n, struct measure *m)
+{
+	struct strmap	 seen = { 0 };
+	size_t		 i, k, first;
+	const struct ynode *at;
+
+	if ((m->ownersz = field_strlist(c, n, "owners", &m->owners)) == 0)
+		return 0;
+	for (i = k = 0; i < m->ownersz; i++) {
+		at = n->type == Y_SEQ ? n->kids[i] : n;
+		owner_clean(m->owners[i]);
+		if ((first = strmap_get(&seen, m->owners[i])) != STRMAP_NONE) {
+			diag_add(c->d, c->file, at->pos.line, at->pos.col,
+			    SEV_WARNING, "owner '%s' is already listed "
+			    "(item %zu); the second one is left out",
+			    m->owners[i], first + 1);
+			free(m->owners[i]);
+			continue;
+		}
+		m->owners[k] = m->owners[i];
+		strmap_put(&seen, m->owners[k], i);
+		k++;
+	}
+	m->ownersz = k;
+	strmap_free(&seen);
+	return 1;
+}
+
 /* Map fields whose meaning does not depend on other fields. */
 static int
 measure_fields(const struct fctx *c, const struct ynode *root,
@@ -353,8 +421,7 @@ measure_fields(const struct fctx *c, const struct ynode *root,
 		ok &= (m->has_order = field_int(c, v, "order",
 		    -1000000, 1000000, &m->order));
 	if ((v = ymap_get(root, "owners")) != NULL)
-		ok &= (m->ownersz = field_strlist(c, v, "owners",
-		    &m->owners)) > 0;
+		ok &= parse_owners(c, v, m);
 	if ((v = ymap_get(root, "status")) != NULL)
 		ok &= parse_status(c, v, &m->status);
 	if ((v = ymap_get(root, "summary")) != NULL)

@@ -159,8 +159,14 @@ static char *
 href(const struct pagectx *pc, const char *target)
 {
 	size_t	 n = strlen(target);
+	size_t	 seg = strcspn(target, "/?#");
 
-	return xstrcat3(pc->root, target, n == 0 || target[n - 1] == '/' ?
+	/*
+	 * At the root a path whose first part holds a colon would read as
+	 * a scheme: "javascript:alert(1)/" must stay a path ("./...").
+	 */
+	return xstrcat3(pc->root[0] == '\0' && memchr(target, ':', seg) ?
+	    "./" : pc->root, target, n == 0 || target[n - 1] == '/' ?
 	    "index.html" : "");
 }
 

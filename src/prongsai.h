@@ -279,6 +279,7 @@ struct yeargroup {
 struct owner {
 	char		*name;
 	char		*key;		/* folder name under owners/ */
+	char		*sortkey;	/* Thai collation key of the name */
 	struct measure	**m;		/* newest year first, then report order */
 	size_t		 sz;
 	struct stats	 st;
@@ -294,6 +295,18 @@ struct index {
 	int		 current;	/* the year the home page shows */
 };
 
+/* A file to publish as it is, e.g. content/files/x.pdf as files/x.pdf. */
+struct asset {
+	char		*rel;		/* its path in the output */
+	char		*src;		/* the file to copy */
+};
+
+/* The files of one folder to publish, in sorted order; all owned. */
+struct assets {
+	struct asset	*v;
+	size_t		 sz;
+};
+
 /* Everything loaded from one site folder; freed by site_free(). */
 struct site {
 	char		*root;		/* the site folder */
@@ -305,6 +318,7 @@ struct site {
 	struct page	**pages;
 	size_t		 pagesz;
 	size_t		 files;		/* content files read */
+	struct assets	 files_dir;	/* content/files/, to publish */
 };
 
 enum severity {
@@ -367,6 +381,18 @@ struct buf {
 	size_t	 len;
 	size_t	 max;
 };
+
+/*
+ * A hash map from strings to indices (util.c); zeroed is empty.  The
+ * keys are not owned.
+ */
+struct strmap {
+	const char	**keys;
+	size_t		*vals;
+	size_t		 sz;
+	size_t		 max;		/* a power of two, or 0 */
+};
+#define STRMAP_NONE	((size_t)-1)
 
 /* Where a file's problems go while its fields are read. */
 struct fctx {

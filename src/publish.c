@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,47 @@ dirs_above(struct publish *p, char *path, size_t from)
 }
 
 /*
+ * Remove what builds of final that were killed left beside it: folders
+ * named FINAL.tmp-PID or FINAL.old-PID that hold our marker and whose
+ * process is gone.  A live build's folder, or a folder that is not
+ * ours, is left alone.
+ */
+static void
+leftovers_remove(const char *final)
+{
+	const char	*slash = strrchr(final, '/');
+	char		*dir, **names, *path, *m, *end;
+	size_t		 i, sz, n;
+	long		 pid;
+
+	dir = slash == NULL ? xstrdup(".") : slash == final ? xstrdup("/") :
+	    xstrndup(final, (size_t)(slash - final));
+	n = strlen(slash == NULL ? final : slash + 1);
+	if ((names = dir_list(dir, &sz)) == NULL) {
+		free(dir);
+		return;
+	}
+	for (i = 0; i < sz; i++) {
+		if (strncmp(names[i], slash == NULL ? final : slash + 1, n) == 0 &&
+		    (strncmp(names[i] + n, ".tmp-", 5) == 0 ||
+		    strncmp(names[i] + n, ".old-", 5) == 0) &&
+		    (pid = strtol(names[i] + n + 5, &end, 10)) > 0 &&
+		    *end == '\0' && pid != (long)getpid() &&
+		    kill((pid_t)pid, 0) == -1 && errno == ESRCH) {
+			path = path_join(dir, names[i]);
+			m = path_join(path, MARKER);
+			if (access(m, F_OK) == 0)
+				rm_tree(path);
+			free(m);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+}
+
+/*
  * Start publishing into the folder final (its missing parent folders
  * are created).  Returns NULL with a reason
  * in *why (a new string) if final cannot be replaced or the build
@@ -127,6 +169,7 @@ publish_begin(const char *final, char **why)
 	p->final = xstrdup(final);
 	p->had_old = stat(final, &st) == 0;
 	p->tmp = xasprintf("%s.tmp-%ld", final, (long)getpid());
+	leftovers_remove(final);
 	rm_tree(p->tmp);
 	if (!dirs_above(NULL, p->tmp, 1) || mkdir(p->tmp, 0755) != 0) {
 		*why = xasprintf("cannot create %s: %s", p->tmp,

@@ -39,7 +39,7 @@ measure_cmp_year(const void *a, const void *b)
 static void
 push(struct measure ***v, size_t *sz, struct measure *m)
 {
-	*v = xreallocarray(*v, *sz + 1, sizeof(**v));
+	*v = xgrow(*v, *sz, sizeof(**v));
 	(*v)[(*sz)++] = m;
 }
 
@@ -70,7 +70,7 @@ year_get(struct index *ix, int year)
 	for (i = 0; i < ix->yearsz; i++)
 		if (ix->years[i].year == year)
 			return &ix->years[i];
-	ix->years = xreallocarray(ix->years, ix->yearsz + 1,
+	ix->years = xgrow(ix->years, ix->yearsz,
 	    sizeof(*ix->years));
 	memset(&ix->years[ix->yearsz], 0, sizeof(*ix->years));
 	ix->years[ix->yearsz].year = year;
@@ -98,7 +98,7 @@ area_indicators(struct areagroup *ag, const struct framework *fw)
 			if (ag->ind[k].number == n)
 				break;
 		if (k == ag->indsz) {
-			ag->ind = xreallocarray(ag->ind, ag->indsz + 1,
+			ag->ind = xgrow(ag->ind, ag->indsz,
 			    sizeof(*ag->ind));
 			g = &ag->ind[ag->indsz++];
 			memset(g, 0, sizeof(*g));
@@ -134,7 +134,7 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 	sort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
 	stats_of(yg->m, yg->sz, &yg->st);
 	yg->fw = framework_find(s->root, yg->year, d);
-	for (i = 0; i < s->reportsz; i++)
+	for (i = 0; i < s->reportsz && yg->report == NULL; i++)
 		if (s->reports[i]->fiscal_year == yg->year)
 			yg->report = s->reports[i];
 	for (a = 0; a < AREA__MAX; a++) {
@@ -155,8 +155,11 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 /*
  * A folder name for an owner: Thai and other letters kept, ASCII
  * lowercased, everything a URL or a file system dislikes turned into
- * single dashes.
+ * single dashes, cut at a character boundary to OWNER_KEY_MAX bytes so
+ * that the folder name, with a -N suffix, fits every file system.
  */
+#define OWNER_KEY_MAX	200
+
 static char *
 owner_key(const char *name)
 {
@@ -168,6 +171,11 @@ owner_key(const char *name)
 			*p++ = (char)tolower((unsigned char)*s);
 		else if (p > k && p[-1] != '-')
 			*p++ = '-';
+	}
+	if (p - k > OWNER_KEY_MAX) {
+		p = k + OWNER_KEY_MAX;
+		while (p > k && ((unsigned char)*p & 0xc0) == 0x80)
+			p--;
 	}
 	while (p > k && p[-1] == '-')
 		p--;
@@ -181,67 +189,82 @@ static int
 owner_cmp(const void *a, const void *b)
 {
 	const struct owner	*x = a, *y = b;
-	char			*kx = collate_key(x->name);
-	char			*ky = collate_key(y->name);
-	int			 c = strcmp(kx, ky);
+	int			 c = strcmp(x->sortkey, y->sortkey);
 
-	free(kx);
-	free(ky);
 	return c ? c : strcmp(x->name, y->name);
 }
 
+/* The owner called name, new if names (name -> index) has none. */
 static struct owner *
-owner_get(struct index *ix, const char *name)
+owner_get(struct index *ix, struct strmap *names, const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; i < ix->ownersz; i++)
-		if (strcmp(ix->owners[i].name, name) == 0)
-			return &ix->owners[i];
-	ix->owners = xreallocarray(ix->owners, ix->ownersz + 1,
+	if ((i = strmap_get(names, name)) != STRMAP_NONE)
+		return &ix->owners[i];
+	ix->owners = xgrow(ix->owners, ix->ownersz,
 	    sizeof(*ix->owners));
 	memset(&ix->owners[ix->ownersz], 0, sizeof(*ix->owners));
 	ix->owners[ix->ownersz].name = xstrdup(name);
+	strmap_put(names, ix->owners[ix->ownersz].name, ix->ownersz);
 	return &ix->owners[ix->ownersz++];
 }
 
-/* Is key taken by one of the first n owners? */
-static int
-key_taken(const struct index *ix, size_t n, const char *key)
-{
-	size_t	 j;
-
-	for (j = 0; j < n; j++)
-		if (strcmp(ix->owners[j].key, key) == 0)
-			return 1;
-	return 0;
-}
-
-/* Owners in Thai order, each with a unique key (a -2, -3... suffix). */
+/*
+ * Owners in Thai order, each with a unique key (a -2, -3... suffix),
+ * and every measure's ownerix pointing at them.  Linear but for the
+ * sorts: thousands of owners whose names make the same folder name
+ * are a few suffix tries each, not a scan of the keys taken.
+ */
 static void
-owners_fill(struct index *ix)
+owners_fill(struct index *ix, struct site *s)
 {
 	struct owner	*o;
-	size_t		 i, k, j, n;
-	char		*key;
+	struct strmap	 keys = { 0 }, next = { 0 }, names = { 0 };
+	char		**bases;
+	size_t		 i, k, n;
 
+	for (i = 0; i < ix->ownersz; i++)
+		ix->owners[i].sortkey = collate_key(ix->owners[i].name);
 	sort(ix->owners, ix->ownersz, sizeof(*ix->owners), owner_cmp);
+	bases = xcalloc(ix->ownersz, sizeof(*bases));
 	for (i = 0; i < ix->ownersz; i++) {
 		o = &ix->owners[i];
-		key = owner_key(o->name);
-		o->key = xstrdup(key);
-		for (n = 2; key_taken(ix, i, o->key); n++) {
-			free(o->key);
-			o->key = xasprintf("%s-%zu", key, n);
+		strmap_put(&names, o->name, i);
+		bases[i] = owner_key(o->name);
+		if ((n = strmap_get(&next, bases[i])) == STRMAP_NONE) {
+			n = 2;
+			if (strmap_get(&keys, bases[i]) == STRMAP_NONE) {
+				o->key = xstrdup(bases[i]);
+				strmap_put(&keys, o->key, i);
+				strmap_put(&next, bases[i], n);
+				continue;
+			}
 		}
-		free(key);
+		for (;; n++) {
+			o->key = xasprintf("%s-%zu", bases[i], n);
+			if (strmap_get(&keys, o->key) == STRMAP_NONE)
+				break;
+			free(o->key);
+		}
+		strmap_put(&keys, o->key, i);
+		strmap_put(&next, bases[i], n + 1);
+	}
+	for (i = 0; i < ix->ownersz; i++) {
+		o = &ix->owners[i];
 		sort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
 		stats_of(o->m, o->sz, &o->st);
-		for (k = 0; k < o->sz; k++)
-			for (j = 0; j < o->m[k]->ownersz; j++)
-				if (strcmp(o->m[k]->owners[j], o->name) == 0)
-					o->m[k]->ownerix[j] = i;
 	}
+	for (i = 0; i < s->measuresz; i++)
+		for (k = 0; k < s->measures[i]->ownersz; k++)
+			s->measures[i]->ownerix[k] = strmap_get(&names,
+			    s->measures[i]->owners[k]);
+	strmap_free(&names);
+	strmap_free(&keys);
+	strmap_free(&next);
+	for (i = 0; i < ix->ownersz; i++)
+		free(bases[i]);
+	free(bases);
 }
 
 /* Warn where a measure names an indicator its year's framework lacks. */
@@ -268,6 +291,70 @@ check_indicators(const struct index *ix, struct diags *d)
 }
 
 /*
+ * One report file per fiscal year (2566.md and ๒๕๖๖.md are the same
+ * year), and only for a year with measures, since only those have a
+ * report page.
+ */
+static void
+check_reports(const struct index *ix, const struct site *s, struct diags *d)
+{
+	const struct yeargroup	*yg;
+	const struct report	*r;
+	size_t			 i;
+
+	for (i = 0; i < s->reportsz; i++) {
+		r = s->reports[i];
+		yg = index_year(ix, r->fiscal_year);
+		if (yg != NULL && yg->report != r)
+			diag_add(d, r->path, 0, 0, SEV_ERROR, "fiscal year %d "
+			    "already has a report file, %s; keep only one",
+			    r->fiscal_year, yg->report->path);
+		else if (yg != NULL && yg->sz == 0)
+			diag_add(d, r->path, 0, 0, SEV_WARNING, "fiscal year %d "
+			    "has no measures, so this report is not published "
+			    "until measures of that year are added",
+			    r->fiscal_year);
+	}
+}
+
+/*
+ * A free page is published at SLUG/ beside the folders the site makes
+ * itself: two pages, or a page and a fiscal year (its folder is the
+ * year's number), must not share a folder.
+ */
+static void
+check_pages(const struct index *ix, const struct site *s, struct diags *d)
+{
+	static const char *const made[] = {
+		"owners", "files", "static", "data", NULL
+	};
+	struct strmap		 seen = { 0 };
+	const struct page	*p;
+	size_t			 i, k;
+	long			 year;
+
+	for (i = 0; i < s->pagesz; i++) {
+		p = s->pages[i];
+		for (k = 0; made[k] != NULL; k++)
+			if (strcmp(p->slug, made[k]) == 0)
+				break;
+		if (made[k] != NULL || (parse_int(p->slug, &year) &&
+		    index_year(ix, (int)year) != NULL))
+			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
+			    "be published at %s/, where the site already has "
+			    "its own pages; rename the file or set 'slug:'",
+			    p->slug);
+		else if ((k = strmap_get(&seen, p->slug)) != STRMAP_NONE)
+			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
+			    "be published at %s/, like %s; rename one of the "
+			    "files or set 'slug:'", p->slug, s->pages[k]->path);
+		else
+			strmap_put(&seen, p->slug, i);
+	}
+	strmap_free(&seen);
+}
+
+/*
  * Build the index of s's measures into ix.  Framework problems go to
  * d.  The index points into s, which must outlive it; free it with
  * index_free().
@@ -278,6 +365,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	struct measure	 *m;
 	struct yeargroup *yg;
 	struct owner	 *o;
+	struct strmap	  names = { 0 };
 	size_t		  i, k;
 
 	memset(ix, 0, sizeof(*ix));
@@ -290,7 +378,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 		yg = year_get(ix, m->fiscal_year);
 		push(&yg->m, &yg->sz, m);
 		for (k = 0; k < m->ownersz; k++) {
-			o = owner_get(ix, m->owners[k]);
+			o = owner_get(ix, &names, m->owners[k]);
 			push(&o->m, &o->sz, m);
 		}
 	}
@@ -299,9 +387,12 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
 	for (i = 0; i < ix->yearsz; i++)
 		year_fill(s, &ix->years[i], d);
-	owners_fill(ix);
+	strmap_free(&names);
+	owners_fill(ix, s);
 	stats_of(s->measures, s->measuresz, &ix->st);
 	check_indicators(ix, d);
+	check_reports(ix, s, d);
+	check_pages(ix, s, d);
 	ix->current = s->cfg.current_year;
 	if (ix->current == 0 && ix->yearsz > 0)
 		ix->current = ix->years[ix->yearsz - 1].year;
@@ -339,6 +430,7 @@ index_free(struct index *ix)
 	for (i = 0; i < ix->ownersz; i++) {
 		free(ix->owners[i].name);
 		free(ix->owners[i].key);
+		free(ix->owners[i].sortkey);
 		free(ix->owners[i].m);
 	}
 	free(ix->owners);

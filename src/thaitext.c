@@ -1,7 +1,9 @@
-/* thaitext.c: Thai dictionary order and word boundaries for UTF-8 text (the only libthai user). */
+/* thaitext.c: Thai text: one normal form, blank tests, dictionary order and word boundaries (the only libthai and libunistring user). */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include <uninorm.h>
 
 #include <thai/thbrk.h>
 #include <thai/thcoll.h>
@@ -144,4 +146,79 @@ thai_brk_free(void *brk)
 {
 	if (brk != NULL)
 		th_brk_delete(brk);
+}
+
+/*
+ * The one form in which text is compared and shown: Unicode NFC, and
+ * SARA AM typed as NIKHAHIT + SARA AA (as some Thai keyboards and Word
+ * do, possibly with a tone mark between) written as U+0E33, which NFC
+ * leaves alone.  Without it two owners that look the same get two
+ * pages.  Returns a new string; s must be valid UTF-8.
+ */
+char *
+text_norm(const char *s)
+{
+	uint8_t		*n;
+	size_t		 len, i, k;
+	char		*out;
+
+	n = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL,
+	    &len);
+	if (n == NULL)
+		return xstrdup(s);
+	out = xmalloc(len + 1);
+	for (i = k = 0; i < len; ) {
+		/* U+0E4D is e0 b9 8d, U+0E32 e0 b8 b2, tone marks e0 b9 88-8b. */
+		if (i + 6 <= len && memcmp(n + i, "\xe0\xb9\x8d", 3) == 0) {
+			if (memcmp(n + i + 3, "\xe0\xb8\xb2", 3) == 0) {
+				memcpy(out + k, "\xe0\xb8\xb3", 3);
+				k += 3;
+				i += 6;
+				continue;
+			}
+			if (i + 9 <= len && n[i + 3] == 0xe0 &&
+			    n[i + 4] == 0xb9 && n[i + 5] >= 0x88 &&
+			    n[i + 5] <= 0x8b &&
+			    memcmp(n + i + 6, "\xe0\xb8\xb2", 3) == 0) {
+				memcpy(out + k, n + i + 3, 3);
+				memcpy(out + k + 3, "\xe0\xb8\xb3", 3);
+				k += 6;
+				i += 9;
+				continue;
+			}
+		}
+		out[k++] = (char)n[i++];
+	}
+	out[k] = '\0';
+	free(n);
+	return out;
+}
+
+/* Is c a character that shows as nothing or as a blank? */
+static int
+blank_char(unsigned c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 ||
+	    c == 0x1680 || c == 0x180e || (c >= 0x2000 && c <= 0x200f) ||
+	    c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+	    c == 0x2060 || c == 0x3000 || c == 0xfeff;
+}
+
+/*
+ * Does s (valid UTF-8) show nothing at all: only spaces, no-break and
+ * zero-width spaces and the like?  A title like that is an empty
+ * heading to a reader.
+ */
+int
+text_blank(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	while (*p != '\0') {
+		if (!blank_char(utf8_decode(p, &n)))
+			return 0;
+		p += n;
+	}
+	return 1;
 }

@@ -1,9 +1,14 @@
 /* util.c: allocation wrappers that exit on out-of-memory, string and path helpers. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extern.h"
 
@@ -49,6 +54,22 @@ xreallocarray(void *p, size_t n, size_t sz)
 	if (sz && n > SIZE_MAX / sz)
 		oom();
 	return xrealloc(p, n * sz);
+}
+
+/*
+ * Room for element n of an array that only this function grows: the
+ * capacity doubles at each power of two, so n appends copy O(n)
+ * elements in all (one element at a time was quadratic where realloc
+ * always moves, as under AddressSanitizer).
+ */
+void *
+xgrow(void *p, size_t n, size_t sz)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;
+	if (n > SIZE_MAX / 2)
+		oom();
+	return xreallocarray(p, n ? n * 2 : 1, sz);
 }
 
 char *
@@ -179,6 +200,16 @@ fail:
 	return 0;
 }
 
+/* Is s plain ASCII? */
+int
+utf8_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Number of code points in the first sz bytes of valid UTF-8. */
 size_t
 utf8_chars(const char *s, size_t sz)
@@ -198,29 +229,64 @@ utf8_chars(const char *s, size_t sz)
 char *
 file_read(const char *path, size_t *sz)
 {
-	FILE	*f;
 	char	*buf = NULL;
-	size_t	 len = 0, max = 0, n;
+	size_t	 len = 0, max = 0;
+	ssize_t	 n;
+	int	 fd, e;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = file_open(path)) == -1)
 		return NULL;
 	do {
 		if (len + 1 >= max) {
 			max = max ? max * 2 : 8192;
 			buf = xrealloc(buf, max);
 		}
-		n = fread(buf + len, 1, max - len - 1, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		fclose(f);
+		n = read(fd, buf + len, max - len - 1);
+		if (n > 0)
+			len += (size_t)n;
+	} while (n > 0 || (n == -1 && errno == EINTR));
+	e = errno;
+	close(fd);
+	if (n == -1) {
 		free(buf);
+		errno = e;
 		return NULL;
 	}
-	fclose(f);
 	buf[len] = '\0';
 	*sz = len;
 	return buf;
+}
+
+/*
+ * Open a file for reading that content or a theme names.  Without
+ * O_NONBLOCK a FIFO named like a content file blocks open() forever;
+ * anything but a regular file is refused (errno EINVAL for "not a
+ * regular file").  Returns the descriptor or -1 with errno set.
+ */
+int
+file_open(const char *path)
+{
+	struct stat	 st;
+	int		 fd, fl, e;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	if ((fl = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1)
+		goto fail;
+	return fd;
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+	return -1;
 }
 
 /* qsort that accepts an empty (NULL) array, which qsort itself may not. */
@@ -282,4 +348,71 @@ buf_escape(struct buf *b, const char *s, int attr)
 		run = s + 1;
 	}
 	buf_addn(b, run, (size_t)(s - run));
+}
+
+/* FNV-1a: a string's slot in a strmap. */
+static size_t
+strmap_hash(const char *s)
+{
+	unsigned long long	 h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/*
+ * The value of key in m, or (size_t)-1 if it has none.  Lookups and
+ * insertions are constant time, so that lists whose length content
+ * controls (owners, slugs, files) are checked in linear time.
+ */
+size_t
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t	 i;
+
+	if (m->max == 0)
+		return STRMAP_NONE;
+	for (i = strmap_hash(key) & (m->max - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->max - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->vals[i];
+	return STRMAP_NONE;
+}
+
+/* Set key (not copied: it must outlive m) to val. */
+void
+strmap_put(struct strmap *m, const char *key, size_t val)
+{
+	struct strmap	 old = *m;
+	size_t		 i;
+
+	if ((m->sz + 1) * 2 > m->max) {
+		m->max = m->max ? m->max * 2 : 16;
+		m->keys = xcalloc(m->max, sizeof(*m->keys));
+		m->vals = xcalloc(m->max, sizeof(*m->vals));
+		m->sz = 0;
+		for (i = 0; i < old.max; i++)
+			if (old.keys[i] != NULL)
+				strmap_put(m, old.keys[i], old.vals[i]);
+		free(old.keys);
+		free(old.vals);
+	}
+	for (i = strmap_hash(key) & (m->max - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->max - 1))
+		if (strcmp(m->keys[i], key) == 0) {
+			m->vals[i] = val;
+			return;
+		}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->sz++;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
 }
