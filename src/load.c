@@ -347,7 +347,7 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 				    "%s/ reads only the .md files directly in "
 				    "it, so nothing in this folder is published",
 				    rel);
-			else if (depth + 1 >= MAX_DEPTH)
+			else if (depth >= MAX_DEPTH)
 				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this "
 				    "folder is more than %d folders deep inside "
 				    "content/measures/; its files are not read: "
@@ -438,7 +438,7 @@ assets_walk(struct assets *as, const char *dir, const char *base,
 			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link "
 			    "to a folder, which is not published; copy the "
 			    "folder in instead");
-		else if (S_ISDIR(lst.st_mode) && depth + 1 >= MAX_DEPTH)
+		else if (S_ISDIR(lst.st_mode) && depth >= MAX_DEPTH)
 			diag_add(d, cshown, 0, 0, SEV_ERROR, "this folder is "
 			    "more than %d folders deep; its files are not "
 			    "published: move them nearer the top", MAX_DEPTH);

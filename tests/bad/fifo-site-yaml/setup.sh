@@ -1,0 +1,3 @@
+#!/bin/sh
+# site.yaml a FIFO: must not block check.
+rm content/site.yaml && mkfifo content/site.yaml
