@@ -1,4 +1,4 @@
-/* test_frontmatter.c: fm_split, yaml_load positions and limits, doc_split. */
+/* test_frontmatter.c: fm_split, yaml_load positions, limits, tags and line ends, doc_split. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -370,6 +370,186 @@ yaml_empty_and_scalar(void **state)
 	diag_free(&d);
 }
 
+/* The position of the n-th scalar (depth first, keys too), or {0, 0}. */
+static void
+nth_scalar(const struct ynode *n, size_t *left, struct pos *out)
+{
+	size_t	 i;
+
+	if (n->type == Y_SCALAR && (*left)-- == 0)
+		*out = n->pos;
+	for (i = 0; i < n->kidsz; i++)
+		nth_scalar(n->kids[i], left, out);
+}
+
+/*
+ * Lines end at '\n' only (CRLF counts once); columns count characters
+ * from there, and a leading BOM is not one of them.
+ */
+static void
+yaml_positions_editor_lines(void **state)
+{
+	struct diags	 d;
+	struct ynode	*root, *n;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	root = load("a: 1\r\nข: ก\r\nc: [x, ไทย, z]\r\n", 5, &d);
+	assert_non_null(root);
+	assert_int_equal(d.sz, 0);
+	n = ymap_get(root, "ข");
+	assert_int_equal(n->pos.line, 6);
+	assert_int_equal(n->pos.col, 4);
+	n = ymap_get(root, "c");
+	assert_int_equal(n->kids[2]->pos.line, 7);
+	assert_int_equal(n->kids[2]->pos.col, 13);
+	ynode_free(root);
+
+	/* framework files are handed over with their BOM */
+	root = load("\xef\xbb\xbf" "a: 1\nb: 2\n", 1, &d);
+	assert_non_null(root);
+	assert_int_equal(d.sz, 0);
+	assert_int_equal(root->kids[0]->pos.line, 1);
+	assert_int_equal(root->kids[0]->pos.col, 1);
+	assert_int_equal(root->kids[1]->pos.col, 4);
+	assert_int_equal(root->kids[2]->pos.line, 2);
+	assert_int_equal(root->kids[2]->pos.col, 1);
+	ynode_free(root);
+	diag_free(&d);
+}
+
+/* Many lines: every node still finds its own. */
+static void
+yaml_positions_many_lines(void **state)
+{
+	struct diags	 d;
+	struct ynode	*root;
+	struct pos	 p = { 0, 0 };
+	char		*text, *t;
+	size_t		 i, left;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	text = t = xmalloc(5000 * 16);
+	for (i = 0; i < 5000; i++)
+		t += sprintf(t, "%s- ก%zu\n", i % 2 ? "" : "\n", i);
+	root = load(text, 3, &d);
+	assert_non_null(root);
+	assert_int_equal(root->kidsz, 5000);
+	left = 4999;
+	nth_scalar(root, &left, &p);
+	/* item i is on line 3 + i + i / 2 + 1 */
+	assert_int_equal(p.line, 3 + 4999 + 2499 + 1);
+	assert_int_equal(p.col, 3);
+	ynode_free(root);
+	free(text);
+	diag_free(&d);
+}
+
+/*
+ * Line ends editors do not show are errors at their own place, and a
+ * later problem is still found on the editor's line, not a line further.
+ */
+static void
+yaml_odd_line_ends(void **state)
+{
+	static const struct {
+		const char	*text;
+		unsigned	 col;
+		const char	*what;
+	} cases[] = {
+		{ "a: มา\xe2\x80\xa8ตร\nb: 1\nb: 2\n", 6, "(U+2028)" },
+		{ "a: \"มา\xe2\x80\xa9ตร\"\nb: 1\nb: 2\n", 7, "(U+2029)" },
+		{ "a: มา\xc2\x85ตร\nb: 1\nb: 2\n", 6, "(U+0085)" },
+		{ "a: มา\rตร\nb: 1\nb: 2\n", 6, "carriage return (CR) "
+		    "is here on its own" },
+	};
+	struct diags	 d;
+	size_t		 i;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_null(load(cases[i].text, 2, &d));
+		assert_int_equal(d.errors, 2);
+		assert_diag(&d, 2, cases[i].col, SEV_ERROR, cases[i].what);
+		assert_diag(&d, 4, 1, SEV_ERROR, "'b' is written twice "
+		    "(first on line 3)");
+		diag_free(&d);
+	}
+
+	/* One error for them all, saying how many follow. */
+	assert_null(load("a: x\ry\r\nb: \"\xe2\x80\xa8\"\n", 1, &d));
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 1, 5, SEV_ERROR, "(and 1 more such characters");
+	diag_free(&d);
+
+	/* CR line ends: one error for the file, no guesses at its YAML. */
+	assert_null(load("a: 1\rb: 2: 3\r", 1, &d));
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 1, 1, SEV_ERROR, "end with a carriage return (CR) "
+	    "alone");
+	diag_free(&d);
+
+	/* CRLF is a normal line end. */
+	assert_int_equal(d.sz, 0);
+}
+
+/* A character YAML refuses is reported where it is, not at the start. */
+static void
+yaml_refused_character(void **state)
+{
+	struct diags	 d;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	assert_null(load("a: 1\nข: กข\x0bค\n", 2, &d));
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 3, 6, SEV_ERROR, "(U+000B)");
+	diag_free(&d);
+	assert_null(load("\xef\xbb\xbf" "a: \x7f\n", 1, &d));
+	assert_diag(&d, 1, 4, SEV_ERROR, "(U+007F)");
+	diag_free(&d);
+	assert_null(load("a: 1\nb: \xff\n", 1, &d));
+	assert_diag(&d, 2, 4, SEV_ERROR, "not saved as UTF-8");
+	diag_free(&d);
+}
+
+static void
+yaml_tags(void **state)
+{
+	struct diags	 d;
+	struct ynode	*root;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	/* Tags that only say "text", "list" or "map" are harmless. */
+	root = load("a: !!str 5\nb: ! x\nc: !!seq [1]\nd: !!map {e: 1}\n"
+	    "!!str f: 2\n", 1, &d);
+	assert_non_null(root);
+	assert_int_equal(d.sz, 0);
+	assert_string_equal(ymap_get(root, "a")->value, "5");
+	assert_non_null(ymap_get(root, "f"));
+	ynode_free(root);
+
+	assert_null(load("title: !!binary 4Lih\n", 2, &d));
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 2, 8, SEV_ERROR, "the tag '!!binary' is not "
+	    "supported here; remove it and write the value as text");
+	diag_free(&d);
+
+	/* Every refused tag is reported, each where it is written. */
+	assert_null(load("a: !!int 5\nb: !foo x\nc: !!map [1]\n"
+	    "d: &q !!set {x: 1}\n", 1, &d));
+	assert_int_equal(d.errors, 4);
+	assert_diag(&d, 1, 4, SEV_ERROR, "'!!int'");
+	assert_diag(&d, 2, 4, SEV_ERROR, "'!foo'");
+	assert_diag(&d, 3, 4, SEV_ERROR, "'!!map' is not supported here; "
+	    "remove it");
+	assert_diag(&d, 4, 4, SEV_ERROR, "'!!set'");
+	diag_free(&d);
+}
+
 /* Only the first YAML document is read. */
 static void
 yaml_first_document(void **state)
@@ -668,6 +848,42 @@ doc_split_errors(void **state)
 	diag_free(&d);
 }
 
+/* CR line ends in a content file, and a CR alone in its body. */
+static void
+doc_split_lone_cr(void **state)
+{
+	const char	*cr = "---\rtitle: x\r---\rbody\r";
+	const char	*body1 = "---\ntitle: x\n---\n\nline\rnext\n";
+	struct fctx	 c;
+	struct diags	 d;
+	struct ynode	*root;
+	char		*body = NULL;
+	unsigned	 bline = 0;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	c.file = FILE_SHOWN;
+	c.line0 = 1;
+	c.d = &d;
+	root = doc_split(&c, cr, strlen(cr), "measure", &body, &bline);
+	assert_null(root);
+	assert_null(body);
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 1, 1, SEV_ERROR, "end with a carriage return (CR) "
+	    "alone");
+	diag_free(&d);
+
+	/* The front matter still counts: its fields can be checked too. */
+	root = doc_split(&c, body1, strlen(body1), "measure", &body, &bline);
+	assert_non_null(root);
+	assert_int_equal(d.errors, 1);
+	assert_diag(&d, 5, 5, SEV_ERROR, "carriage return (CR) is here on "
+	    "its own");
+	ynode_free(root);
+	free(body);
+	diag_free(&d);
+}
+
 int
 main(void)
 {
@@ -685,6 +901,11 @@ main(void)
 		cmocka_unit_test(yaml_positions),
 		cmocka_unit_test(yaml_columns_in_characters),
 		cmocka_unit_test(yaml_empty_and_scalar),
+		cmocka_unit_test(yaml_positions_editor_lines),
+		cmocka_unit_test(yaml_positions_many_lines),
+		cmocka_unit_test(yaml_odd_line_ends),
+		cmocka_unit_test(yaml_refused_character),
+		cmocka_unit_test(yaml_tags),
 		cmocka_unit_test(yaml_first_document),
 		cmocka_unit_test(yaml_alias_refused),
 		cmocka_unit_test(yaml_alias_bomb),
@@ -695,6 +916,7 @@ main(void)
 		cmocka_unit_test(yaml_syntax_error),
 		cmocka_unit_test(doc_split_ok),
 		cmocka_unit_test(doc_split_errors),
+		cmocka_unit_test(doc_split_lone_cr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
