@@ -210,16 +210,20 @@ theme_file(const char *path)
 
 /*
  * The local path a URI names (as libxslt's security checks see it), a
- * new string; NULL for any other scheme.
+ * new string; NULL for any other scheme.  What is no URI (a path with a
+ * space) but has no scheme either is a path as it stands.
  */
 static char *
 uri_path(const char *uri)
 {
 	xmlURIPtr	 u;
 	char		*p = NULL;
+	size_t		 n;
 
-	if ((u = xmlParseURI(uri)) == NULL)
-		return NULL;
+	if ((u = xmlParseURI(uri)) == NULL) {
+		n = strcspn(uri, ":/");
+		return uri[n] != ':' ? xstrdup(uri) : NULL;
+	}
 	if ((u->scheme == NULL || strcmp(u->scheme, "file") == 0) &&
 	    u->path != NULL)
 		p = xstrdup(u->path);
@@ -476,6 +480,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 	struct theme	*t;
 	struct errbuf	 e;
 	char		*sub, *path, *real = NULL;
+	xmlDocPtr	 doc;
 	int		 i;
 	size_t		 errs = d->errors;
 
@@ -505,7 +510,15 @@ theme_load(const char *root, const char *name, enum lang lang,
 		path = xasprintf("%s/%s.xsl", t->dir, pagetypes[i]);
 		e.len = 0;
 		e.msg[0] = '\0';
-		t->xsl[i] = xsltParseStylesheetFile(BAD_CAST path);
+		/*
+		 * Not xsltParseStylesheetFile(), whose read check cannot
+		 * parse a path with a space as a URI; the loader checks.
+		 */
+		doc = theme_loader(BAD_CAST path, NULL, 0, NULL,
+		    XSLT_LOAD_START);
+		if (doc != NULL &&
+		    (t->xsl[i] = xsltParseStylesheetDoc(doc)) == NULL)
+			xmlFreeDoc(doc);
 		if (t->xsl[i] == NULL)
 			errbuf_report(&e, d, path, "the stylesheet cannot be "
 			    "used");
