@@ -1,13 +1,21 @@
-/* theme.c: finds a theme, compiles its XSLT stylesheets once per build and applies them to page models (the only libxslt user). */
+/* theme.c: finds a theme, compiles its XSLT stylesheets once per build and applies them to page models, reading only the theme's own files (the only libxslt user). */
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxslt/documents.h>
 #include <libxslt/imports.h>
+#include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -22,10 +30,35 @@ static const char *const pagetypes[PAGE__MAX] = {
 
 struct theme {
 	char			*dir;		/* the theme folder */
+	char			*real;		/* its real path: all it may read */
 	struct hash		 key;		/* every file of it, and our version */
 	xsltStylesheetPtr	 xsl[PAGE__MAX];
 	xmlDocPtr		 strings;
+	xsltSecurityPrefsPtr	 sec;		/* read-only once loaded */
 };
+
+/*
+ * Neither libxslt's security callbacks nor its document loader carry
+ * user data, so the one loaded theme's real folder is global: set by
+ * theme_load() before any thread starts, only read while pages render.
+ */
+static const char *sandbox;
+
+/* libxml2's entity loader, for every parse but a theme file's. */
+static xmlExternalEntityLoader oldloader;
+
+/*
+ * Set while this thread parses a theme file, so that the process-wide
+ * external entity loader refuses what that parse asks for and nothing
+ * else: other stages' parsers keep libxml2's own loader.
+ */
+static _Thread_local int in_theme_parse;
+
+/* Set when that loader refused: libxml2 would go on without the entity. */
+static _Thread_local int entity_refused;
+
+/* Theme files hold no DTD to load and no external entities. */
+#define THEME_PARSE	(XML_PARSE_NOENT | XML_PARSE_NOCDATA | XML_PARSE_NONET)
 
 /* Collects libxml2/libxslt messages so they reach the editor once, with the file. */
 struct errbuf {
@@ -50,14 +83,290 @@ errbuf_add(void *ctx, const char *fmt, ...)
 		    (size_t)n : sizeof(e->msg) - e->len - 1;
 }
 
+/* Is the line at s (to a newline) libxml2's caret under a quoted line? */
+static int
+caret_line(const char *s)
+{
+	size_t	 n = strspn(s, " \t^");
+
+	return (s[n] == '\n' || s[n] == '\0') && memchr(s, '^', n) != NULL;
+}
+
+/*
+ * Read libxslt's context line "TYPE: file F line N element E" (also
+ * without line or element, or just "TYPE"): 1 if it is one, with F and
+ * N (0 if none) in *at and *ln, F pointing into line, which this cuts.
+ */
+static int
+context_line(char *line, const char **at, unsigned *ln)
+{
+	static const char *const types[] = {
+		"compilation error", "runtime error", "error", "warning", NULL
+	};
+	char	*f, *p;
+	size_t	 i, n;
+
+	for (i = 0; types[i] != NULL; i++) {
+		n = strlen(types[i]);
+		if (strncmp(line, types[i], n) == 0)
+			break;
+	}
+	if (types[i] == NULL)
+		return 0;
+	*at = NULL;
+	*ln = 0;
+	if (line[n] == '\0' || strncmp(line + n, " : element ", 11) == 0)
+		return 1;
+	if (strncmp(line + n, ": file ", 7) != 0)
+		return 0;
+	f = line + n + 7;
+	if ((p = strstr(f, " element ")) != NULL)
+		*p = '\0';
+	if ((p = strstr(f, " line ")) != NULL) {
+		*ln = (unsigned)strtoul(p + 6, NULL, 10);
+		*p = '\0';
+	}
+	*at = f;
+	return 1;
+}
+
+/*
+ * Report what libxml2 and libxslt said as one error of file, on one
+ * line: each context line becomes the "F:N: " of the messages after it
+ * (or the error's own line, when F is file), and the quoted source and
+ * caret of a parse error go (libxml2 names its line).
+ */
 static void
 errbuf_report(struct errbuf *e, struct diags *d, const char *file,
     const char *what)
 {
-	while (e->len > 0 && (e->msg[e->len - 1] == '\n'))
-		e->msg[--e->len] = '\0';
-	diag_add(d, file, 0, 0, SEV_ERROR, "%s%s%s", what,
-	    e->len ? ": " : "", e->msg);
+	struct buf	 out;
+	char		*line, *next, num[16];
+	const char	*at = NULL, *was = NULL;
+	unsigned	 ln = 0, wasln = 0, fileln = 0;
+	int		 first = 1;
+
+	memset(&out, 0, sizeof(out));
+	buf_add(&out, what);
+	for (line = e->msg; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (next != NULL && caret_line(next)) {
+			if ((next = strchr(next, '\n')) != NULL)
+				next++;
+			continue;
+		}
+		if (context_line(line, &at, &ln)) {
+			if (at != NULL && fileln == 0 && strcmp(at, file) == 0)
+				fileln = ln;
+			continue;
+		}
+		if (*line == '\0')
+			continue;
+		buf_add(&out, first ? ": " : "; ");
+		first = 0;
+		/* A place once, unless it is the error's own. */
+		if (at != NULL && (was == NULL || strcmp(at, was) != 0 ||
+		    ln != wasln) && (strcmp(at, file) != 0 || ln != fileln)) {
+			buf_add(&out, at);
+			if (ln > 0) {
+				snprintf(num, sizeof(num), ":%u", ln);
+				buf_add(&out, num);
+			}
+			buf_add(&out, ": ");
+		}
+		if (at != NULL) {
+			was = at;
+			wasln = ln;
+		}
+		buf_add(&out, line);
+	}
+	diag_add(d, file, fileln, 0, SEV_ERROR, "%s", out.s);
+	free(out.s);
+}
+
+/*
+ * The real path of the file path if it is a regular file inside the
+ * theme folder, a new string; NULL otherwise.  A link inside the theme
+ * that leads out of it is outside.
+ */
+static char *
+theme_file(const char *path)
+{
+	char		*real;
+	struct stat	 st;
+	size_t		 n;
+
+	if (sandbox == NULL || (real = realpath(path, NULL)) == NULL)
+		return NULL;
+	n = strlen(sandbox);
+	if (strncmp(real, sandbox, n) != 0 || real[n] != '/' ||
+	    stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
+/*
+ * The local path a URI names (as libxslt's security checks see it), a
+ * new string; NULL for any other scheme.  What is no URI (a path with a
+ * space) but has no scheme either is a path as it stands.
+ */
+static char *
+uri_path(const char *uri)
+{
+	xmlURIPtr	 u;
+	char		*p = NULL;
+	size_t		 n;
+
+	if ((u = xmlParseURI(uri)) == NULL) {
+		n = strcspn(uri, ":/");
+		return uri[n] != ':' ? xstrdup(uri) : NULL;
+	}
+	if ((u->scheme == NULL || strcmp(u->scheme, "file") == 0) &&
+	    u->path != NULL)
+		p = xstrdup(u->path);
+	xmlFreeURI(u);
+	return p;
+}
+
+/*
+ * Read the regular file path into a new buffer (*len bytes).  Opened
+ * without blocking, so that a FIFO in its place cannot stop the build;
+ * returns NULL for anything but a regular file read whole.
+ */
+static char *
+regular_read(const char *path, size_t *len)
+{
+	struct stat	 st;
+	char		*buf;
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size > INT_MAX) {
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	n = read(fd, buf, (size_t)st.st_size);
+	close(fd);
+	if (n != st.st_size) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+/*
+ * Parse the theme file real (from theme_file()), named uri in the tree
+ * (the base of its imports), with the names in dict if not NULL.  NULL
+ * if it cannot be read or is not well-formed; libxml2 reports why.
+ */
+static xmlDocPtr
+theme_parse(const char *real, const char *uri, xmlDictPtr dict, int opts)
+{
+	xmlParserCtxtPtr	 p;
+	xmlDocPtr		 doc = NULL;
+	char			*buf;
+	size_t			 len;
+
+	if ((buf = regular_read(real, &len)) == NULL) {
+		xmlGenericError(xmlGenericErrorContext, "%s: cannot read this "
+		    "file\n", uri);
+		return NULL;
+	}
+	if ((p = xmlNewParserCtxt()) == NULL) {
+		free(buf);
+		return NULL;
+	}
+	/* As libxslt's own loader does: the stylesheet's names in one dict. */
+	if (dict != NULL) {
+		xmlDictFree(p->dict);
+		p->dict = dict;
+		xmlDictReference(dict);
+	}
+	in_theme_parse = 1;
+	entity_refused = 0;
+	doc = xmlCtxtReadMemory(p, buf, (int)len, uri, NULL, opts);
+	in_theme_parse = 0;
+	if (doc != NULL && (!p->wellFormed || entity_refused)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(p);
+	free(buf);
+	return doc;
+}
+
+/*
+ * libxslt's loader for every stylesheet, import, include and document():
+ * only regular files inside the theme folder, parsed without a DTD,
+ * external entities or the network.  ctx is the transform context for
+ * document(), which an error stops.
+ */
+static xmlDocPtr
+theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
+    xsltLoadType type)
+{
+	xsltTransformContextPtr	 tctx;
+	xmlDocPtr		 doc = NULL;
+	char			*path, *real = NULL;
+
+	(void)options;
+	tctx = type == XSLT_LOAD_DOCUMENT ? ctx : NULL;
+	if ((path = uri_path((const char *)uri)) != NULL)
+		real = theme_file(path);
+	if (real != NULL) {
+		doc = theme_parse(real, (const char *)uri, dict, THEME_PARSE);
+		/* document() would go on with an empty node-set. */
+		if (doc == NULL && tctx != NULL)
+			xsltTransformError(tctx, NULL, NULL, "%s: cannot be "
+			    "loaded\n", (const char *)uri);
+	} else if (path != NULL && access(path, F_OK) != 0)
+		xsltTransformError(tctx, NULL, NULL, "%s: no such file\n",
+		    (const char *)uri);
+	else
+		xsltTransformError(tctx, NULL, NULL, "%s: a theme may read "
+		    "only regular files inside its own folder (%s)\n",
+		    (const char *)uri, sandbox);
+	free(path);
+	free(real);
+	return doc;
+}
+
+/* Theme files load no DTD and no external entity, from disk or network. */
+static xmlParserInputPtr
+entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	if (in_theme_parse) {
+		entity_refused = 1;
+		xmlGenericError(xmlGenericErrorContext, "%s: a theme file may "
+		    "not load a DTD or an external entity\n",
+		    url != NULL ? url : id != NULL ? id : "?");
+		return NULL;
+	}
+	return oldloader(url, id, ctxt);
+}
+
+/* The read check of the theme's security preferences: its own files. */
+static int
+may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctx,
+    const char *path)
+{
+	char	*real;
+
+	(void)sec;
+	(void)ctx;
+	if ((real = theme_file(path)) == NULL)
+		return 0;
+	free(real);
+	return 1;
 }
 
 const char *
@@ -72,17 +381,20 @@ hash_tree(struct hash *h, const char *dir)
 {
 	char		**names, *path, *buf;
 	size_t		 i, sz, len;
+	struct stat	 st;
 
 	if ((names = dir_list(dir, &sz)) == NULL)
 		return;
 	for (i = 0; i < sz; i++) {
 		path = path_join(dir, names[i]);
 		hash_str(h, names[i]);
-		if ((buf = file_read(path, &len)) != NULL) {
+		/* Not through links to folders, which may loop. */
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			hash_tree(h, path);
+		else if ((buf = regular_read(path, &len)) != NULL) {
 			hash_add(h, buf, len);
 			free(buf);
-		} else
-			hash_tree(h, path);
+		}
 		free(path);
 		free(names[i]);
 	}
@@ -113,6 +425,50 @@ theme_key(const struct theme *t)
 }
 
 /*
+ * Confine libxslt to t for the build: its security preferences for
+ * compiling (imports, includes) and, through theme_apply(), for every
+ * transform; its loader for every file; libxml2's entity loader.
+ */
+static void
+sandbox_enter(struct theme *t)
+{
+	t->sec = xsltNewSecurityPrefs();
+	if (t->sec == NULL ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_FILE,
+	    may_read) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid) != 0) {
+		fprintf(stderr, "prongsai: out of memory\n");
+		exit(EXIT_SYSTEM);
+	}
+	sandbox = t->real;
+	xsltSetDefaultSecurityPrefs(t->sec);
+	xsltSetLoaderFunc(theme_loader);
+	oldloader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(entity_loader);
+}
+
+/* Undo sandbox_enter(t), after every thread is done with t. */
+static void
+sandbox_leave(struct theme *t)
+{
+	if (t->sec == NULL)
+		return;
+	xmlSetExternalEntityLoader(oldloader);
+	xsltSetLoaderFunc(NULL);
+	xsltSetDefaultSecurityPrefs(NULL);
+	sandbox = NULL;
+	xsltFreeSecurityPrefs(t->sec);
+	t->sec = NULL;
+}
+
+/*
  * Load the theme named name for the site at root: compile every
  * stylesheet and read the UI words for language lang.  Returns NULL
  * after adding errors to d.  Free with theme_free().
@@ -123,7 +479,8 @@ theme_load(const char *root, const char *name, enum lang lang,
 {
 	struct theme	*t;
 	struct errbuf	 e;
-	char		*sub, *path;
+	char		*sub, *path, *real = NULL;
+	xmlDocPtr	 doc;
 	int		 i;
 	size_t		 errs = d->errors;
 
@@ -140,6 +497,12 @@ theme_load(const char *root, const char *name, enum lang lang,
 		    name);
 		goto fail;
 	}
+	if ((t->real = realpath(t->dir, NULL)) == NULL) {
+		diag_add(d, t->dir, 0, 0, SEV_ERROR, "the theme folder cannot "
+		    "be read");
+		goto fail;
+	}
+	sandbox_enter(t);
 	memset(&e, 0, sizeof(e));
 	xmlSetGenericErrorFunc(&e, errbuf_add);
 	xsltSetGenericErrorFunc(&e, errbuf_add);
@@ -147,7 +510,15 @@ theme_load(const char *root, const char *name, enum lang lang,
 		path = xasprintf("%s/%s.xsl", t->dir, pagetypes[i]);
 		e.len = 0;
 		e.msg[0] = '\0';
-		t->xsl[i] = xsltParseStylesheetFile(BAD_CAST path);
+		/*
+		 * Not xsltParseStylesheetFile(), whose read check cannot
+		 * parse a path with a space as a URI; the loader checks.
+		 */
+		doc = theme_loader(BAD_CAST path, NULL, 0, NULL,
+		    XSLT_LOAD_START);
+		if (doc != NULL &&
+		    (t->xsl[i] = xsltParseStylesheetDoc(doc)) == NULL)
+			xmlFreeDoc(doc);
 		if (t->xsl[i] == NULL)
 			errbuf_report(&e, d, path, "the stylesheet cannot be "
 			    "used");
@@ -157,8 +528,13 @@ theme_load(const char *root, const char *name, enum lang lang,
 	    lang == LANG_TH ? "th" : "en");
 	e.len = 0;
 	e.msg[0] = '\0';
-	if ((t->strings = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL)
-		errbuf_report(&e, d, path, "the theme's words cannot be read");
+	if ((real = theme_file(path)) != NULL)
+		t->strings = theme_parse(real, path, NULL, XML_PARSE_NONET);
+	if (t->strings == NULL)
+		errbuf_report(&e, d, path, real == NULL ? "the theme's words "
+		    "must be a regular file inside the theme folder" :
+		    "the theme's words cannot be read");
+	free(real);
 	free(path);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xsltSetGenericErrorFunc(NULL, NULL);
@@ -263,8 +639,14 @@ theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
 		return 0;
 	}
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
-	res = xsltApplyStylesheetUser(t->xsl[type], model, NULL, NULL, NULL,
-	    ctx);
+	/* What document() parses reports through this thread's libxml2. */
+	xmlSetGenericErrorFunc(&e, errbuf_add);
+	if (xsltSetCtxtSecurityPrefs(t->sec, ctx) == 0)
+		res = xsltApplyStylesheetUser(t->xsl[type], model, NULL, NULL,
+		    NULL, ctx);
+	else
+		res = NULL;
+	xmlSetGenericErrorFunc(NULL, NULL);
 	ok = res != NULL && ctx->state == XSLT_STATE_OK;
 	/*
 	 * The model is done with before the result is written: on a report
@@ -294,6 +676,8 @@ theme_free(struct theme *t)
 			xsltFreeStylesheet(t->xsl[i]);
 	if (t->strings != NULL)
 		xmlFreeDoc(t->strings);
+	sandbox_leave(t);
+	free(t->real);
 	free(t->dir);
 	free(t);
 }
