@@ -146,7 +146,7 @@ mark_pos(const struct ybuild *b, const yaml_mark_t *m)
 static void
 ynode_add(struct ynode *parent, struct ynode *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->kidsz + 1,
+	parent->kids = xgrow(parent->kids, parent->kidsz,
 	    sizeof(*parent->kids));
 	parent->kids[parent->kidsz++] = kid;
 }

@@ -192,8 +192,13 @@ fresh '' '<xsl:value-of select="count(document('"'"'fifo.xml'"'"'))"/>'
 mkfifo "$theme/fifo.xml"
 refused fifo-document "read rights for [^ ]*fifo.xml denied"
 fresh '' ''
-mkfifo "$theme/unused.xsl" "$theme/static/unused.css"
+mkfifo "$theme/unused.xsl"
 allowed fifo-unused
+# static/ is published file by file: a pipe there cannot be, so it is
+# refused (without blocking) like a pipe in content/files/.
+fresh '' ''
+mkfifo "$theme/static/unused.css"
+refused fifo-static "unused.css: error: this is not a regular file"
 # External entities and DTDs are not loaded, even from the theme.
 fresh '<xsl:include href="entity.xsl"/>' ''
 cat >"$theme/entity.xsl" <<'EOF'
