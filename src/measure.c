@@ -49,11 +49,16 @@ status_name(enum status s)
 	return statusnames[s];
 }
 
-/* Is s a slug: [a-z0-9][a-z0-9-]* ? */
+/*
+ * Is s a slug: [a-z0-9][a-z0-9-]*, at most SLUG_MAX characters?  It is
+ * a folder name in the output, and file systems allow 255 bytes.
+ */
 int
 slug_valid(const char *s)
 {
 	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
+		return 0;
+	if (strlen(s) > SLUG_MAX)
 		return 0;
 	for (; *s != '\0'; s++)
 		if (!(*s >= 'a' && *s <= 'z') && !isdigit((unsigned char)*s) &&
@@ -497,7 +502,8 @@ measure_slug(const struct fctx *c, const struct ynode *root,
 			return 1;
 		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
 		    "slug '%s' is not valid: use only lowercase a-z, 0-9 "
-		    "and '-', starting with a letter or digit", m->slug);
+		    "and '-', starting with a letter or digit, at most %d of "
+		    "them", m->slug, SLUG_MAX);
 		return 0;
 	}
 	m->slug = xstrdup(fileslug);

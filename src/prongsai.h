@@ -12,6 +12,9 @@ enum exitcode {
 	EXIT_SYSTEM = 3		/* I/O or internal failure */
 };
 
+/* The longest slug: a folder name, with room to spare under NAME_MAX. */
+#define SLUG_MAX	200
+
 /* A position in a source file, 1-based; line 0 means "the whole file". */
 struct pos {
 	unsigned	 line;

@@ -145,7 +145,8 @@ page_load(const char *file, const char *fileslug, const char *buf,
 	if (p->slug != NULL && !slug_valid(p->slug))
 		diag_add(d, file, v ? v->pos.line : 0, v ? v->pos.col : 0,
 		    SEV_ERROR, "'%s' cannot be a web address: use only "
-		    "lowercase a-z, 0-9 and '-'", p->slug);
+		    "lowercase a-z, 0-9 and '-', at most %d of them", p->slug,
+		    SLUG_MAX);
 	if (d->errors == errs)
 		p->html = markdown_render(p->body, cfg->unsafe_html);
 out:
