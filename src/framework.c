@@ -191,7 +191,8 @@ framework_load(const char *path, struct diags *d)
 
 	if ((buf = file_read(path, &sz)) == NULL) {
 		diag_add(d, path, 0, 0, SEV_ERROR, "cannot read: %s",
-		    strerror(errno));
+		    errno == EINVAL ? "this is not a regular file (a pipe, "
+		    "socket or device named like one)" : strerror(errno));
 		return NULL;
 	}
 	fw = xcalloc(1, sizeof(*fw));
