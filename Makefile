@@ -108,8 +108,8 @@ fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
 # Kept between builds: make would delete them as intermediates.
 .SECONDARY: $(FUZZ_OBJS)
 
-# Each harness for FUZZ_TIME seconds from a fresh seed corpus; see
-# tests/fuzz/run.sh for where crashes are kept.
+# Each harness for FUZZ_TIME seconds from seeds made afresh and what
+# earlier runs found; see tests/fuzz/run.sh for where crashes are kept.
 fuzz: fuzz-build
 	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ)
 
