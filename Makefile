@@ -35,7 +35,8 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libcmocka-dev libunistring-dev
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
-            fonts-thai-tlwg poppler-utils linkchecker
+            fonts-thai-tlwg poppler-utils linkchecker \
+            clang libfuzzer-14-dev libclang-rt-14-dev
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.
 DEB_CMDS  = java:default-jre-headless node:nodejs npm:npm
@@ -80,6 +81,37 @@ prongsai-tsan: $(SRCS:src/%.c=build/tsan/%.o)
 	$(CC) $(TSAN) -o $@ $^ $(LDLIBS)
 
 unit: $(TESTS:%=build/tests/%) $(TESTS:%=build/tests/%-asan)
+
+# libFuzzer harnesses, tests/fuzz/fuzz_NAME.c.  clang, not $(CC): gcc has
+# no libFuzzer, and its objects stay out of build/fuzz/.  The sanitizer
+# runtimes come from libclang-rt-14-dev, which `make deps` installs
+# because it skips clang's recommends.
+FUZZ      = frontmatter period check
+FUZZ_TIME ?= 60
+FUZZ_CC   = clang
+FUZZ_SAN  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=all
+FUZZ_OBJS = $(LIBSRCS:src/%.c=build/fuzz/%.o)
+
+build/fuzz/%.o: src/%.c $(HDRS)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(ALLCFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+# The site harness finds the bad-case site and the frameworks here.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS) $(HDRS)
+	$(FUZZ_CC) $(ALLCFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc \
+	    -DFUZZ_TOP='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
+
+# Kept between builds: make would delete them as intermediates.
+.SECONDARY: $(FUZZ_OBJS)
+
+# Each harness for FUZZ_TIME seconds from seeds made afresh and what
+# earlier runs found; see tests/fuzz/run.sh for where crashes are kept.
+fuzz: fuzz-build
+	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ)
 
 # Install the Debian packages that are missing (root only, no questions).
 deps:
@@ -131,4 +163,4 @@ install: prongsai
 clean:
 	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out
 
-.PHONY: all deps site check unit bench install clean
+.PHONY: all deps site check unit fuzz fuzz-build bench install clean

@@ -1,0 +1,109 @@
+#!/bin/sh
+# tests/fuzz/run.sh: runs each named libFuzzer harness (build/fuzz/fuzz_NAME) for $FUZZ_TIME seconds from a fresh seed corpus; one PASS/FAIL line each.
+#
+# Usage: sh tests/fuzz/run.sh NAME...  (frontmatter, period, check), from
+# `make fuzz` or tests/fuzz.sh, with the harnesses already built.
+#
+# build/fuzz/corpus-NAME/ starts as the seeds made here from the content
+# the tests use, and keeps what libFuzzer adds (make clean drops it);
+# tests/fuzz/regress/NAME/ holds inputs that once failed and is read
+# first.  A crash, leak or timeout is kept in build/fuzz/crash-NAME/ and
+# the line names it; the whole log is build/fuzz/NAME.log.
+set -u
+cd "$(dirname "$0")/../.." || exit 3
+export TZ=Asia/Bangkok LC_ALL=C.UTF-8
+time=${FUZZ_TIME:-60}
+out=build/fuzz
+# UBSan reports carry a stack like ASan's; -fno-sanitize-recover stops.
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+
+# The Markdown files of the bad cases, fixtures and sample site.
+content_files() {
+	find tests/bad tests/fixtures content -name '*.md' -type f | sort
+}
+
+# Copy file $1 into folder $2 under a name made of its path.
+seed_file() {
+	cp "$1" "$2/seed-$(printf '%s' "$1" | tr '/' '_')"
+}
+
+# Write each line of stdin into folder $1 as one seed, named by checksum.
+seed_lines() {
+	while IFS= read -r v; do
+		[ -n "$v" ] || continue
+		printf '%s' "$v" >"$1/seed-$(printf '%s' "$v" | cksum |
+		    cut -d' ' -f1)"
+	done
+}
+
+# Period and date texts: the front matter values of the content, the
+# unit tests' tables (those without C escapes) and tests/fuzz/period.seeds.
+period_texts() {
+	content_files | xargs sed -n \
+	    's/^ *-\{0,1\} *\(period\|start\|end\|date\|published\): *//p' |
+	    sed "s/^\"\(.*\)\"\$/\1/; s/^'\(.*\)'\$/\1/" | grep -v '^{'
+	sed -n 's/.*{ *"\([^"\\]*\)", *[0-9].*/\1/p' tests/test_thaidate.c
+	grep -v '^#' tests/fuzz/period.seeds
+}
+
+# Make the seeds of harness $1 in folder $2.
+seeds() {
+	case $1 in
+	period)
+		period_texts | seed_lines "$2" ;;
+	frontmatter)
+		for f in $(content_files) $(find tests/bad tests/fixtures \
+		    content framework -name '*.yaml' -type f | sort); do
+			seed_file "$f" "$2"
+		done ;;
+	*)
+		for f in $(content_files); do
+			seed_file "$f" "$2"
+		done ;;
+	esac
+}
+
+fail=0
+for name in "$@"; do
+	exe=$out/fuzz_$name
+	corpus=$out/corpus-$name
+	crash=$out/crash-$name
+	log=$out/$name.log
+	if [ ! -x "$exe" ]; then
+		echo "FAIL: fuzz $name: no $exe (make fuzz-build)"
+		fail=1
+		continue
+	fi
+	mkdir -p "$corpus" "$crash"
+	seeds "$name" "$corpus"
+	dict=
+	case $name in
+	period)	dict=-dict=tests/fuzz/period.dict ;;
+	*)	dict=-dict=tests/fuzz/yaml.dict ;;
+	esac
+	regress=
+	[ -d "tests/fuzz/regress/$name" ] && regress=tests/fuzz/regress/$name
+	start=$(date +%s)
+	"$exe" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 $dict -artifact_prefix="$crash/" \
+	    "$corpus" $regress >"$log" 2>&1
+	st=$?
+	secs=$(($(date +%s) - start))
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	kept=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log")
+	if [ "$st" -eq 0 ] && [ -z "$kept" ]; then
+		echo "PASS: fuzz $name: ${execs:-?} execs in ${secs} s" \
+		    "(${rate:-?}/s), 0 crashes"
+		continue
+	fi
+	fail=1
+	echo "FAIL: fuzz $name: exit status $st after ${execs:-?} execs;" \
+	    "input kept at ${kept:-(none, see $log)}"
+	# The sanitizer's verdict and the frames of our own code.
+	grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|^ +#[0-9]+ .* (src|tests)/' \
+	    "$log" | grep -v 'fuzzer::' | head -14 | sed 's/^/    /'
+	echo "    log: $log"
+done
+exit $fail
