@@ -144,7 +144,7 @@ load_site(const uint8_t *data, size_t sz, struct diags *d)
 		perror(measure);
 		abort();
 	}
-	if (site_load(&s, root, 1, 1, d) != EXIT_SYSTEM) {
+	if (site_load(&s, root, 1, 1, NULL, d) != EXIT_SYSTEM) {
 		index_build(&ix, &s, d);
 		index_free(&ix);
 	}
