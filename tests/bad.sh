@@ -21,21 +21,7 @@ trap 'exit 130' HUP INT TERM
 # Run the check in site dir $1, stdout to $2, stderr to $3; the status
 # is the checker's, or 137 if it was killed for running too long.
 run_check() {
-	(cd "$1" && exec "$bin" check) >"$2" 2>"$3" &
-	pid=$!
-	(
-		s=
-		trap 'kill "$s"; exit 0' TERM
-		sleep "$limit" &
-		s=$!
-		wait "$s" && kill -9 "$pid"
-	) >/dev/null 2>&1 &
-	dog=$!
-	wait "$pid"
-	st=$?
-	kill "$dog" 2>/dev/null
-	wait "$dog" 2>/dev/null
-	return $st
+	watched sh -c 'cd "$1" && exec "$2" check' sh "$1" "$bin" >"$2" 2>"$3"
 }
 
 # Set up case $1 in the new folder $2; prints why on failure.

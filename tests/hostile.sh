@@ -21,22 +21,12 @@ trap 'exit 130' HUP INT TERM
 limit=${HOSTILE_TIMEOUT:-120}
 case $bin in *asan*) limit=$((limit * 2)) ;; esac
 
-pass=0 fail=0
-verdict() {	# name reason: passes if reason is empty
-	if [ -z "$2" ]; then
-		pass=$((pass + 1))
-		echo "PASS: hostile/$1"
-	else
-		fail=$((fail + 1))
-		printf 'FAIL: hostile/%s: %s\n' "$1" "$2"
-	fi
-}
+suite=hostile
 
 # Run prongsai with a time limit; status in $st (137: killed), stderr
 # in $work/err.log.
 run() {
-	timeout -s KILL "$limit" "$bin" "$@" >"$work/out.log" \
-	    2>"$work/err.log"
+	watched "$bin" "$@" >"$work/out.log" 2>"$work/err.log"
 	st=$?
 	if grep -Eq 'Sanitizer|runtime error:' "$work/err.log"; then
 		echo "== prongsai $*" >>"$work/sanitizer.log"

@@ -24,16 +24,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-theme.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' HUP INT TERM
 
-pass=0 fail=0
-verdict() {	# name reason: passes if reason is empty
-	if [ -z "$2" ]; then
-		pass=$((pass + 1))
-		echo "PASS: theme/$1"
-	else
-		fail=$((fail + 1))
-		printf 'FAIL: theme/%s: %s\n' "$1" "$2"
-	fi
-}
+suite=theme
 
 # Build $site into $out; the status is in $st (137 if it was killed for
 # running too long), stderr in $work/err.log.
@@ -41,21 +32,9 @@ site="$work/my site"	# a space, as a URI must escape
 out=$work/out
 st=0
 run() {
-	"$bin" build --source "$site" --output "$out" >"$work/out.log" \
-	    2>"$work/err.log" &
-	pid=$!
-	(
-		s=
-		trap 'kill "$s"; exit 0' TERM
-		sleep "$limit" &
-		s=$!
-		wait "$s" && kill -9 "$pid"
-	) >/dev/null 2>&1 &
-	dog=$!
-	wait "$pid"
+	watched "$bin" build --source "$site" --output "$out" \
+	    >"$work/out.log" 2>"$work/err.log"
 	st=$?
-	kill "$dog" 2>/dev/null
-	wait "$dog" 2>/dev/null
 }
 said() {
 	printf 'exit status %s: %s' "$st" "$(head -n 3 "$work/err.log")"

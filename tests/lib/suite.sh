@@ -16,3 +16,37 @@ if [ -z "$bin" ] || [ ! -x "$bin" ]; then
 	echo "$(basename "$0"): no prongsai binary at ${PRONGSAI:-./prongsai}" >&2
 	exit 3
 fi
+
+# Checks counted by verdict NAME REASON: PASS: $suite/NAME if REASON is
+# empty, else FAIL: $suite/NAME: REASON.  Set suite= first.
+pass=0 fail=0
+verdict() {
+	if [ -z "$2" ]; then
+		pass=$((pass + 1))
+		echo "PASS: ${suite:-test}/$1"
+	else
+		fail=$((fail + 1))
+		printf 'FAIL: %s/%s: %s\n' "${suite:-test}" "$1" "$2"
+	fi
+}
+
+# Run "$@" and return its status, or 137 if it ran longer than $limit
+# seconds (default 20) and was killed: a hang is a failure, not a
+# stalled suite.
+watched() {
+	"$@" &
+	pid=$!
+	(
+		s=
+		trap 'kill "$s"; exit 0' TERM
+		sleep "${limit:-20}" &
+		s=$!
+		wait "$s" && kill -9 "$pid"
+	) >/dev/null 2>&1 &
+	dog=$!
+	wait "$pid"
+	st=$?
+	kill "$dog" 2>/dev/null
+	wait "$dog" 2>/dev/null
+	return $st
+}
