@@ -264,7 +264,7 @@ $2" "$work/scale"
 	case $bin in
 	*asan*)	;;
 	*)	[ "$build" = 1 ] && run build --source "$work/scale" \
-		    --output "$work/out-scale" -q ;;
+		    --output "$work/out-$name" -q ;;
 	esac
 	s1=$(date +%s)
 	why=
@@ -292,11 +292,12 @@ for i in range(300):
     m(i, names)'
 case $bin in
 *asan*)	;;
-*)	n=$(find "$work/out-scale/owners" -mindepth 1 -maxdepth 1 -type d |
+*)	n=$(find "$work/out-owners-one-folder-name/owners" -mindepth 1 -maxdepth 1 -type d |
 	    wc -l)
 	verdict owners-one-folder-name-pages "$([ "$n" = 30000 ] ||
 	    echo "$n owner pages, expected 30000")" ;;
 esac
+rm -rf "$work/out-owners-one-folder-name"
 # One owner listed 19,000 times in one measure (front matter holds at
 # most 20,000 values): one owner, the repeats warned of.
 scale owner-repeated 1 'm(0, ["กองคลัง"] * 19000)'
