@@ -13,8 +13,7 @@ PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
-DEFS      = -D_GNU_SOURCE \
-            -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+DEFS      = -D_GNU_SOURCE -DVERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
 ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)
 LDLIBS    = $(PKG_LIBS) -lunistring -lpthread
@@ -55,6 +54,18 @@ build/asan/%.o: src/%.c $(HDRS) | build/.dirs
 
 build/tsan/%.o: src/%.c $(HDRS) | build/.dirs
 	$(CC) $(ALLCFLAGS) $(TSAN) -c -o $@ $<
+
+# Only util.c knows DATADIR, and its objects are rebuilt when PREFIX
+# changes: build/prefix.stamp holds the DATADIR they were built with and
+# is rewritten only when that differs, so `make install PREFIX=/opt/p`
+# after a plain `make` installs a binary that looks in /opt/p.
+UTIL_OBJS = build/util.o build/asan/util.o build/tsan/util.o build/fuzz/util.o
+$(UTIL_OBJS): DEFS += -DDATADIR='"$(DATADIR)"'
+$(UTIL_OBJS): build/prefix.stamp
+
+build/prefix.stamp: FORCE | build/.dirs
+	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || \
+	    printf '%s\n' '$(DATADIR)' >$@
 
 build/.dirs:
 	mkdir -p build/asan build/tsan build/tests
@@ -163,4 +174,4 @@ install: prongsai
 clean:
 	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out
 
-.PHONY: all deps site check unit fuzz fuzz-build bench install clean
+.PHONY: all deps site check unit fuzz fuzz-build bench install clean FORCE

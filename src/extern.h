@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include "prongsai.h"
 
-/* util.c: allocation wrappers (exit on out-of-memory), strings, paths. */
+/* util.c: allocation wrappers (exit on out-of-memory), strings, paths, data folders. */
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
 void		*xrealloc(void *, size_t);
@@ -20,6 +20,10 @@ char		*xasprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));
 char		*xvasprintf(const char *, va_list);
 char		*path_join(const char *, const char *);
+char		**data_dirs(const char *);
+void		 data_dirs_free(char **);
+char		*data_find(char *const *, const char *);
+char		*data_tried(char *const *, const char *);
 int		 utf8_valid(const char *, size_t, size_t *);
 size_t		 utf8_chars(const char *, size_t);
 int		 utf8_ascii(const char *);
@@ -136,8 +140,7 @@ int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);
 
-/* framework.c: the ITA framework of a fiscal year, and data folders. */
-char		*data_path(const char *, const char *);
+/* framework.c: the ITA framework of a fiscal year. */
 struct framework *framework_load(const char *, struct diags *);
 struct framework *framework_find(const char *, int, struct diags *);
 const struct indicator *framework_indicator(const struct framework *, int);

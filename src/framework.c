@@ -1,18 +1,10 @@
-/* framework.c: finds and reads the ITA framework of a fiscal year (indicators, area names, report sections) from framework/YEAR.yaml. */
-#include <sys/stat.h>
-
+/* framework.c: finds and reads the ITA framework of a fiscal year (indicators, area names, report sections) from framework/YEAR.yaml in the data folders (util.c). */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "extern.h"
-
-#ifndef DATADIR
-#define DATADIR "/usr/local/share/prongsai"
-#endif
 
 /* How far from a year to look for the nearest framework file. */
 #define FW_SEARCH	30
@@ -23,42 +15,6 @@ static const char *const fwkeys[] = {
 static const char *const areakeys[] = { "code", "th", "en", NULL };
 static const char *const indkeys[] = { "number", "area", "th", "en", NULL };
 static const char *const seckeys[] = { "areas", "th", "en", NULL };
-
-/*
- * The first existing path of sub in: the site folder root, the folder
- * of the running executable (a source checkout), the installed data
- * folder.  Returns a new string, or NULL if none exists.
- */
-char *
-data_path(const char *root, const char *sub)
-{
-	char		 exe[PATH_MAX], *p, *dirs[3];
-	ssize_t		 n;
-	size_t		 i;
-	struct stat	 st;
-
-	dirs[0] = xstrdup(root);
-	dirs[1] = NULL;
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		if ((p = strrchr(exe, '/')) != NULL)
-			*p = '\0';
-		dirs[1] = xstrdup(exe);
-	}
-	dirs[2] = xstrdup(DATADIR);
-	for (p = NULL, i = 0; i < 3 && p == NULL; i++) {
-		if (dirs[i] == NULL)
-			continue;
-		p = path_join(dirs[i], sub);
-		if (stat(p, &st) != 0) {
-			free(p);
-			p = NULL;
-		}
-	}
-	for (i = 0; i < 3; i++)
-		free(dirs[i]);
-	return p;
-}
 
 static int
 area_code(const char *s)
@@ -219,30 +175,37 @@ out:
 }
 
 /*
- * The framework for fiscal year fy: framework/FY.yaml in the site, the
- * source checkout or the data folder, else the nearest year's file.
- * Returns NULL (with an error in d) if there is none at all.
+ * The framework for fiscal year fy: framework/FY.yaml in the first of
+ * the data folders (data_dirs()) that has it, else the nearest year's
+ * file.  Returns NULL (with an error in d naming every folder searched)
+ * if there is none at all.
  */
 struct framework *
 framework_find(const char *root, int fy, struct diags *d)
 {
 	struct framework	*fw;
-	char			*sub, *path = NULL;
+	char			**dirs, *sub, *path = NULL, *tried;
 	int			 delta, y;
 
+	dirs = data_dirs(root);
 	for (delta = 0; delta <= FW_SEARCH && path == NULL; delta++)
 		for (y = fy - delta; y <= fy + delta && path == NULL;
 		    y += delta ? 2 * delta : 1) {
 			sub = xasprintf("framework/%d.yaml", y);
-			path = data_path(root, sub);
+			path = data_find(dirs, sub);
 			free(sub);
 		}
 	if (path == NULL) {
+		tried = data_tried(dirs, "framework");
 		diag_add(d, "framework", 0, 0, SEV_ERROR, "no ITA framework "
-		    "file for fiscal year %d: add framework/%d.yaml to the "
-		    "site (see the README)", fy, fy);
+		    "file for fiscal year %d or a year within %d of it: add "
+		    "framework/%d.yaml to the site (see the README); looked "
+		    "in: %s", fy, FW_SEARCH, fy, tried);
+		free(tried);
+		data_dirs_free(dirs);
 		return NULL;
 	}
+	data_dirs_free(dirs);
 	fw = framework_load(path, d);
 	free(path);
 	if (fw != NULL)

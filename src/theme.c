@@ -479,7 +479,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 {
 	struct theme	*t;
 	struct errbuf	 e;
-	char		*sub, *path, *real = NULL;
+	char		**dirs, *sub, *tried, *path, *real = NULL;
 	xmlDocPtr	 doc;
 	int		 i;
 	size_t		 errs = d->errors;
@@ -489,14 +489,17 @@ theme_load(const char *root, const char *name, enum lang lang,
 	xsltInit();
 	t = xcalloc(1, sizeof(*t));
 	sub = xasprintf("themes/%s", name);
-	t->dir = data_path(root, sub);
-	free(sub);
-	if (t->dir == NULL) {
+	dirs = data_dirs(root);
+	if ((t->dir = data_find(dirs, sub)) == NULL) {
+		tried = data_tried(dirs, sub);
 		diag_add(d, "content/site.yaml", 0, 0, SEV_ERROR, "theme "
-		    "'%s' not found in themes/ of the site or of Prongsai",
-		    name);
-		goto fail;
+		    "'%s' not found; looked in: %s", name, tried);
+		free(tried);
 	}
+	data_dirs_free(dirs);
+	free(sub);
+	if (t->dir == NULL)
+		goto fail;
 	if ((t->real = realpath(t->dir, NULL)) == NULL) {
 		diag_add(d, t->dir, 0, 0, SEV_ERROR, "the theme folder cannot "
 		    "be read");

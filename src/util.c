@@ -1,4 +1,4 @@
-/* util.c: allocation wrappers that exit on out-of-memory, string and path helpers. */
+/* util.c: allocation wrappers that exit on out-of-memory, string and path helpers, and the folders Prongsai reads its own data (themes, frameworks) from. */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -11,6 +11,11 @@
 #include <unistd.h>
 
 #include "extern.h"
+
+/* The installed data folder, $(PREFIX)/share/prongsai: see the Makefile. */
+#ifndef DATADIR
+#error "DATADIR must be defined (the Makefile defines it for util.c)"
+#endif
 
 /* A command-line tool has nothing better to do when memory runs out. */
 static void
@@ -152,6 +157,125 @@ path_join(const char *a, const char *b)
 	if (la == 0)
 		return xstrdup(b);
 	return xasprintf("%.*s/%s", (int)la, a, b);
+}
+
+/* Are a and b the same folder: the same name, or the same real path? */
+static int
+same_dir(const char *a, const char *b)
+{
+	char	*ra, *rb;
+	int	 same;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	ra = realpath(a, NULL);
+	rb = realpath(b, NULL);
+	same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0;
+	free(ra);
+	free(rb);
+	return same;
+}
+
+/* Append dir (taken over) to the list *dirs of *n, unless it is there. */
+static void
+dirs_add(char ***dirs, size_t *n, char *dir)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (same_dir((*dirs)[i], dir)) {
+			free(dir);
+			return;
+		}
+	*dirs = xreallocarray(*dirs, *n + 2, sizeof(**dirs));
+	(*dirs)[(*n)++] = dir;
+	(*dirs)[*n] = NULL;
+}
+
+/*
+ * The folders that may hold themes/ and framework/, in the order they
+ * are searched: the site folder root; the source checkout the running
+ * executable sits in, when it sits in one (the folder holds
+ * src/prongsai.h); BIN/../share/prongsai, where BIN is the folder of the
+ * executable's real path (an installed tree, wherever it was moved);
+ * DATADIR, the data folder compiled in.  A folder named twice is listed
+ * once.  Returns a NULL-terminated array of new strings: free with
+ * data_dirs_free().
+ */
+char **
+data_dirs(const char *root)
+{
+	char		**dirs = NULL, *exe, *p, *probe;
+	size_t		  n = 0;
+	struct stat	  st;
+
+	dirs_add(&dirs, &n, xstrdup(root));
+	if ((exe = realpath("/proc/self/exe", NULL)) != NULL &&
+	    (p = strrchr(exe, '/')) != NULL) {
+		*p = '\0';		/* exe is BIN now ("" for /) */
+		probe = xasprintf("%s/src/prongsai.h", exe);
+		if (stat(probe, &st) == 0 && S_ISREG(st.st_mode))
+			dirs_add(&dirs, &n, xstrdup(*exe ? exe : "/"));
+		free(probe);
+		if ((p = strrchr(exe, '/')) != NULL)
+			*p = '\0';	/* BIN/.. ("" for /) */
+		dirs_add(&dirs, &n, xasprintf("%s/share/prongsai", exe));
+	}
+	free(exe);
+	dirs_add(&dirs, &n, xstrdup(DATADIR));
+	return dirs;
+}
+
+void
+data_dirs_free(char **dirs)
+{
+	size_t	 i;
+
+	for (i = 0; dirs != NULL && dirs[i] != NULL; i++)
+		free(dirs[i]);
+	free(dirs);
+}
+
+/*
+ * The first existing path of sub in the folders dirs (from data_dirs()),
+ * a new string; NULL if it is in none of them.
+ */
+char *
+data_find(char *const *dirs, const char *sub)
+{
+	char		*p;
+	struct stat	 st;
+	size_t		 i;
+
+	for (i = 0; dirs[i] != NULL; i++) {
+		p = path_join(dirs[i], sub);
+		if (stat(p, &st) == 0)
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+/*
+ * Where data_find() looked for sub in dirs, for an error message:
+ * "DIR/sub, DIR/sub, ...", a new string.
+ */
+char *
+data_tried(char *const *dirs, const char *sub)
+{
+	struct buf	 b;
+	char		*p;
+	size_t		 i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; dirs[i] != NULL; i++) {
+		p = path_join(dirs[i], sub);
+		if (i > 0)
+			buf_add(&b, ", ");
+		buf_add(&b, p);
+		free(p);
+	}
+	return b.s != NULL ? b.s : xstrdup("");
 }
 
 /* Length of the UTF-8 sequence led by c, or 0 if c cannot lead one. */
