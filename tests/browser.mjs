@@ -13,8 +13,22 @@
 // not exist.  On each page:
 //
 //   load      no console error, no failed request (status >= 400 or a
-//             network error), except the 404 navigation itself
-//   offline   no request to any host but 127.0.0.1 (aborted and failed)
+//             network error), except the 404 navigation itself: what
+//             Playwright reports and what the server logged, which also
+//             holds the browser's own icon requests (Playwright hides any
+//             URL ending in /favicon.ico from its events); the browser
+//             must have asked for one of the page's icons (its
+//             link rel="icon" addresses, or /favicon.ico without one)
+//             within ICON_WAIT ms of the load, so a missing icon is seen
+//             on every page (Chromium asks only once per run for an icon
+//             that failed, so the server sees its 404 on the first page
+//             only)
+//   offline   no request to any host but 127.0.0.1: Chromium's proxy is a
+//             trap on 127.0.0.1 that answers 403 and drops tunnels
+//             (loopback bypasses a proxy), so nothing leaves the machine.
+//             Not page.route(): with interception on, Playwright aborts
+//             every /favicon.ico request before it is sent, and the
+//             missing icon would go unseen
 //   budget    HTML + CSS + JS transferred (every response body of the
 //             load as it came over the wire, gzipped as a production
 //             server sends text, except evidence under files/) < 100 KB;
@@ -66,6 +80,7 @@ const BUDGET = 100 * 1024;
 const FOCUS_STOPS = 30;
 const SHOT_MAX = 8000;	// px: the top of a very long page is enough to look at
 const MAX_TABS = 3000;
+const ICON_WAIT = 5000;	// ms after the last load for the browser to ask for the icon
 const NARROW = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 800 };
 
@@ -122,7 +137,9 @@ function basePath(dir) {
 	return p.endsWith('/') ? p : p + '/';
 }
 
+// Serves dir under base; server.log gets { url, status } for every answer.
 function serve(dir, base) {
+	const log = [];
 	const server = http.createServer((req, res) => {
 		let rel = null;
 		try {
@@ -151,9 +168,28 @@ function serve(dir, base) {
 			head['Content-Encoding'] = 'gzip';
 		}
 		head['Content-Length'] = body.length;
+		log.push({ url: `http://${req.headers.host}${req.url}`, status });
 		res.writeHead(status, head);
 		res.end(req.method === 'HEAD' ? undefined : body);
 	});
+	server.log = log;
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => resolve(server));
+	});
+}
+
+// Chromium's proxy: every request for another host ends here (hits) and
+// fails, plain HTTP with 403, an HTTPS or WebSocket tunnel dropped.
+function trap() {
+	const hits = [];
+	const server = http.createServer((req, res) => {
+		hits.push(req.url);
+		res.writeHead(403, { 'Content-Type': 'text/plain' });
+		res.end('tests/browser.mjs: no request may leave the machine\n');
+	});
+	server.on('connect', (req, socket) => { hits.push(`https://${req.url}/`); socket.destroy(); });
+	server.hits = hits;
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => resolve(server));
@@ -349,13 +385,9 @@ function thaiGlyphs() {
 async function newPage(browser, viewport, record) {
 	const context = await browser.newContext({ viewport, locale: 'th-TH', serviceWorkers: 'block' });
 	const page = await context.newPage();
-	await page.route('**/*', (route) => {
-		const u = new URL(route.request().url());
-		if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') {
-			record.thirdParty.push(route.request().url());
-			return route.abort('blockedbyclient');
-		}
-		return route.continue();
+	page.on('request', (r) => {
+		const u = new URL(r.url());
+		if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') record.thirdParty.push(r.url());
 	});
 	page.on('console', (m) => { if (m.type() === 'error') record.console.push({ text: m.text(), url: m.location().url }); });
 	page.on('pageerror', (e) => record.console.push({ text: `uncaught ${e.message}`, url: '' }));
@@ -367,11 +399,36 @@ async function newPage(browser, viewport, record) {
 	return { context, page };
 }
 
+// Failed requests as the server logged them (from this page's slice of
+// server.log), the same words as loadProblems.
+function servedProblems(served, target, type) {
+	const out = [];
+	for (const s of served) {
+		if (s.status < 400 || (type === '404' && s.url === target && s.status === 404)) continue;
+		out.push(`load: ${s.url} answered ${s.status}`);
+	}
+	return out;
+}
+
+// Waits until the server has answered a request for one of the page's
+// icons; returns the problem, or null.
+async function iconProblem(page, served, origin) {
+	const icons = await page.evaluate((o) => {
+		const links = [...document.querySelectorAll('link[rel~="icon" i]')].map((l) => l.href);
+		return links.length ? links : [`${o}/favicon.ico`];
+	}, origin);
+	for (const t0 = Date.now(); Date.now() - t0 < ICON_WAIT; await new Promise((r) => setTimeout(r, 50)))
+		if (served().some((s) => icons.includes(s.url))) return null;
+	return `load: the browser asked for none of the page's icons (${icons.join(', ')}) within ${ICON_WAIT} ms `
+		+ '(Chromium does not ask again for an icon that failed earlier in the run)';
+}
+
 async function loadProblems(record, target, type, budget) {
 	const out = [];
 	for (const u of record.thirdParty) out.push(`offline: request to another host: ${u}`);
 	for (const b of record.bad) {
 		if (type === '404' && b.url === target && b.status === 404) continue;
+		if (record.thirdParty.includes(b.url)) continue;
 		out.push(`load: ${b.url} answered ${b.status}`);
 	}
 	for (const f of record.failed)
@@ -460,7 +517,7 @@ async function keyboardProblems(page) {
 	return { out, stops, total };
 }
 
-async function checkPage(browser, site, origin, pg, cdpFonts) {
+async function checkPage(browser, site, server, origin, pg, cdpFonts) {
 	const target = urlOf(origin, site.base, pg.rel, pg.type);
 	const label = pg.type === '404' ? new URL(target).pathname : pg.rel;
 	const problems = [];
@@ -468,6 +525,8 @@ async function checkPage(browser, site, origin, pg, cdpFonts) {
 	for (const vp of [NARROW, WIDE]) {
 		const record = { console: [], failed: [], bad: [], responses: [], thirdParty: [] };
 		const { context, page } = await newPage(browser, vp, record);
+		const from = server.log.length;
+		const served = () => server.log.slice(from);
 		try {
 			const resp = await page.goto(target, { waitUntil: 'load' });
 			const want = pg.type === '404' ? 404 : 200;
@@ -508,6 +567,9 @@ async function checkPage(browser, site, origin, pg, cdpFonts) {
 				problems.push(...kb.out);
 				info.stops = `${kb.stops}/${kb.total}`;
 			}
+			const icon = await iconProblem(page, served, origin);
+			if (icon) problems.push(icon);
+			problems.push(...servedProblems(served(), target, pg.type));
 		} catch (e) {
 			problems.push(`error at ${vp.width} px: ${String(e.message || e).split('\n')[0]}`);
 		} finally {
@@ -521,15 +583,18 @@ async function checkPage(browser, site, origin, pg, cdpFonts) {
 // ------------------------------------------------------------ main
 
 let browser;
+const proxy = await trap();
 try {
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--no-first-run'],
+			'--disable-component-update', '--disable-sync', '--no-first-run',
+			`--proxy-server=http://127.0.0.1:${proxy.address().port}`],
 	});
 } catch (e) {
 	console.log(`FAIL: browser/launch: Chromium did not start (${CHROMIUM}): ${String(e.message || e).split('\n')[0]}`);
 	console.log('0 passed, 1 failed');
+	proxy.close();
 	process.exit(1);
 }
 console.log(`browser: ${CHROMIUM} ${browser.version()}`);
@@ -548,7 +613,7 @@ try {
 		if (!pages.some((p) => p.type === '404')) report(`${site.name}/404`, ['404.html: no 404 page in the output']);
 		let first = true;
 		for (const pg of pages) {
-			const info = await checkPage(browser, site, origin, pg, first);
+			const info = await checkPage(browser, site, server, origin, pg, first);
 			if (info.fonts) console.log(`browser: ${site.name}: the h1 is drawn with ${info.fonts}`);
 			console.log(`browser: ${site.name}/${pg.type}: ${pg.rel}, ${info.kb}, ${info.stops} Tab stops`);
 			first = false;
@@ -558,6 +623,12 @@ try {
 	}
 } finally {
 	await browser.close();
+	proxy.close();
+}
+// Chromium's own traffic (its updater, accounts) ends here too: shown, not failed.
+if (proxy.hits.length) {
+	const hosts = new Set(proxy.hits.map((u) => { try { return new URL(u).host; } catch { return u; } }));
+	console.log(`browser: the proxy stopped ${proxy.hits.length} request(s) for other hosts: ${[...hosts].join(', ')}`);
 }
 console.log(`browser: run time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${pass} passed, ${fail} failed`);

@@ -58,6 +58,9 @@
         <meta name="generator" content="{/page/site/generator}"/>
         <link rel="stylesheet" href="{$root}static/style.css"/>
         <link rel="stylesheet" href="{$root}static/print.css" media="print"/>
+        <!-- Without an icon link every visit asks for /favicon.ico. -->
+        <link rel="icon" href="{$root}static/favicon.svg" type="image/svg+xml"/>
+        <link rel="icon" href="{$root}static/favicon.png" type="image/png" sizes="32x32"/>
         <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed">
           <link rel="alternate" type="application/rss+xml" title="{@title}">
             <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
