@@ -45,10 +45,8 @@ signals_catch(void)
 
 /* One page to render. */
 struct job {
-	enum pagetype		 type;
-	char			*path;		/* output file, e.g. 2566/index.html */
-	const void		*what;		/* the measure, year, owner... */
-	int			 area;
+	struct pageref		 ref;
+	char			*file;		/* output file, e.g. 2566/index.html */
 	struct diags		 d;		/* this page's problems */
 	struct stamp		 s;		/* its model and file, for the cache */
 	int			 rendered;	/* 0 if the published page was kept */
@@ -86,6 +84,8 @@ struct build {
 	char		*cache_text;	/* this build's, saved once published */
 	struct job	*jobs;
 	size_t		 jobsz;
+	struct pageref	*refs;		/* the jobs' pages, for the sitemap;
+					   their paths are the jobs' */
 	struct feeds	*feeds;
 	struct task	*tasks;		/* the round being run */
 	size_t		 tasksz;
@@ -95,79 +95,97 @@ struct build {
 	struct diags	 d;
 };
 
+/* Plan the page of type t about what (area for SCOPE_AREA). */
 static void
-job_add(struct build *b, enum pagetype type, char *dir, const void *what,
-    int area)
+job_add(struct build *b, size_t t, const void *what, int area,
+    struct measure *const *m, size_t msz)
 {
 	struct job	*j;
+	size_t		 n;
 
 	b->jobs = xgrow(b->jobs, b->jobsz, sizeof(*b->jobs));
 	j = &b->jobs[b->jobsz++];
-	j->type = type;
-	j->path = type == PAGE_404 ? dir : xasprintf("%sindex.html", dir);
-	if (type != PAGE_404)
-		free(dir);
-	j->what = what;
-	j->area = area;
-	memset(&j->d, 0, sizeof(j->d));
-	memset(&j->s, 0, sizeof(j->s));
-	j->rendered = 0;
+	memset(j, 0, sizeof(*j));
+	j->ref.type = t;
+	j->ref.what = what;
+	j->ref.area = area;
+	j->ref.m = m;
+	j->ref.msz = msz;
+	j->ref.path = url_page(&model_types[t], what, area);
+	n = strlen(j->ref.path);
+	j->file = n == 0 || j->ref.path[n - 1] == '/' ?
+	    xstrcat3(j->ref.path, "index.html", "") : xstrdup(j->ref.path);
 }
 
-/* Every page of the site, in a fixed order. */
+/* The pages of type t for the year yg (one of the per-year scopes). */
+static void
+jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
+{
+	size_t	 k;
+	int	 a;
+
+	switch (model_types[t].scope) {
+	case SCOPE_YEAR:
+		job_add(b, t, yg, 0, yg->m, yg->sz);
+		break;
+	case SCOPE_AREA:
+		for (a = 0; a < AREA__MAX; a++)
+			job_add(b, t, yg, a, yg->area[a].m, yg->area[a].sz);
+		break;
+	case SCOPE_REPORT:
+		if (yg->sz > 0)
+			job_add(b, t, yg, 0, yg->m, yg->sz);
+		break;
+	default:
+		for (k = 0; k < yg->sz; k++)
+			job_add(b, t, yg->m[k], 0, &yg->m[k], 1);
+		break;
+	}
+}
+
+static int
+scope_yearly(enum scope s)
+{
+	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_REPORT ||
+	    s == SCOPE_MEASURE;
+}
+
+/*
+ * Every page of the site, from model_types[] in its order; a run of
+ * per-year types is made year by year, so each year's pages are
+ * together.
+ */
 static void
 jobs_plan(struct build *b)
 {
 	const struct index	*ix = &b->ix;
-	const struct yeargroup	*yg;
-	size_t			 i, k;
-	int			 a;
+	const struct site	*s = &b->site;
+	size_t			 t, u, end, i;
 
-	job_add(b, PAGE_HOME, xstrdup(""), NULL, 0);
-	for (i = 0; i < ix->yearsz; i++) {
-		yg = &ix->years[i];
-		job_add(b, PAGE_YEAR, url_year(yg->year), yg, 0);
-		for (a = 0; a < AREA__MAX; a++)
-			job_add(b, PAGE_AREA, url_area(yg->year,
-			    (enum area)a), yg, a);
-		if (yg->sz > 0)
-			job_add(b, PAGE_REPORT, url_report(yg->year), yg, 0);
-		for (k = 0; k < yg->sz; k++)
-			job_add(b, PAGE_MEASURE, url_measure(yg->m[k]),
-			    yg->m[k], 0);
-	}
-	job_add(b, PAGE_OWNERS, xstrdup("owners/"), NULL, 0);
-	for (i = 0; i < ix->ownersz; i++)
-		job_add(b, PAGE_OWNER, url_owner(&ix->owners[i]),
-		    &ix->owners[i], 0);
-	for (i = 0; i < b->site.pagesz; i++)
-		job_add(b, PAGE_PAGE, xasprintf("%s/",
-		    b->site.pages[i]->slug), b->site.pages[i], 0);
-	job_add(b, PAGE_404, xstrdup("404.html"), NULL, 0);
-}
-
-static xmlDocPtr
-job_model(const struct build *b, const struct job *j)
-{
-	switch (j->type) {
-	case PAGE_HOME:
-		return model_home(b->model);
-	case PAGE_YEAR:
-		return model_year(b->model, j->what);
-	case PAGE_AREA:
-		return model_area(b->model, j->what, (enum area)j->area);
-	case PAGE_MEASURE:
-		return model_measure(b->model, j->what);
-	case PAGE_OWNER:
-		return model_owner(b->model, j->what);
-	case PAGE_OWNERS:
-		return model_owners(b->model);
-	case PAGE_PAGE:
-		return model_page(b->model, j->what);
-	case PAGE_REPORT:
-		return model_report(b->model, j->what);
-	default:
-		return model_notfound(b->model);
+	for (t = 0; t < model_typesz; t = end) {
+		end = t + 1;
+		switch (model_types[t].scope) {
+		case SCOPE_SITE:
+			job_add(b, t, NULL, 0, s->measures, s->measuresz);
+			break;
+		case SCOPE_OWNER:
+			for (i = 0; i < ix->ownersz; i++)
+				job_add(b, t, &ix->owners[i], 0,
+				    ix->owners[i].m, ix->owners[i].sz);
+			break;
+		case SCOPE_PAGE:
+			for (i = 0; i < s->pagesz; i++)
+				job_add(b, t, s->pages[i], 0, NULL, 0);
+			break;
+		default:
+			while (end < model_typesz &&
+			    scope_yearly(model_types[end].scope))
+				end++;
+			for (i = 0; i < ix->yearsz; i++)
+				for (u = t; u < end; u++)
+					jobs_year(b, u, &ix->years[i]);
+			break;
+		}
 	}
 }
 
@@ -181,20 +199,21 @@ job_render(struct build *b, struct job *j)
 	size_t			 len;
 	int			 ok;
 
-	doc = job_model(b, j);
+	doc = model_types[j->ref.type].model(b->model, &j->ref);
 	model_hash(doc, &j->s.h);
 	/* Same model, same theme: the published page is already right. */
-	if ((old = cache_find(b->cache, j->path)) != NULL &&
+	if ((old = cache_find(b->cache, j->file)) != NULL &&
 	    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
-	    publish_reuse(b->pub, j->path, old)) {
+	    publish_reuse(b->pub, j->file, old)) {
 		xmlFreeDoc(doc);
 		return 1;
 	}
 	j->rendered = 1;
-	ok = theme_apply(b->theme, j->type, doc, j->path, &html, &len, &j->d);
+	ok = theme_apply(b->theme, j->ref.type, doc, j->file, &html, &len,
+	    &j->d);
 	if (!ok)
 		return 0;
-	ok = publish_write(b->pub, j->path, html, len);
+	ok = publish_write(b->pub, j->file, html, len);
 	free(html);
 	return ok;
 }
@@ -211,12 +230,9 @@ task_big(void *arg, size_t i)
 {
 	const struct build	*b = arg;
 	const struct task	*t = &b->tasks[i];
-	enum pagetype		 type;
 
-	if (t->kind != TASK_PAGE)
-		return 0;
-	type = b->jobs[t->i].type;
-	return type == PAGE_YEAR || type == PAGE_AREA || type == PAGE_REPORT;
+	return t->kind == TASK_PAGE &&
+	    model_types[b->jobs[t->i].ref.type].big;
 }
 
 /* Do one task on worker w; 0 on failure. */
@@ -233,8 +249,8 @@ task_run(struct build *b, struct task *t, int w)
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
 		    &t->files);
 	case TASK_SITEMAP:
-		return sitemap_write(&b->site, &b->ix, b->pub, &t->files,
-		    &t->d);
+		return sitemap_write(&b->site, b->refs, b->jobsz, b->pub,
+		    &t->files, &t->d);
 	default:
 		return opendata_write(&b->site, &b->ix, b->pub, &t->files,
 		    &t->d);
@@ -341,11 +357,11 @@ cache_write(struct build *b)
 
 	cache_head(&text, theme_key(b->theme));
 	for (i = 0; i < b->jobsz; i++) {
-		if (!publish_stamp(b->pub, b->jobs[i].path, &b->jobs[i].s)) {
+		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s)) {
 			free(text.s);
 			return 0;
 		}
-		cache_line(&text, b->jobs[i].path, &b->jobs[i].s);
+		cache_line(&text, b->jobs[i].file, &b->jobs[i].s);
 	}
 	b->cache_text = text.s;
 	return 1;
@@ -372,7 +388,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 {
 	enum exitcode	 rc;
 	char		*dir;
-	int		 t;
+	size_t		 t, i;
 
 	rc = site_load(&b->site, source, drafts, b->threads, &interrupted,
 	    &b->d);
@@ -397,10 +413,12 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 	if (interrupted)
 		return EXIT_SYSTEM;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
-	for (t = 0; t < PAGE__MAX; t++)
-		model_use_dict(b->model, (enum pagetype)t,
-		    theme_dict(b->theme, (enum pagetype)t));
+	for (t = 0; t < model_typesz; t++)
+		model_use_dict(b->model, t, theme_dict(b->theme, t));
 	jobs_plan(b);
+	b->refs = xcalloc(b->jobsz, sizeof(*b->refs));
+	for (i = 0; i < b->jobsz; i++)
+		b->refs[i] = b->jobs[i].ref;
 	return EXIT_FINE;
 }
 
@@ -430,9 +448,11 @@ build_free(struct build *b)
 	size_t	 i;
 
 	for (i = 0; i < b->jobsz; i++) {
-		free(b->jobs[i].path);
+		free(b->jobs[i].ref.path);
+		free(b->jobs[i].file);
 		diag_free(&b->jobs[i].d);
 	}
+	free(b->refs);
 	free(b->jobs);
 	feeds_free(b->feeds);
 	model_free(b->model);

@@ -139,6 +139,9 @@ void		 measure_free(struct measure *);
 int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);
+void		 measure_published(const struct measure *, struct date *);
+const struct update *measure_last_update(const struct measure *);
+void		 measure_changed(const struct measure *, struct date *);
 
 /* framework.c: the ITA framework of a fiscal year. */
 struct framework *framework_load(const char *, struct diags *);
@@ -183,30 +186,30 @@ void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
 			void *);
 char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 
-/* model.c: one page's XML document for the theme. */
-struct model;
-struct _xmlDoc;
-struct _xmlDict;
-struct model	*model_new(const struct site *, const struct index *,
-			struct _xmlDoc *);
-void		 model_free(struct model *);
+/* url.c: every site path and URL: pages, feeds, data, links. */
+extern const char url_owners[];
 char		*url_year(int);
 char		*url_area(int, enum area);
 char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
-char		*url_report(int);
-struct _xmlDoc	*model_home(const struct model *);
-struct _xmlDoc	*model_year(const struct model *, const struct yeargroup *);
-struct _xmlDoc	*model_area(const struct model *, const struct yeargroup *,
-			enum area);
-struct _xmlDoc	*model_measure(const struct model *, const struct measure *);
-struct _xmlDoc	*model_owner(const struct model *, const struct owner *);
-struct _xmlDoc	*model_owners(const struct model *);
-struct _xmlDoc	*model_page(const struct model *, const struct page *);
-struct _xmlDoc	*model_report(const struct model *, const struct yeargroup *);
-struct _xmlDoc	*model_notfound(const struct model *);
-void		 model_use_dict(struct model *, enum pagetype,
-			struct _xmlDict *);
+char		*url_page(const struct pagetype *, const void *, int);
+char		*url_feed(const struct measure *, int);
+char		*url_data(int, const char *);
+int		 url_is_site(const char *);
+char		*url_rel(const char *, const char *);
+char		*url_encode(const char *);
+char		*url_abs(const struct config *, const char *);
+char		*url_link(const struct config *, const char *, const char *);
+
+/* model.c: the page types, and one page's XML document for the theme. */
+struct _xmlDict;
+extern const struct pagetype model_types[];
+extern const size_t model_typesz;
+struct model	*model_new(const struct site *, const struct index *,
+			struct _xmlDoc *);
+void		 model_free(struct model *);
+size_t		 model_type(const char *);
+void		 model_use_dict(struct model *, size_t, struct _xmlDict *);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
@@ -214,14 +217,13 @@ char		*html_serialize(const struct _xmlDoc *, size_t *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
 struct theme;
-const char	*page_type_name(enum pagetype);
 struct theme	*theme_load(const char *, const char *, enum lang,
 			struct diags *);
 struct _xmlDoc	*theme_strings(const struct theme *);
 const char	*theme_dir(const struct theme *);
-struct _xmlDict	*theme_dict(const struct theme *, enum pagetype);
+struct _xmlDict	*theme_dict(const struct theme *, size_t);
 const struct hash *theme_key(const struct theme *);
-int		 theme_apply(const struct theme *, enum pagetype,
+int		 theme_apply(const struct theme *, size_t,
 			struct _xmlDoc *, const char *, char **, size_t *,
 			struct diags *);
 void		 theme_free(struct theme *);
@@ -245,7 +247,6 @@ size_t		 publish_kept(const struct publish *);
 void		 publish_free(struct publish *);
 
 /* feed.c: RSS 2.0 feeds of the site, each area and each measure. */
-char		*feed_url(const struct measure *, int);
 char		*feed_title(const struct site *, const struct index *,
 			const struct measure *, int);
 #define NO_MEASURE ((size_t)-1)
@@ -258,21 +259,12 @@ int		 feed_write(const struct feeds *, size_t, int, int,
 void		 feeds_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */
-int		 sitemap_write(const struct site *, const struct index *,
-			struct publish *, size_t *, struct diags *);
+int		 sitemap_write(const struct site *, const struct pageref *,
+			size_t, struct publish *, size_t *, struct diags *);
 
 /* opendata.c: data/measures.json and .csv, all years and per year. */
-char		*data_url(int, const char *);
 int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
-
-/* outputs.c: the side outputs, and the absolute URLs and dates they share. */
-char		*url_encode(const char *);
-char		*url_abs(const struct config *, const char *);
-char		*url_link(const struct config *, const char *, const char *);
-void		 measure_published(const struct measure *, struct date *);
-const struct update *measure_last_update(const struct measure *);
-void		 measure_changed(const struct measure *, struct date *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

@@ -13,7 +13,6 @@
 #define SUMMARY_MAX	200	/* characters of a description cut from the body */
 #define ELLIPSIS	"\xe2\x80\xa6"
 
-static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
 
 /* Status words of an update's title, by enum lang then enum status. */
 static const char *const statuswords[2][STATUS__MAX] = {
@@ -65,26 +64,6 @@ struct feeds {
 };
 
 /*
- * The site path of a feed: a measure's when m is set, else an area's
- * when area >= 0, else the whole site's.  The caller frees it.
- */
-char *
-feed_url(const struct measure *m, int area)
-{
-	char	*dir, *u;
-
-	if (m != NULL) {
-		dir = url_measure(m);
-		u = xasprintf("%sfeed.xml", dir);
-		free(dir);
-		return u;
-	}
-	if (area >= 0 && area < AREA__MAX)
-		return xasprintf("%s/feed.xml", areadirs[area]);
-	return xstrdup("feed.xml");
-}
-
-/*
  * The name of area a in the site's language, from the framework of the
  * year year, else of the current year, else of the newest year that
  * has one, else its code.  Not to be freed.
@@ -109,7 +88,7 @@ area_label(const struct index *ix, enum lang lang, int year, enum area a)
 }
 
 /*
- * The title of a feed chosen as in feed_url(): the site's title, or
+ * The title of a feed chosen as in url_feed(): the site's title, or
  * "site title: area name", or "site title: measure title".  The
  * caller frees it.
  */
@@ -677,7 +656,7 @@ feed_write(const struct feeds *f, size_t mi, int area, int w,
 	char		*path;
 	int		 ok;
 
-	path = feed_url(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
+	path = url_feed(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
 	feed_render(f, f->brk[w], mi, area, path, &o);
 	if ((ok = publish_write(p, path, o.s, o.len)))
 		(*files)++;

@@ -583,3 +583,40 @@ measure_free(struct measure *m)
 	free(m->ownerix);
 	free(m);
 }
+/*
+ * The date a measure was published: its `published` field, else the
+ * start of its period.
+ */
+void
+measure_published(const struct measure *m, struct date *out)
+{
+	*out = m->published.year != 0 ? m->published : m->period.start;
+}
+
+/* The newest entry of m's update log, or NULL if it has none. */
+const struct update *
+measure_last_update(const struct measure *m)
+{
+	const struct update	*u = NULL;
+	size_t			 i;
+
+	for (i = 0; i < m->updatesz; i++)
+		if (u == NULL || date_cmp(&m->updates[i].date, &u->date) > 0)
+			u = &m->updates[i];
+	return u;
+}
+
+/*
+ * When m last changed as far as the content says: its newest update,
+ * else its published date (or period start).
+ */
+void
+measure_changed(const struct measure *m, struct date *out)
+{
+	const struct update	*u;
+
+	if ((u = measure_last_update(m)) != NULL)
+		*out = u->date;
+	else
+		measure_published(m, out);
+}

@@ -16,7 +16,7 @@ struct model {
 	const struct index	*ix;
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
-	xmlDictPtr		 dicts[PAGE__MAX];	/* by type; not owned */
+	xmlDictPtr		*dicts;		/* by type; each not owned */
 };
 
 /*
@@ -33,12 +33,15 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->ix = ix;
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
+	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
 	return mo;
 }
 
 void
 model_free(struct model *mo)
 {
+	if (mo != NULL)
+		free(mo->dicts);
 	free(mo);
 }
 
@@ -50,14 +53,14 @@ model_free(struct model *mo)
  * pointer (about a tenth of a build's instructions).
  */
 void
-model_use_dict(struct model *mo, enum pagetype type, xmlDictPtr dict)
+model_use_dict(struct model *mo, size_t type, xmlDictPtr dict)
 {
 	mo->dicts[type] = dict;
 }
 
 /* A new document for a page of type, on that type's dictionary if any. */
 static xmlDocPtr
-model_doc(const struct model *mo, enum pagetype type)
+model_doc(const struct model *mo, size_t type)
 {
 	xmlDocPtr	 doc = xmlNewDoc(BAD_CAST_S("1.0"));
 
@@ -151,23 +154,11 @@ date_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
 	return n;
 }
 
-/*
- * A link from this page to a site path such as "2566/" or "files/x.pdf".
- * Folder paths get index.html so the site also works opened from disk.
- */
+/* The link from this page to the site path target (url_rel()). */
 static char *
 href(const struct pagectx *pc, const char *target)
 {
-	size_t	 n = strlen(target);
-	size_t	 seg = strcspn(target, "/?#");
-
-	/*
-	 * At the root a path whose first part holds a colon would read as
-	 * a scheme: "javascript:alert(1)/" must stay a path ("./...").
-	 */
-	return xstrcat3(pc->root[0] == '\0' && memchr(target, ':', seg) ?
-	    "./" : pc->root, target, n == 0 || target[n - 1] == '/' ?
-	    "index.html" : "");
+	return url_rel(pc->root, target);
 }
 
 static void
@@ -179,52 +170,11 @@ href_attr(const struct pagectx *pc, xmlNodePtr n, const char *target)
 	free(h);
 }
 
-/* Site paths of the pages; every page and link uses these. */
-char *
-url_year(int year)
-{
-	return xasprintf("%d/", year);
-}
-
-char *
-url_area(int year, enum area a)
-{
-	static const char *const dirs[AREA__MAX] = { "iit", "eit", "oit" };
-
-	return xasprintf("%d/%s/", year, dirs[a]);
-}
-
-char *
-url_measure(const struct measure *m)
-{
-	return xasprintf("%d/measures/%s/", m->fiscal_year, m->slug);
-}
-
-char *
-url_owner(const struct owner *o)
-{
-	return xasprintf("owners/%s/", o->key);
-}
-
-char *
-url_report(int year)
-{
-	return xasprintf("%d/report/", year);
-}
-
 static void
 href_attr_free(const struct pagectx *pc, xmlNodePtr n, char *target)
 {
 	href_attr(pc, n, target);
 	free(target);
-}
-
-/* Is u a link into the site (not a scheme, not protocol-relative)? */
-static int
-is_site_link(const char *u)
-{
-	return (strncmp(u, "files/", 6) == 0 ||
-	    (u[0] == '/' && u[1] != '/'));
 }
 
 /*
@@ -236,7 +186,7 @@ rebase_link(void *arg, const char *u)
 {
 	const struct pagectx	*pc = arg;
 
-	if (!is_site_link(u))
+	if (!url_is_site(u))
 		return xstrdup(u);
 	return href(pc, u + (u[0] == '/' ? 1 : 0));
 }
@@ -454,7 +404,7 @@ feed_el(const struct pagectx *pc, xmlNodePtr parent,
 	xmlNodePtr	 v = el(parent, "feed", NULL);
 	char		*s;
 
-	href_attr_free(pc, v, feed_url(m, area));
+	href_attr_free(pc, v, url_feed(m, area));
 	s = feed_title(pc->mo->site, pc->mo->ix, m, area);
 	attr(v, "title", s);
 	free(s);
@@ -479,7 +429,7 @@ evidence_el(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 	list = el(n, "evidence", NULL);
 	for (i = 0; i < m->evidencesz; i++) {
 		v = el(list, "item", m->evidence[i].title);
-		if (is_site_link(m->evidence[i].url))
+		if (url_is_site(m->evidence[i].url))
 			href_attr(pc, v, m->evidence[i].url);
 		else
 			attr(v, "href", m->evidence[i].url);
@@ -629,7 +579,8 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 	stats_el(pc, n, &yg->st);
 	if (yg->sz > 0) {
 		r = el(n, "report", yg->report ? yg->report->title : NULL);
-		href_attr_free(pc, r, url_report(yg->year));
+		href_attr_free(pc, r, url_page(&model_types[model_type(
+		    "report")], yg, 0));
 		if (yg->report != NULL)
 			period_el(pc, r, &yg->report->period, yg->year);
 	}
@@ -667,7 +618,7 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 	for (k = 0; k < 2; k++) {
 		v = el(list, "file", NULL);
 		attr(v, "format", exts[k]);
-		href_attr_free(pc, v, data_url(0, exts[k]));
+		href_attr_free(pc, v, url_data(0, exts[k]));
 	}
 	for (i = ix->yearsz; i-- > 0;) {
 		if (ix->years[i].sz == 0)
@@ -677,7 +628,7 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 		for (k = 0; k < 2; k++) {
 			v = el(y, "file", NULL);
 			attr(v, "format", exts[k]);
-			href_attr_free(pc, v, data_url(ix->years[i].year,
+			href_attr_free(pc, v, url_data(ix->years[i].year,
 			    exts[k]));
 		}
 	}
@@ -708,7 +659,7 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 	v = el(n, "home", NULL);
 	href_attr(pc, v, "");
 	v = el(n, "owners", NULL);
-	href_attr(pc, v, "owners/");
+	href_attr(pc, v, url_owners);
 	list = el(n, "menu", NULL);
 	for (i = 0; i < cfg->menusz; i++) {
 		v = el(list, "item", cfg->menu[i].title);
@@ -759,29 +710,28 @@ root_of(const char *path)
 }
 
 /*
- * Start a page of the given type at site path path ("" for the home
- * page, "2566/" for a year, "404.html" for a file).  Returns the root
+ * Start the page ref (its type, its site path).  Returns the root
  * element to which the page's own data is added.
  */
 static xmlNodePtr
-page_begin(struct pagectx *pc, const struct model *mo, enum pagetype type,
-    const char *path)
+page_begin(struct pagectx *pc, const struct model *mo,
+    const struct pageref *ref)
 {
 	xmlNodePtr	 root, strings;
 	char		*canon;
 
 	pc->mo = mo;
-	pc->root = root_of(path);
-	pc->doc = model_doc(mo, type);
+	pc->root = root_of(ref->path);
+	pc->doc = model_doc(mo, ref->type);
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
-	attr(root, "type", page_type_name(type));
-	attr(root, "path", path);
+	attr(root, "type", model_types[ref->type].name);
+	attr(root, "path", ref->path);
 	attr(root, "root", pc->root);
 	attr(root, "lang", mo->fmt->lang == LANG_TH ? "th" : "en");
 	attr(root, "digits", mo->fmt->digits == DIGITS_THAI ? "thai" :
 	    "arabic");
-	canon = xasprintf("%s%s", mo->site->cfg.base_url, path);
+	canon = xasprintf("%s%s", mo->site->cfg.base_url, ref->path);
 	attr(root, "canonical", canon);
 	free(canon);
 	site_el(pc, root);
@@ -799,14 +749,14 @@ page_end(struct pagectx *pc)
 }
 
 /* The home page: the current year at a glance and the other years. */
-xmlDocPtr
-model_home(const struct model *mo)
+static xmlDocPtr
+model_home(const struct model *mo, const struct pageref *ref)
 {
 	struct pagectx		 pc;
 	xmlNodePtr		 root, list;
 	size_t			 i;
 
-	root = page_begin(&pc, mo, PAGE_HOME, "");
+	root = page_begin(&pc, mo, ref);
 	stats_el(&pc, root, &mo->ix->st);
 	list = el(root, "years", NULL);
 	for (i = mo->ix->yearsz; i-- > 0;) {
@@ -817,58 +767,52 @@ model_home(const struct model *mo)
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_year(const struct model *mo, const struct yeargroup *yg)
+static xmlDocPtr
+model_year(const struct model *mo, const struct pageref *ref)
 {
 	struct pagectx	 pc;
 	xmlNodePtr	 root;
-	char		*path = url_year(yg->year);
 
-	root = page_begin(&pc, mo, PAGE_YEAR, path);
-	free(path);
-	year_el(&pc, root, yg, 1);
+	root = page_begin(&pc, mo, ref);
+	year_el(&pc, root, ref->what, 1);
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_area(const struct model *mo, const struct yeargroup *yg, enum area a)
+static xmlDocPtr
+model_area(const struct model *mo, const struct pageref *ref)
 {
-	struct pagectx	 pc;
-	xmlNodePtr	 root, y;
-	char		*path = url_area(yg->year, a);
+	const struct yeargroup	*yg = ref->what;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, y;
 
-	root = page_begin(&pc, mo, PAGE_AREA, path);
-	free(path);
+	root = page_begin(&pc, mo, ref);
 	y = el(root, "year", NULL);
 	num_attr(&pc, y, "value", yg->year);
 	href_attr_free(&pc, y, url_year(yg->year));
-	area_el(&pc, root, yg, a, 1);
+	area_el(&pc, root, yg, (enum area)ref->area, 1);
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_measure(const struct model *mo, const struct measure *m)
+static xmlDocPtr
+model_measure(const struct model *mo, const struct pageref *ref)
 {
 	struct pagectx	 pc;
 	xmlNodePtr	 root;
-	char		*path = url_measure(m);
 
-	root = page_begin(&pc, mo, PAGE_MEASURE, path);
-	free(path);
-	measure_el(&pc, root, m, DETAIL_PAGE);
+	root = page_begin(&pc, mo, ref);
+	measure_el(&pc, root, ref->what, DETAIL_PAGE);
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_owner(const struct model *mo, const struct owner *o)
+static xmlDocPtr
+model_owner(const struct model *mo, const struct pageref *ref)
 {
-	struct pagectx	 pc;
-	xmlNodePtr	 root, n;
-	size_t		 i;
-	char		*path = url_owner(o);
+	const struct owner	*o = ref->what;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, n;
+	size_t			 i;
 
-	root = page_begin(&pc, mo, PAGE_OWNER, path);
-	free(path);
+	root = page_begin(&pc, mo, ref);
 	n = el(root, "owner", NULL);
 	attr(n, "name", o->name);
 	stats_el(&pc, n, &o->st);
@@ -877,14 +821,14 @@ model_owner(const struct model *mo, const struct owner *o)
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_owners(const struct model *mo)
+static xmlDocPtr
+model_owners(const struct model *mo, const struct pageref *ref)
 {
 	struct pagectx	 pc;
 	xmlNodePtr	 root, list, v;
 	size_t		 i;
 
-	root = page_begin(&pc, mo, PAGE_OWNERS, "owners/");
+	root = page_begin(&pc, mo, ref);
 	list = el(root, "owner-list", NULL);
 	for (i = 0; i < mo->ix->ownersz; i++) {
 		v = el(list, "owner", mo->ix->owners[i].name);
@@ -894,15 +838,14 @@ model_owners(const struct model *mo)
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_page(const struct model *mo, const struct page *p)
+static xmlDocPtr
+model_page(const struct model *mo, const struct pageref *ref)
 {
-	struct pagectx	 pc;
-	xmlNodePtr	 root, n;
-	char		*path = xasprintf("%s/", p->slug);
+	const struct page	*p = ref->what;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, n;
 
-	root = page_begin(&pc, mo, PAGE_PAGE, path);
-	free(path);
+	root = page_begin(&pc, mo, ref);
 	n = el(root, "doc", NULL);
 	attr(n, "slug", p->slug);
 	el(n, "title", p->title);
@@ -911,16 +854,15 @@ model_page(const struct model *mo, const struct page *p)
 }
 
 /* The official report: introduction, then one table per section. */
-xmlDocPtr
-model_report(const struct model *mo, const struct yeargroup *yg)
+static xmlDocPtr
+model_report(const struct model *mo, const struct pageref *ref)
 {
-	struct pagectx	 pc;
-	xmlNodePtr	 root, rep, sec, m;
-	size_t		 s, i, k;
-	char		*path = url_report(yg->year);
+	const struct yeargroup	*yg = ref->what;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, rep, sec, m;
+	size_t			 s, i, k;
 
-	root = page_begin(&pc, mo, PAGE_REPORT, path);
-	free(path);
+	root = page_begin(&pc, mo, ref);
 	rep = el(root, "report", NULL);
 	num_attr(&pc, rep, "year", yg->year);
 	href_attr_free(&pc, rep, url_year(yg->year));
@@ -943,13 +885,44 @@ model_report(const struct model *mo, const struct yeargroup *yg)
 	return page_end(&pc);
 }
 
-xmlDocPtr
-model_notfound(const struct model *mo)
+static xmlDocPtr
+model_notfound(const struct model *mo, const struct pageref *ref)
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, mo, PAGE_404, "404.html");
+	page_begin(&pc, mo, ref);
 	return page_end(&pc);
+}
+
+/*
+ * Every type of page, in the order the build makes and the sitemap
+ * lists them (the types of one year together, year by year).  Adding
+ * a type: a row, its model function above, its NAME.xsl in the theme,
+ * its part of page.rng, its tests.
+ */
+const struct pagetype model_types[] = {
+	{ "home", SCOPE_SITE, NULL, 0, 1, model_home },
+	{ "year", SCOPE_YEAR, NULL, 1, 1, model_year },
+	{ "area", SCOPE_AREA, NULL, 1, 1, model_area },
+	{ "report", SCOPE_REPORT, "report/", 1, 1, model_report },
+	{ "measure", SCOPE_MEASURE, NULL, 0, 1, model_measure },
+	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
+	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
+	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
+	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
+};
+const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);
+
+/* The index of the type called name, or model_typesz if none is. */
+size_t
+model_type(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < model_typesz; i++)
+		if (strcmp(model_types[i].name, name) == 0)
+			break;
+	return i;
 }
 
 /* Feed one node list into a fingerprint: names, attributes, text. */

@@ -223,18 +223,6 @@ json_render(const struct config *cfg, int year, json_t *list)
 	return out;
 }
 
-/*
- * The site path of an open data file: data/measures.EXT, or for a
- * fiscal year (not 0) data/YEAR/measures.EXT.  The caller frees it.
- */
-char *
-data_url(int year, const char *ext)
-{
-	if (year != 0)
-		return xasprintf("data/%d/measures.%s", year, ext);
-	return xasprintf("data/measures.%s", ext);
-}
-
 /* Write the JSON and CSV pair of year (0: all years) from list. */
 static int
 pair_write(const struct config *cfg, int year, json_t *list,
@@ -244,7 +232,7 @@ pair_write(const struct config *cfg, int year, json_t *list,
 	size_t	 len;
 	int	 ok;
 
-	path = data_url(year, "json");
+	path = url_data(year, "json");
 	if ((text = json_render(cfg, year, list)) == NULL) {
 		diag_add(d, path, 0, 0, SEV_ERROR,
 		    "cannot write the open data");
@@ -257,7 +245,7 @@ pair_write(const struct config *cfg, int year, json_t *list,
 	free(path);
 	if (!ok)
 		return 0;
-	path = data_url(year, "csv");
+	path = url_data(year, "csv");
 	text = csv_render(list, &len);
 	if ((ok = publish_write(p, path, text, len)))
 		(*files)++;

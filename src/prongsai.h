@@ -347,18 +347,45 @@ struct diags {
 	size_t		 warnings;
 };
 
-/* The types of page, each rendered by its own stylesheet TYPE.xsl. */
-enum pagetype {
-	PAGE_HOME,
-	PAGE_YEAR,
-	PAGE_AREA,
-	PAGE_MEASURE,
-	PAGE_OWNER,
-	PAGE_OWNERS,
-	PAGE_PAGE,
-	PAGE_REPORT,
-	PAGE_404,
-	PAGE__MAX
+/*
+ * What the pages of a type are about: the build makes one page of the
+ * type per item of its scope.
+ */
+enum scope {
+	SCOPE_SITE,		/* one page; what is NULL */
+	SCOPE_YEAR,		/* one per fiscal year: a struct yeargroup */
+	SCOPE_AREA,		/* one per year and area: the yeargroup */
+	SCOPE_REPORT,		/* one per year that has measures: the yeargroup */
+	SCOPE_MEASURE,		/* one per measure: a struct measure */
+	SCOPE_OWNER,		/* one per owner: a struct owner */
+	SCOPE_PAGE		/* one per free page: a struct page */
+};
+
+struct model;
+struct pageref;
+struct _xmlDoc;
+
+/*
+ * A type of page.  model.c's model_types[] is the one list of them that
+ * the build plan, the theme and the sitemap read.
+ */
+struct pagetype {
+	const char	*name;		/* the model's type; the theme's NAME.xsl */
+	enum scope	 scope;
+	const char	*dir;		/* added to its scope's folder, or NULL (url_page()) */
+	int		 big;		/* holds a whole year: made one at a time */
+	int		 sitemap;	/* listed in sitemap.xml */
+	struct _xmlDoc	*(*model)(const struct model *, const struct pageref *);
+};
+
+/* One page of the site: its type and the item of the type's scope. */
+struct pageref {
+	size_t		 type;		/* index into model_types[] */
+	const void	*what;		/* see enum scope */
+	int		 area;		/* for SCOPE_AREA */
+	char		*path;		/* its site path, owned: "", "2566/", "404.html" */
+	struct measure *const *m;	/* the measures it shows (for lastmod) */
+	size_t		 msz;
 };
 
 /* A 128-bit fingerprint (see cache.c). */

@@ -1,4 +1,4 @@
-/* sitemap.c: writes sitemap.xml (sitemaps.org 0.9, every HTML page with its lastmod from the content) and robots.txt. */
+/* sitemap.c: writes sitemap.xml (sitemaps.org 0.9, the build's pages with their lastmod from the content) and robots.txt. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,22 +23,20 @@ newest(struct measure *const *m, size_t sz, struct date *out)
 	return sz > 0;
 }
 
-/* One <url>: the page at site path path (freed here), dated by m. */
+/* One <url>: the page at site path path, dated by its measures. */
 static int
-w_url(xmlTextWriterPtr w, const struct config *cfg, char *path,
-    struct measure *const *m, size_t sz)
+w_url(xmlTextWriterPtr w, const struct config *cfg, const struct pageref *r)
 {
 	struct date	 d;
 	char		*loc, *iso;
 	int		 ok;
 
-	loc = url_abs(cfg, path);
-	free(path);
+	loc = url_abs(cfg, r->path);
 	ok = xmlTextWriterStartElement(w, (const xmlChar *)"url") >= 0 &&
 	    xmlTextWriterWriteElement(w, (const xmlChar *)"loc",
 	    (const xmlChar *)loc) >= 0;
 	free(loc);
-	if (ok && newest(m, sz, &d)) {
+	if (ok && newest(r->m, r->msz, &d)) {
 		/* The sitemap schema wants whole days: a month is its 1st. */
 		if (d.day == 0)
 			d.day = 1;
@@ -50,48 +48,12 @@ w_url(xmlTextWriterPtr w, const struct config *cfg, char *path,
 	return ok && xmlTextWriterEndElement(w) >= 0;
 }
 
-/* Every page, in the order build.c's jobs_plan() makes them; not 404. */
 static int
-w_urls(xmlTextWriterPtr w, const struct site *s, const struct index *ix)
-{
-	const struct config	*cfg = &s->cfg;
-	const struct yeargroup	*yg;
-	const struct owner	*o;
-	size_t			 i, k;
-	int			 a, ok;
-
-	ok = w_url(w, cfg, xstrdup(""), s->measures, s->measuresz);
-	for (i = 0; ok && i < ix->yearsz; i++) {
-		yg = &ix->years[i];
-		ok = w_url(w, cfg, url_year(yg->year), yg->m, yg->sz);
-		for (a = 0; ok && a < AREA__MAX; a++)
-			ok = w_url(w, cfg, url_area(yg->year, (enum area)a),
-			    yg->area[a].m, yg->area[a].sz);
-		if (ok && yg->sz > 0)
-			ok = w_url(w, cfg, url_report(yg->year), yg->m,
-			    yg->sz);
-		for (k = 0; ok && k < yg->sz; k++)
-			ok = w_url(w, cfg, url_measure(yg->m[k]), &yg->m[k],
-			    1);
-	}
-	if (ok)
-		ok = w_url(w, cfg, xstrdup("owners/"), s->measures,
-		    s->measuresz);
-	for (i = 0; ok && i < ix->ownersz; i++) {
-		o = &ix->owners[i];
-		ok = w_url(w, cfg, url_owner(o), o->m, o->sz);
-	}
-	for (i = 0; ok && i < s->pagesz; i++)
-		ok = w_url(w, cfg, xasprintf("%s/", s->pages[i]->slug),
-		    NULL, 0);
-	return ok;
-}
-
-static int
-sitemap_render(const struct site *s, const struct index *ix,
+sitemap_render(const struct site *s, const struct pageref *refs, size_t sz,
     xmlBufferPtr buf)
 {
 	xmlTextWriterPtr	 w;
+	size_t			 i;
 	int			 ok;
 
 	if ((w = xmlNewTextWriterMemory(buf, 0)) == NULL)
@@ -100,22 +62,25 @@ sitemap_render(const struct site *s, const struct index *ix,
 	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
 	ok = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0 &&
 	    xmlTextWriterStartElementNS(w, NULL, (const xmlChar *)"urlset",
-	    (const xmlChar *)NS_SITEMAP) >= 0 &&
-	    w_urls(w, s, ix) &&
-	    xmlTextWriterEndDocument(w) >= 0;
+	    (const xmlChar *)NS_SITEMAP) >= 0;
+	for (i = 0; ok && i < sz; i++)
+		if (model_types[refs[i].type].sitemap)
+			ok = w_url(w, &s->cfg, &refs[i]);
+	ok = ok && xmlTextWriterEndDocument(w) >= 0;
 	xmlFreeTextWriter(w);
 	return ok;
 }
 
 /*
- * Write sitemap.xml (every HTML page but the 404 page, absolute URLs,
- * lastmod the newest content date of the measures the page shows) and
+ * Write sitemap.xml (the sz pages of refs, the build's own list, whose
+ * type is listed; absolute URLs; lastmod the newest content date of
+ * the measures each page shows) and
  * robots.txt (allow all, point at the sitemap) into p.  Adds the
  * number of files written to *files.  Returns 1, or 0 on failure with
  * an error in d or, for I/O, publish_error(p).
  */
 int
-sitemap_write(const struct site *s, const struct index *ix,
+sitemap_write(const struct site *s, const struct pageref *refs, size_t sz,
     struct publish *p, size_t *files, struct diags *d)
 {
 	xmlBufferPtr	 buf;
@@ -123,7 +88,7 @@ sitemap_write(const struct site *s, const struct index *ix,
 	int		 ok;
 
 	buf = xmlBufferCreate();
-	if (!(ok = sitemap_render(s, ix, buf)))
+	if (!(ok = sitemap_render(s, refs, sz, buf)))
 		diag_add(d, "sitemap.xml", 0, 0, SEV_ERROR,
 		    "cannot write the sitemap");
 	else if ((ok = publish_write(p, "sitemap.xml",

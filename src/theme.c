@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,17 +23,17 @@
 
 #include "extern.h"
 
-/* Page types, each rendered by TYPE.xsl in the theme folder. */
-static const char *const pagetypes[PAGE__MAX] = {
-	"home", "year", "area", "measure", "owner", "owners", "page",
-	"report", "404"
-};
+/*
+ * What renders a type of page that the theme has no NAME.xsl for (a
+ * theme made before Prongsai added the type), in this order.
+ */
+static const char *const fallbacks[] = { "default", "page", NULL };
 
 struct theme {
 	char			*dir;		/* the theme folder */
 	char			*real;		/* its real path: all it may read */
 	struct hash		 key;		/* every file of it, and our version */
-	xsltStylesheetPtr	 xsl[PAGE__MAX];
+	xsltStylesheetPtr	*xsl;		/* by index into model_types[] */
 	xmlDocPtr		 strings;
 	xsltSecurityPrefsPtr	 sec;		/* read-only once loaded */
 };
@@ -369,12 +370,6 @@ may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctx,
 	return 1;
 }
 
-const char *
-page_type_name(enum pagetype t)
-{
-	return pagetypes[t];
-}
-
 /* Fingerprint every file under dir, in sorted order, into h. */
 static void
 hash_tree(struct hash *h, const char *dir)
@@ -469,6 +464,34 @@ sandbox_leave(struct theme *t)
 }
 
 /*
+ * The stylesheet for pages of type name: NAME.xsl, or if the theme has
+ * none, the first of fallbacks[] it has, with a warning.  A new string.
+ */
+static char *
+theme_sheet(const struct theme *t, const char *name, struct diags *d)
+{
+	struct stat	 st;
+	char		*path, *alt;
+	size_t		 i;
+
+	path = xasprintf("%s/%s.xsl", t->dir, name);
+	if (lstat(path, &st) == 0 || errno != ENOENT)
+		return path;
+	for (i = 0; fallbacks[i] != NULL; i++) {
+		alt = xasprintf("%s/%s.xsl", t->dir, fallbacks[i]);
+		if (lstat(alt, &st) == 0) {
+			diag_add(d, path, 0, 0, SEV_WARNING, "the theme has "
+			    "no stylesheet for pages of type '%s'; they are "
+			    "made with %s.xsl", name, fallbacks[i]);
+			free(path);
+			return alt;
+		}
+		free(alt);
+	}
+	return path;
+}
+
+/*
  * Load the theme named name for the site at root: compile every
  * stylesheet and read the UI words for language lang.  Returns NULL
  * after adding errors to d.  Free with theme_free().
@@ -481,8 +504,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 	struct errbuf	 e;
 	char		**dirs, *sub, *tried, *path, *real = NULL;
 	xmlDocPtr	 doc;
-	int		 i;
-	size_t		 errs = d->errors;
+	size_t		 i, errs = d->errors;
 
 	/* Before any thread: the libraries set up global state once. */
 	xmlInitParser();
@@ -509,8 +531,9 @@ theme_load(const char *root, const char *name, enum lang lang,
 	memset(&e, 0, sizeof(e));
 	xmlSetGenericErrorFunc(&e, errbuf_add);
 	xsltSetGenericErrorFunc(&e, errbuf_add);
-	for (i = 0; i < PAGE__MAX; i++) {
-		path = xasprintf("%s/%s.xsl", t->dir, pagetypes[i]);
+	t->xsl = xcalloc(model_typesz, sizeof(*t->xsl));
+	for (i = 0; i < model_typesz; i++) {
+		path = theme_sheet(t, model_types[i].name, d);
 		e.len = 0;
 		e.msg[0] = '\0';
 		/*
@@ -561,7 +584,7 @@ theme_strings(const struct theme *t)
 
 /* The names of the stylesheet for type (owned by the theme). */
 xmlDictPtr
-theme_dict(const struct theme *t, enum pagetype type)
+theme_dict(const struct theme *t, size_t type)
 {
 	return t->xsl[type] != NULL ? t->xsl[type]->dict : NULL;
 }
@@ -628,7 +651,7 @@ result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
  * Safe to call from several threads at once.
  */
 int
-theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
+theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
     const char *file, char **out, size_t *len, struct diags *d)
 {
 	xsltTransformContextPtr	 ctx;
@@ -670,13 +693,14 @@ theme_apply(const struct theme *t, enum pagetype type, xmlDocPtr model,
 void
 theme_free(struct theme *t)
 {
-	int	 i;
+	size_t	 i;
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < PAGE__MAX; i++)
+	for (i = 0; t->xsl != NULL && i < model_typesz; i++)
 		if (t->xsl[i] != NULL)
 			xsltFreeStylesheet(t->xsl[i]);
+	free(t->xsl);
 	if (t->strings != NULL)
 		xmlFreeDoc(t->strings);
 	sandbox_leave(t);

@@ -1,0 +1,231 @@
+/* url.c: every path and URL of the published site: pages, feeds, open data, links from a page, absolute addresses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "extern.h"
+
+/* The folder of the owner list; each owner's page is in it. */
+const char	 url_owners[] = "owners/";
+
+/* The folder of each area's pages in a year. */
+static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
+
+char *
+url_year(int year)
+{
+	return xasprintf("%d/", year);
+}
+
+char *
+url_area(int year, enum area a)
+{
+	return xasprintf("%d/%s/", year, areadirs[a]);
+}
+
+char *
+url_measure(const struct measure *m)
+{
+	return xasprintf("%d/measures/%s/", m->fiscal_year, m->slug);
+}
+
+char *
+url_owner(const struct owner *o)
+{
+	return xstrcat3(url_owners, o->key, "/");
+}
+
+/*
+ * The site path of a page of type t about what (see enum scope) and, for
+ * SCOPE_AREA, area: its scope's folder ("" for the site, "2566/" for a
+ * year...) followed by the type's own dir, if any ("report/",
+ * "owners/", "404.html").  The caller frees it.
+ */
+char *
+url_page(const struct pagetype *t, const void *what, int area)
+{
+	const struct yeargroup	*yg = what;
+	char			*base, *p;
+
+	switch (t->scope) {
+	case SCOPE_SITE:
+		base = xstrdup("");
+		break;
+	case SCOPE_YEAR:
+	case SCOPE_REPORT:
+		base = url_year(yg->year);
+		break;
+	case SCOPE_AREA:
+		base = url_area(yg->year, (enum area)area);
+		break;
+	case SCOPE_MEASURE:
+		base = url_measure(what);
+		break;
+	case SCOPE_OWNER:
+		base = url_owner(what);
+		break;
+	default:
+		base = xstrcat3(((const struct page *)what)->slug, "/", "");
+		break;
+	}
+	if (t->dir == NULL)
+		return base;
+	p = xstrcat3(base, t->dir, "");
+	free(base);
+	return p;
+}
+
+/*
+ * The site path of a feed: a measure's when m is set, else an area's
+ * when area >= 0, else the whole site's.  The caller frees it.
+ */
+char *
+url_feed(const struct measure *m, int area)
+{
+	char	*dir, *u;
+
+	if (m != NULL) {
+		dir = url_measure(m);
+		u = xstrcat3(dir, "feed.xml", "");
+		free(dir);
+		return u;
+	}
+	if (area >= 0 && area < AREA__MAX)
+		return xstrcat3(areadirs[area], "/feed.xml", "");
+	return xstrdup("feed.xml");
+}
+
+/*
+ * The site path of an open data file: data/measures.EXT, or for a
+ * fiscal year (not 0) data/YEAR/measures.EXT.  The caller frees it.
+ */
+char *
+url_data(int year, const char *ext)
+{
+	if (year != 0)
+		return xasprintf("data/%d/measures.%s", year, ext);
+	return xasprintf("data/measures.%s", ext);
+}
+
+/*
+ * Is u, as written in content, a path of this site: files/... (an
+ * evidence file) or /... from the site root (not //host)?
+ */
+int
+url_is_site(const char *u)
+{
+	return strncmp(u, "files/", 6) == 0 || (u[0] == '/' && u[1] != '/');
+}
+
+/*
+ * The link from a page whose way back to the site root is root ("",
+ * "../", "../../") to the site path target ("2566/", "files/x.pdf").
+ * Folders get index.html so the site also works opened from disk.  The
+ * caller frees it.
+ */
+char *
+url_rel(const char *root, const char *target)
+{
+	size_t	 n = strlen(target);
+	size_t	 seg = strcspn(target, "/?#");
+
+	/*
+	 * At the root a path whose first part holds a colon would read as
+	 * a scheme: "javascript:alert(1)/" must stay a path ("./...").
+	 */
+	return xstrcat3(root[0] == '\0' && memchr(target, ':', seg) ?
+	    "./" : root, target, n == 0 || target[n - 1] == '/' ?
+	    "index.html" : "");
+}
+/* Bytes that may not appear as they are in a URL we publish. */
+static int
+url_unsafe(unsigned char c)
+{
+	return c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}", c) != NULL;
+}
+
+/*
+ * A copy of the URL u with every non-ASCII byte, blank, control and
+ * unsafe character percent-encoded (an IRI made a URI); existing
+ * escapes and reserved characters are kept.  The caller frees it.
+ */
+char *
+url_encode(const char *u)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*s;
+	char			*out, *p;
+	size_t			 n = 0;
+
+	for (s = (const unsigned char *)u; *s != '\0'; s++)
+		n += url_unsafe(*s) ? 3 : 1;
+	out = p = xmalloc(n + 1);
+	for (s = (const unsigned char *)u; *s != '\0'; s++) {
+		if (url_unsafe(*s)) {
+			*p++ = '%';
+			*p++ = hex[*s >> 4];
+			*p++ = hex[*s & 0xf];
+		} else
+			*p++ = (char)*s;
+	}
+	*p = '\0';
+	return out;
+}
+
+/*
+ * The absolute, encoded URL of site path path ("" for the home page,
+ * "2566/", "feed.xml") under the configured base_url.  The caller
+ * frees it.
+ */
+char *
+url_abs(const struct config *cfg, const char *path)
+{
+	char	*joined, *enc;
+
+	joined = xasprintf("%s%s", cfg->base_url, path);
+	enc = url_encode(joined);
+	free(joined);
+	return enc;
+}
+
+/* Does u start with a URI scheme such as "https:" or "mailto:"? */
+static int
+has_scheme(const char *u)
+{
+	const char	*p = u;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return *p == ':';
+}
+
+/*
+ * Make a link written in content absolute, as a reader outside the
+ * site needs it.  Links to files/… and /… are from the site root, as
+ * the pages treat them; other relative links are resolved against
+ * page, the absolute URL of the page they appear on.  Returns a new
+ * string, or NULL if the link cannot be made absolute.
+ */
+char *
+url_link(const struct config *cfg, const char *page, const char *link)
+{
+	xmlChar	*r;
+	char	*enc, *out;
+
+	if (url_is_site(link))
+		return url_abs(cfg, link + (link[0] == '/'));
+	enc = url_encode(link);
+	if (has_scheme(enc))
+		return enc;
+	r = xmlBuildURI((const xmlChar *)enc, (const xmlChar *)page);
+	free(enc);
+	if (r == NULL)
+		return NULL;
+	out = has_scheme((const char *)r) ? xstrdup((const char *)r) : NULL;
+	xmlFree(r);
+	return out;
+}
