@@ -247,7 +247,7 @@ task_run(struct build *b, struct task *t, int w)
 		return 1;
 	case TASK_FEED:
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
-		    &t->files);
+		    &t->files, &t->d);
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, b->refs, b->jobsz, b->pub,
 		    &t->files, &t->d);

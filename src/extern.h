@@ -176,6 +176,8 @@ void		 site_free(struct site *);
 /* site.c: the index of measures by year, area, indicator, owner. */
 void		 index_build(struct index *, struct site *, struct diags *);
 const struct yeargroup *index_year(const struct index *, int);
+const char	*index_area_name(const struct index *, enum lang, int,
+			enum area);
 void		 index_free(struct index *);
 
 /* html.c: rendered HTML fragments as trees; URL rewriting. */
@@ -255,7 +257,7 @@ struct feeds	*feeds_new(const struct site *, const struct index *, int);
 void		 feeds_fill(struct feeds *, size_t);
 void		 feeds_sort(struct feeds *);
 int		 feed_write(const struct feeds *, size_t, int, int,
-		    struct publish *, size_t *);
+		    struct publish *, size_t *, struct diags *);
 void		 feeds_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */

@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "extern.h"
 
@@ -64,30 +65,6 @@ struct feeds {
 };
 
 /*
- * The name of area a in the site's language, from the framework of the
- * year year, else of the current year, else of the newest year that
- * has one, else its code.  Not to be freed.
- */
-static const char *
-area_label(const struct index *ix, enum lang lang, int year, enum area a)
-{
-	const struct yeargroup	*yg;
-	size_t			 i;
-
-	if ((yg = index_year(ix, year)) != NULL && yg->fw != NULL &&
-	    yg->fw->area[a][lang] != NULL)
-		return yg->fw->area[a][lang];
-	if ((yg = index_year(ix, ix->current)) != NULL && yg->fw != NULL &&
-	    yg->fw->area[a][lang] != NULL)
-		return yg->fw->area[a][lang];
-	for (i = ix->yearsz; i-- > 0;)
-		if (ix->years[i].fw != NULL &&
-		    ix->years[i].fw->area[a][lang] != NULL)
-			return ix->years[i].fw->area[a][lang];
-	return area_name(a);
-}
-
-/*
  * The title of a feed chosen as in url_feed(): the site's title, or
  * "site title: area name", or "site title: measure title".  The
  * caller frees it.
@@ -99,7 +76,7 @@ feed_title(const struct site *s, const struct index *ix,
 	if (m != NULL)
 		return xasprintf("%s: %s", s->cfg.title, m->title);
 	if (area >= 0 && area < AREA__MAX)
-		return xasprintf("%s: %s", s->cfg.title, area_label(ix,
+		return xasprintf("%s: %s", s->cfg.title, index_area_name(ix,
 		    s->cfg.fmt.lang, ix->current, (enum area)area));
 	return xstrdup(s->cfg.title);
 }
@@ -434,114 +411,56 @@ item_in(const struct item *it, int area)
 	return 1;
 }
 
-/*
- * The feeds are written straight into a buffer, with libxml2's escaping
- * rules (xmlTextWriter's output, byte for byte): ten thousand feeds
- * through xmlTextWriter cost a tenth of a build, most of it in printf.
- */
-
-/* Character data: what XML 1.0 cannot hold left out; & < > " CR escaped. */
-static void
-x_text(struct buf *o, const char *text)
+/* Write a text element, leaving out characters XML cannot hold. */
+static int
+w_text(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	const unsigned char	*s = (const unsigned char *)text, *run;
-	const char		*e;
-	size_t			 skip;
+	char	*clean = xml_clean(text);
+	int	 rc;
 
-	for (run = s; *s != '\0'; s++) {
-		skip = 1;
-		switch (*s) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\r': e = "&#13;"; break;
-		default:
-			if ((skip = xml_bad(s)) == 0)
-				continue;
-			e = "";
-			break;
-		}
-		buf_addn(o, (const char *)run, (size_t)(s - run));
-		buf_add(o, e);
-		s += skip - 1;
-		run = s + 1;
-	}
-	buf_addn(o, (const char *)run, (size_t)(s - run));
+	rc = xmlTextWriterWriteElement(w, (const xmlChar *)name,
+	    (const xmlChar *)clean);
+	free(clean);
+	return rc >= 0;
 }
 
-/* An attribute ` name="value"`; the values are URLs and fixed words. */
-static void
-x_attr(struct buf *o, const char *name, const char *value)
+static int
+w_attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	buf_add(o, " ");
-	buf_add(o, name);
-	buf_add(o, "=\"");
-	buf_escape(o, value, 1);
-	buf_add(o, "\"");
+	return xmlTextWriterWriteAttribute(w, (const xmlChar *)name,
+	    (const xmlChar *)value) >= 0;
 }
 
-static void
-x_indent(struct buf *o, int depth)
-{
-	while (depth-- > 0)
-		buf_add(o, "  ");
-}
-
-/* <name>text</name> on a line of its own at depth. */
-static void
-x_leaf(struct buf *o, int depth, const char *name, const char *text)
-{
-	x_indent(o, depth);
-	buf_add(o, "<");
-	buf_add(o, name);
-	buf_add(o, ">");
-	x_text(o, text);
-	buf_add(o, "</");
-	buf_add(o, name);
-	buf_add(o, ">\n");
-}
-
-/* <name> or </name> on a line of its own at depth. */
-static void
-x_tag(struct buf *o, int depth, const char *open, const char *name)
-{
-	x_indent(o, depth);
-	buf_add(o, open);
-	buf_add(o, name);
-	buf_add(o, ">\n");
-}
-
-static void
-w_item(const struct feeds *f, void *brk, struct buf *o, const struct item *it)
+static int
+w_item(const struct feeds *f, void *brk, xmlTextWriterPtr w,
+    const struct item *it)
 {
 	struct itemtext	 t;
 	char		*date;
-	int		 a;
+	int		 ok, a;
 
 	date = date_rfc822(&it->date);
 	item_text(f, brk, it, &t);
-	x_tag(o, 2, "<", "item");
-	x_leaf(o, 3, "title", t.title);
-	x_leaf(o, 3, "link", it->link);
-	x_indent(o, 3);
-	buf_add(o, "<guid");
-	x_attr(o, "isPermaLink", "false");
-	buf_add(o, ">");
-	x_text(o, t.guid);
-	buf_add(o, "</guid>\n");
-	x_leaf(o, 3, "pubDate", date);
-	x_leaf(o, 3, "description", t.desc);
+	ok = xmlTextWriterStartElement(w, (const xmlChar *)"item") >= 0 &&
+	    w_text(w, "title", t.title) &&
+	    w_text(w, "link", it->link) &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"guid") >= 0 &&
+	    w_attr(w, "isPermaLink", "false") &&
+	    xmlTextWriterWriteString(w, (const xmlChar *)t.guid) >= 0 &&
+	    xmlTextWriterEndElement(w) >= 0 &&
+	    w_text(w, "pubDate", date) &&
+	    w_text(w, "description", t.desc);
 	free(date);
-	for (a = 0; a < AREA__MAX; a++)
+	for (a = 0; ok && a < AREA__MAX; a++)
 		if (it->m->areas & (1u << a))
-			x_leaf(o, 3, "category", area_label(f->ix,
+			ok = w_text(w, "category", index_area_name(f->ix,
 			    f->cfg->fmt.lang, it->m->fiscal_year, (enum area)a));
-	x_leaf(o, 3, "dc:creator", f->cfg->organization);
-	if (t.html != NULL)
-		x_leaf(o, 3, "content:encoded", t.html);
+	if (ok)
+		ok = w_text(w, "dc:creator", f->cfg->organization);
+	if (ok && t.html != NULL)
+		ok = w_text(w, "content:encoded", t.html);
 	itemtext_free(&t);
-	x_tag(o, 2, "</", "item");
+	return ok && xmlTextWriterEndElement(w) >= 0;
 }
 
 /*
@@ -565,7 +484,7 @@ channel_about(const struct feeds *f, void *brk, const struct item *mi,
 		    url_area(f->ix->current, (enum area)area) : xstrdup("");
 		*link = url_abs(cfg, path);
 		free(path);
-		name = area_label(f->ix, cfg->fmt.lang, f->ix->current,
+		name = index_area_name(f->ix, cfg->fmt.lang, f->ix->current,
 		    (enum area)area);
 		*desc = xasprintf(th ? "ความคืบหน้าของมาตรการด้าน%s (%s) "
 		    "ของ%s" : "Progress of the measures for %s (%s), %s",
@@ -579,20 +498,26 @@ channel_about(const struct feeds *f, void *brk, const struct item *mi,
 
 /*
  * The feed of measure mi (its index), or of area (>= 0), or of the whole
- * site, as bytes.  Its items come from list, newest first: a measure's
+ * site, into buf.  Its items come from list, newest first: a measure's
  * own, or the site's (of which an area feed takes those of the area).
  */
-static void
+static int
 feed_render(const struct feeds *f, void *brk, size_t mi, int area,
-    const char *path, struct buf *o)
+    const char *path, xmlBufferPtr buf)
 {
 	const struct measure	*m = NULL;
 	const struct item	*const *list = f->byage;
 	size_t			 listsz = f->itemsz;
+	xmlTextWriterPtr	 w;
 	const struct item	*first = NULL;
 	char			*title, *link, *desc, *self, *date;
 	size_t			 i, n;
+	int			 ok;
 
+	if ((w = xmlNewTextWriterMemory(buf, 0)) == NULL)
+		return 0;
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
 	if (mi != NO_MEASURE) {
 		m = f->s->measures[mi];
 		list = &f->mine[f->base[mi]];
@@ -605,62 +530,67 @@ feed_render(const struct feeds *f, void *brk, size_t mi, int area,
 	for (i = 0; first == NULL && i < listsz; i++)
 		if (item_in(list[i], area))
 			first = list[i];
-	buf_add(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss");
-	x_attr(o, "version", "2.0");
-	x_attr(o, "xmlns:atom", NS_ATOM);
-	x_attr(o, "xmlns:content", NS_CONTENT);
-	x_attr(o, "xmlns:dc", NS_DC);
-	buf_add(o, ">\n");
-	x_tag(o, 1, "<", "channel");
-	x_leaf(o, 2, "title", title);
-	x_leaf(o, 2, "link", link);
-	x_leaf(o, 2, "description", desc);
-	x_leaf(o, 2, "language", f->cfg->fmt.lang == LANG_TH ? "th" : "en");
-	x_leaf(o, 2, "generator", "Prongsai " VERSION);
-	x_leaf(o, 2, "docs", "https://www.rssboard.org/rss-specification");
-	if (first != NULL) {
+	ok = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) >= 0 &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"rss") >= 0 &&
+	    w_attr(w, "version", "2.0") &&
+	    w_attr(w, "xmlns:atom", NS_ATOM) &&
+	    w_attr(w, "xmlns:content", NS_CONTENT) &&
+	    w_attr(w, "xmlns:dc", NS_DC) &&
+	    xmlTextWriterStartElement(w, (const xmlChar *)"channel") >= 0 &&
+	    w_text(w, "title", title) &&
+	    w_text(w, "link", link) &&
+	    w_text(w, "description", desc) &&
+	    w_text(w, "language", f->cfg->fmt.lang == LANG_TH ? "th" : "en") &&
+	    w_text(w, "generator", "Prongsai " VERSION) &&
+	    w_text(w, "docs", "https://www.rssboard.org/rss-specification");
+	if (ok && first != NULL) {
 		date = date_rfc822(&first->date);
-		x_leaf(o, 2, "lastBuildDate", date);
+		ok = w_text(w, "lastBuildDate", date);
 		free(date);
 	}
-	x_indent(o, 2);
-	buf_add(o, "<atom:link");
-	x_attr(o, "href", self);
-	x_attr(o, "rel", "self");
-	x_attr(o, "type", "application/rss+xml");
-	buf_add(o, "/>\n");
-	for (i = n = 0; i < listsz && n < (size_t)f->cfg->feed_limit; i++)
+	ok = ok && xmlTextWriterStartElement(w,
+	    (const xmlChar *)"atom:link") >= 0 &&
+	    w_attr(w, "href", self) && w_attr(w, "rel", "self") &&
+	    w_attr(w, "type", "application/rss+xml") &&
+	    xmlTextWriterEndElement(w) >= 0;
+	for (i = n = 0; ok && i < listsz && n < (size_t)f->cfg->feed_limit;
+	    i++)
 		if (item_in(list[i], area)) {
-			w_item(f, brk, o, list[i]);
+			ok = w_item(f, brk, w, list[i]);
 			n++;
 		}
-	x_tag(o, 1, "</", "channel");
-	buf_add(o, "</rss>\n");
+	ok = ok && xmlTextWriterEndDocument(w) >= 0;
+	xmlFreeTextWriter(w);
 	free(title);
 	free(link);
 	free(desc);
 	free(self);
+	return ok;
 }
 
 /*
  * Render the feed of measure mi (NO_MEASURE: of area, or with area -1 of
  * the whole site) on worker w and publish it.  Safe on several threads
  * at once once feeds_sort() is done.  Adds 1 to *files.  Returns 1, or 0
- * if it cannot be written (see publish_error(p)).
+ * on failure with an error in d or, for I/O, publish_error(p).
  */
 int
 feed_write(const struct feeds *f, size_t mi, int area, int w,
-    struct publish *p, size_t *files)
+    struct publish *p, size_t *files, struct diags *d)
 {
-	struct buf	 o = { NULL, 0, 0 };
+	xmlBufferPtr	 buf;
 	char		*path;
 	int		 ok;
 
 	path = url_feed(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
-	feed_render(f, f->brk[w], mi, area, path, &o);
-	if ((ok = publish_write(p, path, o.s, o.len)))
+	buf = xmlBufferCreate();
+	if (!(ok = feed_render(f, f->brk[w], mi, area, path, buf)))
+		diag_add(d, path, 0, 0, SEV_ERROR, "cannot write the feed");
+	else if ((ok = publish_write(p, path,
+	    (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf))))
 		(*files)++;
-	free(o.s);
+	xmlBufferFree(buf);
 	free(path);
 	return ok;
 }

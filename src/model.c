@@ -276,13 +276,9 @@ year_fw(const struct pagectx *pc, int year)
 static void
 area_name_attr(const struct pagectx *pc, xmlNodePtr n, int year, enum area a)
 {
-	const struct framework	*fw = year_fw(pc, year);
-
 	attr(n, "code", area_name(a));
-	if (fw != NULL && fw->area[a][pc->mo->fmt->lang] != NULL)
-		attr(n, "name", fw->area[a][pc->mo->fmt->lang]);
-	else
-		attr(n, "name", area_name(a));
+	attr(n, "name", index_area_name(pc->mo->ix, pc->mo->fmt->lang, year,
+	    a));
 }
 
 static void

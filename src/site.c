@@ -398,6 +398,31 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 		ix->current = ix->years[ix->yearsz - 1].year;
 }
 
+/*
+ * The name of area a in language lang, from the framework of the year
+ * year, else of the current year, else of the newest year that has one,
+ * else its code.  Not to be freed.
+ */
+const char *
+index_area_name(const struct index *ix, enum lang lang, int year,
+    enum area a)
+{
+	const struct yeargroup	*yg;
+	size_t			 i;
+
+	if ((yg = index_year(ix, year)) != NULL && yg->fw != NULL &&
+	    yg->fw->area[a][lang] != NULL)
+		return yg->fw->area[a][lang];
+	if ((yg = index_year(ix, ix->current)) != NULL && yg->fw != NULL &&
+	    yg->fw->area[a][lang] != NULL)
+		return yg->fw->area[a][lang];
+	for (i = ix->yearsz; i-- > 0;)
+		if (ix->years[i].fw != NULL &&
+		    ix->years[i].fw->area[a][lang] != NULL)
+			return ix->years[i].fw->area[a][lang];
+	return area_name(a);
+}
+
 /* The year group for year, or NULL. */
 const struct yeargroup *
 index_year(const struct index *ix, int year)
