@@ -33,7 +33,6 @@ void		 sort(void *, size_t, size_t,
 			int (*)(const void *, const void *));
 void		 buf_addn(struct buf *, const char *, size_t);
 void		 buf_add(struct buf *, const char *);
-void		 buf_escape(struct buf *, const char *, int);
 size_t		 strmap_get(const struct strmap *, const char *);
 void		 strmap_put(struct strmap *, const char *, size_t);
 void		 strmap_free(struct strmap *);
@@ -188,6 +187,13 @@ void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
 			void *);
 char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 
+/* escape.c: markup, URLs, XML's forbidden characters, CSV. */
+void		 escape_markup(struct buf *, const char *, int);
+void		 escape_url_attr(struct buf *, const char *);
+char		*escape_url(const char *);
+char		*escape_xml_clean(const char *);
+void		 escape_csv(struct buf *, const char *);
+
 /* url.c: every site path and URL: pages, feeds, data, links. */
 extern const char url_owners[];
 char		*url_year(int);
@@ -199,7 +205,6 @@ char		*url_feed(const struct measure *, int);
 char		*url_data(int, const char *);
 int		 url_is_site(const char *);
 char		*url_rel(const char *, const char *);
-char		*url_encode(const char *);
 char		*url_abs(const struct config *, const char *);
 char		*url_link(const struct config *, const char *, const char *);
 

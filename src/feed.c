@@ -81,36 +81,6 @@ feed_title(const struct site *s, const struct index *ix,
 	return xstrdup(s->cfg.title);
 }
 
-/*
- * The length of the character at s if XML 1.0 cannot hold it (a control
- * character other than tab, newline and CR, or U+FFFE and U+FFFF), else 0.
- */
-static size_t
-xml_bad(const unsigned char *s)
-{
-	if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-		return 1;
-	if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
-		return 3;
-	return 0;
-}
-
-/* A copy of text without the characters XML 1.0 cannot hold. */
-static char *
-xml_clean(const char *text)
-{
-	const unsigned char	*s = (const unsigned char *)text;
-	char			*out = xmalloc(strlen(text) + 1), *p = out;
-	size_t			 bad;
-
-	while (*s != '\0')
-		if ((bad = xml_bad(s)) > 0)
-			s += bad;
-		else
-			*p++ = (char)*s++;
-	*p = '\0';
-	return out;
-}
 
 /*
  * The plain-text summary of a measure for a feed reader: its summary,
@@ -213,12 +183,12 @@ update_html(const char *words, const struct update *u)
 	doc = xmlNewDoc((const xmlChar *)"1.0");
 	root = xmlNewNode(NULL, (const xmlChar *)"div");
 	xmlDocSetRootElement(doc, root);
-	clean = xml_clean(words);
+	clean = escape_xml_clean(words);
 	xmlNewTextChild(root, NULL, (const xmlChar *)"p",
 	    (const xmlChar *)clean);
 	free(clean);
 	if (u->note != NULL) {
-		clean = xml_clean(u->note);
+		clean = escape_xml_clean(u->note);
 		xmlNewTextChild(root, NULL, (const xmlChar *)"p",
 		    (const xmlChar *)clean);
 		free(clean);
@@ -415,7 +385,7 @@ item_in(const struct item *it, int area)
 static int
 w_text(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	char	*clean = xml_clean(text);
+	char	*clean = escape_xml_clean(text);
 	int	 rc;
 
 	rc = xmlTextWriterWriteElement(w, (const xmlChar *)name,

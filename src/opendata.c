@@ -23,7 +23,7 @@ evidence_url(const struct config *cfg, const char *u)
 {
 	if (strncmp(u, "files/", 6) == 0)
 		return url_abs(cfg, u);
-	return url_encode(u);
+	return escape_url(u);
 }
 
 static json_t *
@@ -102,28 +102,6 @@ measure_json(const struct config *cfg, const struct measure *m)
 	return o;
 }
 
-/* One CSV field per RFC 4180: quoted if it holds a comma, quote or line break. */
-static void
-csv_field(struct buf *b, const char *s)
-{
-	size_t	 n;
-
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_add(b, s);
-		return;
-	}
-	buf_add(b, "\"");
-	while (*s != '\0') {
-		n = strcspn(s, "\"");
-		buf_addn(b, s, n);
-		s += n;
-		if (*s == '"') {
-			buf_add(b, "\"\"");
-			s++;
-		}
-	}
-	buf_add(b, "\"");
-}
 
 /*
  * The CSV text of a JSON value: strings as they are, numbers in ASCII
@@ -175,7 +153,7 @@ csv_render(const json_t *list, size_t *len)
 	for (c = 0; columns[c] != NULL; c++) {
 		if (c > 0)
 			buf_add(&b, ",");
-		csv_field(&b, columns[c]);
+		escape_csv(&b, columns[c]);
 	}
 	buf_add(&b, "\r\n");
 	json_array_foreach(list, i, o) {
@@ -184,7 +162,7 @@ csv_render(const json_t *list, size_t *len)
 				buf_add(&b, ",");
 			s = csv_text(json_object_get(o, columns[c]),
 			    strcmp(columns[c], "areas") == 0 ? " " : JOIN);
-			csv_field(&b, s);
+			escape_csv(&b, s);
 			free(s);
 		}
 		buf_add(&b, "\r\n");

@@ -35,43 +35,6 @@ in_list(const char *const *v, const xmlChar *name)
 
 static const char *const urlattrs[] = { "href", "src", "action", NULL };
 
-/*
- * A URL attribute as libxml2's HTML writer has always written ours:
- * leading blanks dropped, and every byte that is neither unreserved nor
- * one of @/:=?;#%&,+<> percent-encoded (so Thai owner names and spaces
- * reach the browser as a valid URL); the & < > it keeps are escaped,
- * in one pass with no copy.
- */
-static void
-put_url(struct buf *b, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const char		*rep;
-	unsigned char		 c;
-	char			 pct[3];
-
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (; (c = (unsigned char)*s) != '\0'; s++) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-_.!~*'()@/:=?;#%,+",
-		    c) != NULL) {
-			buf_addn(b, s, 1);
-			continue;
-		}
-		/* Kept as they are by the encoding, then escaped. */
-		rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ?
-		    "&gt;" : NULL;
-		if (rep != NULL) {
-			buf_add(b, rep);
-			continue;
-		}
-		pct[0] = '%';
-		pct[1] = hex[c >> 4];
-		pct[2] = hex[c & 0xf];
-		buf_addn(b, pct, 3);
-	}
-}
 
 static int
 is_url_attr(const xmlAttr *a)
@@ -88,9 +51,9 @@ static void
 attr_value(struct buf *b, const xmlAttr *a, const char *v)
 {
 	if (is_url_attr(a))
-		put_url(b, v);
+		escape_url_attr(b, v);
 	else
-		buf_escape(b, v, 1);
+		escape_markup(b, v, 1);
 }
 
 static void
@@ -114,7 +77,7 @@ put_attrs(struct buf *b, const xmlNode *n)
 		buf_add(b, ns->prefix != NULL ? " xmlns:" : " xmlns");
 		buf_add(b, (const char *)ns->prefix);
 		buf_add(b, "=\"");
-		buf_escape(b, (const char *)ns->href, 1);
+		escape_markup(b, (const char *)ns->href, 1);
 		buf_add(b, "\"");
 	}
 	for (a = n->properties; a != NULL; a = a->next) {
@@ -200,7 +163,7 @@ put_nodes(struct buf *b, const xmlNode *n, int raw)
 			if (raw || n->name == xmlStringTextNoenc)
 				buf_add(b, (const char *)n->content);
 			else
-				buf_escape(b, (const char *)n->content, 0);
+				escape_markup(b, (const char *)n->content, 0);
 			break;
 		case XML_COMMENT_NODE:
 			buf_add(b, "<!--");

@@ -138,41 +138,6 @@ url_rel(const char *root, const char *target)
 	    "./" : root, target, n == 0 || target[n - 1] == '/' ?
 	    "index.html" : "");
 }
-/* Bytes that may not appear as they are in a URL we publish. */
-static int
-url_unsafe(unsigned char c)
-{
-	return c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}", c) != NULL;
-}
-
-/*
- * A copy of the URL u with every non-ASCII byte, blank, control and
- * unsafe character percent-encoded (an IRI made a URI); existing
- * escapes and reserved characters are kept.  The caller frees it.
- */
-char *
-url_encode(const char *u)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*s;
-	char			*out, *p;
-	size_t			 n = 0;
-
-	for (s = (const unsigned char *)u; *s != '\0'; s++)
-		n += url_unsafe(*s) ? 3 : 1;
-	out = p = xmalloc(n + 1);
-	for (s = (const unsigned char *)u; *s != '\0'; s++) {
-		if (url_unsafe(*s)) {
-			*p++ = '%';
-			*p++ = hex[*s >> 4];
-			*p++ = hex[*s & 0xf];
-		} else
-			*p++ = (char)*s;
-	}
-	*p = '\0';
-	return out;
-}
-
 /*
  * The absolute, encoded URL of site path path ("" for the home page,
  * "2566/", "feed.xml") under the configured base_url.  The caller
@@ -184,7 +149,7 @@ url_abs(const struct config *cfg, const char *path)
 	char	*joined, *enc;
 
 	joined = xasprintf("%s%s", cfg->base_url, path);
-	enc = url_encode(joined);
+	enc = escape_url(joined);
 	free(joined);
 	return enc;
 }
@@ -218,7 +183,7 @@ url_link(const struct config *cfg, const char *page, const char *link)
 
 	if (url_is_site(link))
 		return url_abs(cfg, link + (link[0] == '/'));
-	enc = url_encode(link);
+	enc = escape_url(link);
 	if (has_scheme(enc))
 		return enc;
 	r = xmlBuildURI((const xmlChar *)enc, (const xmlChar *)page);

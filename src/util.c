@@ -442,37 +442,6 @@ buf_add(struct buf *b, const char *s)
 		buf_addn(b, s, strlen(s));
 }
 
-/*
- * Append s escaped for markup: & < > and CR always, and for a
- * double-quoted attribute value (attr) also " newline and tab, as
- * libxml2's writers escape them.
- */
-void
-buf_escape(struct buf *b, const char *s, int attr)
-{
-	const char	*run = s;
-
-	for (; *s != '\0'; s++) {
-		const char *rep = NULL;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '\r': rep = "&#13;"; break;
-		case '"': rep = attr ? "&quot;" : NULL; break;
-		case '\n': rep = attr ? "&#10;" : NULL; break;
-		case '\t': rep = attr ? "&#9;" : NULL; break;
-		default: break;
-		}
-		if (rep == NULL)
-			continue;
-		buf_addn(b, run, (size_t)(s - run));
-		buf_add(b, rep);
-		run = s + 1;
-	}
-	buf_addn(b, run, (size_t)(s - run));
-}
 
 /* FNV-1a: a string's slot in a strmap. */
 static size_t
