@@ -243,7 +243,7 @@ task_run(struct build *b, struct task *t, int w)
 	case TASK_PAGE:
 		return job_render(b, &b->jobs[t->i]);
 	case TASK_FILL:
-		feeds_fill(b->feeds, t->i);
+		feed_fill(b->feeds, t->i);
 		return 1;
 	case TASK_FEED:
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
@@ -314,7 +314,7 @@ jobs_run(struct build *b)
 	size_t	 i;
 	int	 a, ok;
 
-	b->feeds = feeds_new(&b->site, &b->ix, b->threads);
+	b->feeds = feed_new(&b->site, &b->ix, b->threads);
 	for (i = 0; i < b->jobsz; i++)
 		task_add(b, TASK_PAGE, i, 0);
 	for (i = 0; i < b->site.measuresz; i++)
@@ -324,7 +324,7 @@ jobs_run(struct build *b)
 		diag_merge(&b->d, &b->jobs[i].d);
 	tasks_end(b);
 	if (ok && !interrupted) {
-		feeds_sort(b->feeds);
+		feed_sort(b->feeds);
 		task_add(b, TASK_OPENDATA, 0, 0);
 		task_add(b, TASK_SITEMAP, 0, 0);
 		for (a = -1; a < AREA__MAX; a++)
@@ -404,7 +404,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 	    &b->d);
 	if (b->theme != NULL) {
 		dir = path_join(theme_dir(b->theme), "static");
-		assets_find(&b->statics, dir, theme_dir(b->theme), dir,
+		site_assets(&b->statics, dir, theme_dir(b->theme), dir,
 		    "static", &b->d, &interrupted);
 		free(dir);
 	}
@@ -454,12 +454,12 @@ build_free(struct build *b)
 	}
 	free(b->refs);
 	free(b->jobs);
-	feeds_free(b->feeds);
+	feed_free(b->feeds);
 	model_free(b->model);
 	cache_free(b->cache);
 	free(b->cache_text);
 	theme_free(b->theme);
-	assets_free(&b->statics);
+	site_assets_free(&b->statics);
 	index_free(&b->ix);
 	site_free(&b->site);
 	publish_free(b->pub);

@@ -29,6 +29,7 @@ size_t		 utf8_chars(const char *, size_t);
 int		 utf8_ascii(const char *);
 char		*file_read(const char *, size_t *);
 int		 file_open(const char *);
+char		**dir_list(const char *, size_t *);
 void		 sort(void *, size_t, size_t,
 			int (*)(const void *, const void *));
 void		 buf_addn(struct buf *, const char *, size_t);
@@ -162,17 +163,16 @@ struct body	*markdown_render(const char *, int);
 void		 body_free(struct body *);
 int		 body_has(const struct body *, enum column);
 
-/* load.c: walk content/, read files, apply size, UTF-8 and symlink rules. */
-char		**dir_list(const char *, size_t *);
-void		 assets_find(struct assets *, const char *, const char *,
+/* site.c: load a site: walk content/, read files under the size, UTF-8 and link rules. */
+void		 site_assets(struct assets *, const char *, const char *,
 			const char *, const char *, struct diags *,
 			const volatile sig_atomic_t *);
-void		 assets_free(struct assets *);
+void		 site_assets_free(struct assets *);
 enum exitcode	 site_load(struct site *, const char *, int, int,
 			const volatile sig_atomic_t *, struct diags *);
 void		 site_free(struct site *);
 
-/* site.c: the index of measures by year, area, indicator, owner. */
+/* index.c: the index of measures by year, area, indicator, owner. */
 void		 index_build(struct index *, struct site *, struct diags *);
 const struct yeargroup *index_year(const struct index *, int);
 const char	*index_area_name(const struct index *, enum lang, int,
@@ -220,7 +220,7 @@ void		 model_use_dict(struct model *, size_t, struct _xmlDict *);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
-char		*html_serialize(const struct _xmlDoc *, size_t *);
+char		*serialize_html(const struct _xmlDoc *, size_t *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
 struct theme;
@@ -258,12 +258,12 @@ char		*feed_title(const struct site *, const struct index *,
 			const struct measure *, int);
 #define NO_MEASURE ((size_t)-1)
 struct feeds;
-struct feeds	*feeds_new(const struct site *, const struct index *, int);
-void		 feeds_fill(struct feeds *, size_t);
-void		 feeds_sort(struct feeds *);
+struct feeds	*feed_new(const struct site *, const struct index *, int);
+void		 feed_fill(struct feeds *, size_t);
+void		 feed_sort(struct feeds *);
 int		 feed_write(const struct feeds *, size_t, int, int,
 		    struct publish *, size_t *, struct diags *);
-void		 feeds_free(struct feeds *);
+void		 feed_free(struct feeds *);
 
 /* sitemap.c: sitemap.xml and robots.txt. */
 int		 sitemap_write(const struct site *, const struct pageref *,

@@ -287,7 +287,7 @@ itemp_cmp(const void *a, const void *b)
  * order; measures own disjoint ranges, so workers need no lock.
  */
 void
-feeds_fill(struct feeds *f, size_t i)
+feed_fill(struct feeds *f, size_t i)
 {
 	const struct measure	*m = f->s->measures[i];
 	size_t			 b = f->base[i], k, j, n;
@@ -312,7 +312,7 @@ feeds_fill(struct feeds *f, size_t i)
 
 /* Once every measure is filled: all the site's items in date order. */
 void
-feeds_sort(struct feeds *f)
+feed_sort(struct feeds *f)
 {
 	size_t	 k;
 
@@ -322,12 +322,12 @@ feeds_sort(struct feeds *f)
 }
 
 /*
- * The feeds of site s with index ix, to be filled by feeds_fill() on up
- * to workers threads, then ordered by feeds_sort().  Free with
- * feeds_free().
+ * The feeds of site s with index ix, to be filled by feed_fill() on up
+ * to workers threads, then ordered by feed_sort().  Free with
+ * feed_free().
  */
 struct feeds *
-feeds_new(const struct site *s, const struct index *ix, int workers)
+feed_new(const struct site *s, const struct index *ix, int workers)
 {
 	struct feeds	*f = xcalloc(1, sizeof(*f));
 	size_t		 i;
@@ -352,7 +352,7 @@ feeds_new(const struct site *s, const struct index *ix, int workers)
 }
 
 void
-feeds_free(struct feeds *f)
+feed_free(struct feeds *f)
 {
 	size_t	 i;
 	int	 w;
@@ -541,7 +541,7 @@ feed_render(const struct feeds *f, void *brk, size_t mi, int area,
 /*
  * Render the feed of measure mi (NO_MEASURE: of area, or with area -1 of
  * the whole site) on worker w and publish it.  Safe on several threads
- * at once once feeds_sort() is done.  Adds 1 to *files.  Returns 1, or 0
+ * at once once feed_sort() is done.  Adds 1 to *files.  Returns 1, or 0
  * on failure with an error in d or, for I/O, publish_error(p).
  */
 int

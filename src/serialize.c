@@ -187,7 +187,7 @@ put_nodes(struct buf *b, const xmlNode *n, int raw)
  * Returns a new string of *len bytes; the caller frees it.
  */
 char *
-html_serialize(const xmlDoc *res, size_t *len)
+serialize_html(const xmlDoc *res, size_t *len)
 {
 	struct buf	 b = { NULL, 0, 0 };
 

@@ -1,463 +1,651 @@
-/* site.c: builds the index once per build: years, areas, indicators, owners and status, with counts and mean progress, in a defined order. */
-#include <ctype.h>
+/* site.c: loads a site: walks content/ in sorted order, reads files under the size, UTF-8 and symlink rules, and loads every measure, report and page. */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extern.h"
 
-/* Report order: `order` first, then Thai dictionary order of titles. */
+#define MAX_FILE	(4u * 1024 * 1024)
+#define MAX_DEPTH	8
+
+/* What a content file is, by the folder it was found in. */
+enum kind {
+	KIND_MEASURE,
+	KIND_REPORT,
+	KIND_PAGE
+};
+
+/*
+ * A content file found by the walk, read and parsed later on the thread
+ * pool (YAML and Markdown are the costly part of loading).
+ */
+struct pending {
+	enum kind	 kind;
+	char		*path;
+	char		*shown;		/* the path editors see */
+	char		*slug;
+	void		*obj;		/* the measure, report or page; NULL
+					   if it could not be loaded */
+	struct diags	 d;		/* its problems, in line order */
+	int		 syserr;
+};
+
+/* What the walk needs to know and where it reports. */
+struct walk {
+	struct site	*site;
+	char		*content;	/* real path of content/ */
+	struct diags	*d;
+	int		 syserr;	/* an I/O failure happened */
+	const volatile sig_atomic_t *stop;	/* set: stop walking */
+	struct pending	*pend;		/* content files, in walk order */
+	size_t		 pendsz;
+};
+
+/* The path shown to editors: relative to the current folder if possible. */
+static char *
+display_path(const struct site *s, const char *rel)
+{
+	if (strcmp(s->root, ".") == 0)
+		return xstrdup(rel);
+	return path_join(s->root, rel);
+}
+
+/* Is the real path of p inside dir (a real path)? */
 static int
-measure_cmp(const void *a, const void *b)
+inside(const char *p, const char *dir)
+{
+	char	*real;
+	size_t	 n = strlen(dir);
+	int	 ok;
+
+	if ((real = realpath(p, NULL)) == NULL)
+		return 0;
+	ok = strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+	free(real);
+	return ok;
+}
+
+/* Line and column (in characters) of byte offset off in buf. */
+static void
+offset_pos(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+	size_t	 i, bol = 0;
+
+	*line = 1;
+	for (i = 0; i < off; i++)
+		if (buf[i] == '\n') {
+			(*line)++;
+			bol = i + 1;
+		}
+	*col = (unsigned)utf8_chars(buf + bol, off - bol) + 1;
+}
+
+/*
+ * Read a content file, enforcing the rules every content file shares.
+ * On success sets *buf (owned by the caller) and *text, *len to the
+ * text after any BOM, and returns 1; returns 0 after reporting.
+ */
+static int
+source_read(struct walk *w, const char *path, const char *shown, char **buf,
+    const char **text, size_t *len)
+{
+	struct stat	 st;
+	int		 fd;
+	ssize_t		 n;
+	size_t		 bad;
+	unsigned	 line, col;
+
+	*buf = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    !inside(path, w->content)) {
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is a link "
+		    "to a file outside content/; copy the file into content/ instead");
+		return 0;
+	}
+	if ((fd = file_open(path)) == -1) {
+		if (errno == EINVAL) {
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is not a "
+			    "regular file (a pipe, socket or device named "
+			    "like one); remove it or replace it with the file");
+			return 0;
+		}
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
+		    "%s", strerror(errno));
+		w->syserr = 1;
+		return 0;
+	}
+	if (fstat(fd, &st) == -1 || st.st_size > (off_t)MAX_FILE) {
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is larger "
+		    "than 4 MiB (%lld bytes); put large documents in "
+		    "content/files/ and link them as evidence",
+		    (long long)st.st_size);
+		close(fd);
+		return 0;
+	}
+	*buf = xmalloc((size_t)st.st_size + 1);
+	n = read(fd, *buf, (size_t)st.st_size);
+	close(fd);
+	if (n != st.st_size) {
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
+		    "%s", n < 0 ? strerror(errno) : "file changed while reading");
+		w->syserr = 1;
+		goto fail;
+	}
+	(*buf)[n] = '\0';
+	if (n == 0) {
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is empty");
+		goto fail;
+	}
+	if (!utf8_valid(*buf, (size_t)n, &bad) || memchr(*buf, '\0', (size_t)n)) {
+		if (memchr(*buf, '\0', (size_t)n) && utf8_valid(*buf, (size_t)n, &bad))
+			bad = (size_t)((char *)memchr(*buf, '\0', (size_t)n) - *buf);
+		offset_pos(*buf, bad, &line, &col);
+		diag_add(w->d, shown, line, col, SEV_ERROR, "the file is not "
+		    "saved as UTF-8 (byte 0x%02x at byte offset %zu)%s; in "
+		    "your editor choose Save As, Encoding: UTF-8",
+		    (unsigned char)(*buf)[bad], bad, (*buf)[bad] == '\0' ?
+		    ": it looks like UTF-16 (\"Unicode\")" :
+		    (unsigned char)(*buf)[bad] >= 0xa1 &&
+		    (unsigned char)(*buf)[bad] <= 0xfb ?
+		    ": it looks like Thai ANSI (TIS-620/Windows-874)" : "");
+		goto fail;
+	}
+	*text = *buf;
+	*len = (size_t)n;
+	if (*len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
+		*text += 3;
+		*len -= 3;
+	}
+	return 1;
+fail:
+	free(*buf);
+	*buf = NULL;
+	return 0;
+}
+
+static int
+has_md(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+/* Note the content file at path, of kind, to be loaded by files_load(). */
+static void
+file_note(struct walk *w, const char *path, const char *shown,
+    const char *name, enum kind kind)
+{
+	struct pending	*p;
+
+	w->pend = xgrow(w->pend, w->pendsz, sizeof(*w->pend));
+	p = &w->pend[w->pendsz++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->path = xstrdup(path);
+	p->shown = xstrdup(shown);
+	p->slug = xstrndup(name, strlen(name) - 3);
+}
+
+/* The pool's callback: load pending file i on its own diagnostics. */
+static int
+pending_load(void *arg, size_t i, int worker)
+{
+	const struct walk	*w = arg;
+	const struct config	*cfg = &w->site->cfg;
+	struct pending		*p = &w->pend[i];
+	struct walk		 local = *w;
+	char			*buf;
+	const char		*text;
+	size_t			 len;
+
+	(void)worker;
+	local.d = &p->d;
+	local.syserr = 0;
+	if (source_read(&local, p->path, p->shown, &buf, &text, &len)) {
+		switch (p->kind) {
+		case KIND_MEASURE:
+			p->obj = measure_load(p->shown, p->slug, text, len,
+			    cfg, &p->d);
+			break;
+		case KIND_REPORT:
+			p->obj = report_load(p->shown, p->slug, text, len,
+			    cfg, &p->d);
+			break;
+		case KIND_PAGE:
+			p->obj = page_load(p->shown, p->slug, text, len, cfg,
+			    &p->d);
+			break;
+		}
+		free(buf);
+	}
+	p->syserr = local.syserr;
+	diag_sort(&p->d);
+	return 1;
+}
+
+/* Add what pending file p loaded to the site's arrays. */
+static void
+site_add(struct site *s, const struct pending *p)
+{
+	if (p->obj == NULL)
+		return;
+	switch (p->kind) {
+	case KIND_MEASURE:
+		s->measures = xgrow(s->measures, s->measuresz,
+		    sizeof(*s->measures));
+		s->measures[s->measuresz++] = p->obj;
+		break;
+	case KIND_REPORT:
+		s->reports = xgrow(s->reports, s->reportsz,
+		    sizeof(*s->reports));
+		s->reports[s->reportsz++] = p->obj;
+		break;
+	case KIND_PAGE:
+		s->pages = xgrow(s->pages, s->pagesz,
+		    sizeof(*s->pages));
+		s->pages[s->pagesz++] = p->obj;
+		break;
+	}
+}
+
+/*
+ * Load every noted file on threads threads; the site's arrays and the
+ * problems come out in walk order, whatever thread loaded what.
+ */
+static void
+files_load(struct walk *w, int threads)
+{
+	struct site	*s = w->site;
+	struct pending	*p;
+	size_t		 i;
+
+	pool_run(threads, w->pendsz, pending_load, NULL, w, w->stop);
+	for (i = 0; i < w->pendsz; i++) {
+		p = &w->pend[i];
+		s->files++;
+		site_add(s, p);
+		w->syserr |= p->syserr;
+		diag_merge(w->d, &p->d);
+		free(p->path);
+		free(p->shown);
+		free(p->slug);
+	}
+	free(w->pend);
+	w->pend = NULL;
+	w->pendsz = 0;
+}
+
+/*
+ * Note every .md file under the folder rel (its path from the site
+ * root); measures' folders are walked down to MAX_DEPTH.  Nothing in
+ * them is skipped without a word: an editor who put a file where it is
+ * not read is told so.
+ */
+static void
+walk_dir(struct walk *w, const char *rel, int depth, int recurse,
+    enum kind kind)
+{
+	char		*dir, **names, *crel, *cpath, *shown;
+	size_t		 i, sz;
+	struct stat	 st;
+
+	dir = path_join(w->site->root, rel);
+	names = dir_list(dir, &sz);
+	for (i = 0; names != NULL && i < sz; i++) {
+		if (w->stop != NULL && *w->stop)
+			break;
+		crel = path_join(rel, names[i]);
+		cpath = path_join(dir, names[i]);
+		shown = display_path(w->site, crel);
+		if (stat(cpath, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (!inside(cpath, w->content))
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is "
+				    "a link to a folder outside content/");
+			else if (!recurse)
+				diag_add(w->d, shown, 0, 0, has_md(names[i]) ?
+				    SEV_ERROR : SEV_WARNING, "this is a folder; "
+				    "%s/ reads only the .md files directly in "
+				    "it, so nothing in this folder is published",
+				    rel);
+			else if (depth >= MAX_DEPTH)
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this "
+				    "folder is more than %d folders deep inside "
+				    "content/measures/; its files are not read: "
+				    "move them to a folder nearer the top",
+				    MAX_DEPTH);
+			else
+				walk_dir(w, crel, depth + 1, recurse, kind);
+		} else if (has_md(names[i]))
+			file_note(w, cpath, shown, names[i], kind);
+		else
+			diag_add(w->d, shown, 0, 0, SEV_WARNING, "this file "
+			    "is not read: only files ending in .md are; put "
+			    "documents in content/files/");
+		free(crel);
+		free(cpath);
+		free(shown);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+}
+
+/*
+ * Walk one of content/'s folders of content files, if it is there; it
+ * must be a folder inside content/.
+ */
+static void
+walk_top(struct walk *w, const char *rel, int recurse, enum kind kind)
+{
+	char		*dir, *shown;
+	struct stat	 st;
+
+	dir = path_join(w->site->root, rel);
+	shown = display_path(w->site, rel);
+	if (lstat(dir, &st) != 0) {
+		if (errno != ENOENT) {
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read "
+			    "this folder: %s", strerror(errno));
+			w->syserr = 1;
+		}
+	} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this must be a "
+		    "folder of .md files, but it is a file");
+	else if (!inside(dir, w->content))
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is a link to a "
+		    "folder outside content/; move the folder into content/");
+	else
+		walk_dir(w, rel, 0, recurse, kind);
+	free(dir);
+	free(shown);
+}
+
+/*
+ * Note every file under the folder dir (real path base, shown to
+ * editors as shown) as an asset to publish under prefix.  A link is
+ * followed only to a regular file inside base: a link to anything
+ * outside would publish it, /etc/shadow included, and a link to a
+ * folder could loop.  Folders deeper than MAX_DEPTH, links to folders,
+ * pipes and devices are errors, so that `check` refuses what `build`
+ * would not publish.
+ */
+static void
+assets_walk(struct assets *as, const char *dir, const char *base,
+    const char *shown, const char *prefix, int depth, struct diags *d,
+    const volatile sig_atomic_t *stop)
+{
+	char		**names, *src, *rel, *cshown;
+	size_t		 i, sz;
+	struct stat	 lst, st;
+
+	if ((names = dir_list(dir, &sz)) == NULL) {
+		diag_add(d, shown, 0, 0, SEV_ERROR, "cannot read this folder: "
+		    "%s", strerror(errno));
+		return;
+	}
+	for (i = 0; i < sz; i++) {
+		src = path_join(dir, names[i]);
+		rel = path_join(prefix, names[i]);
+		cshown = path_join(shown, names[i]);
+		if ((stop != NULL && *stop) || lstat(src, &lst) != 0)
+			;
+		else if (S_ISLNK(lst.st_mode) && (stat(src, &st) != 0 ||
+		    !inside(src, base)))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link to "
+			    "something outside %s/ (or to nothing); copy the "
+			    "file in instead", shown);
+		else if (S_ISLNK(lst.st_mode) && S_ISDIR(st.st_mode))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link "
+			    "to a folder, which is not published; copy the "
+			    "folder in instead");
+		else if (S_ISDIR(lst.st_mode) && depth >= MAX_DEPTH)
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this folder is "
+			    "more than %d folders deep; its files are not "
+			    "published: move them nearer the top", MAX_DEPTH);
+		else if (S_ISDIR(lst.st_mode))
+			assets_walk(as, src, base, cshown, rel, depth + 1, d,
+			    stop);
+		else if (!S_ISREG(S_ISLNK(lst.st_mode) ? st.st_mode :
+		    lst.st_mode))
+			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is not a "
+			    "regular file (a pipe, socket or device); remove "
+			    "it");
+		else {
+			as->v = xgrow(as->v, as->sz, sizeof(*as->v));
+			as->v[as->sz].rel = rel;
+			as->v[as->sz++].src = src;
+			src = rel = NULL;
+		}
+		free(src);
+		free(rel);
+		free(cshown);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * Note the files of folder dir to publish under prefix: the assets of
+ * content/files/ or of a theme's static/ folder.  dir must be a real
+ * folder inside the folder within.  Problems go to d, shown under
+ * the name shown.
+ */
+void
+site_assets(struct assets *as, const char *dir, const char *within,
+    const char *shown, const char *prefix, struct diags *d,
+    const volatile sig_atomic_t *stop)
+{
+	struct stat	 st;
+	char		*base = NULL, *top;
+
+	if (lstat(dir, &st) != 0 && errno == ENOENT)
+		return;
+	if ((top = realpath(within, NULL)) == NULL || stat(dir, &st) != 0 ||
+	    !S_ISDIR(st.st_mode) || !inside(dir, top) ||
+	    (base = realpath(dir, NULL)) == NULL)
+		diag_add(d, shown, 0, 0, SEV_ERROR, "this must be a folder, "
+		    "not a file or a link to a folder somewhere else");
+	else
+		assets_walk(as, dir, base, shown, prefix, 0, d, stop);
+	free(top);
+	free(base);
+}
+
+void
+site_assets_free(struct assets *as)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->sz; i++) {
+		free(as->v[i].rel);
+		free(as->v[i].src);
+	}
+	free(as->v);
+	memset(as, 0, sizeof(*as));
+}
+
+static int
+measurecmp_slug(const void *a, const void *b)
 {
 	const struct measure	*x = *(const struct measure *const *)a;
 	const struct measure	*y = *(const struct measure *const *)b;
 	int			 c;
 
-	if (x->has_order != y->has_order)
-		return x->has_order ? -1 : 1;
-	if (x->has_order && x->order != y->order)
-		return x->order < y->order ? -1 : 1;
-	if ((c = strcmp(x->sortkey, y->sortkey)) != 0)
-		return c;
+	if (x->fiscal_year != y->fiscal_year)
+		return x->fiscal_year < y->fiscal_year ? -1 : 1;
 	if ((c = strcmp(x->slug, y->slug)) != 0)
 		return c;
 	return strcmp(x->path, y->path);
 }
 
-/* Newest year first, then report order: an owner's page. */
-static int
-measure_cmp_year(const void *a, const void *b)
-{
-	const struct measure	*x = *(const struct measure *const *)a;
-	const struct measure	*y = *(const struct measure *const *)b;
-
-	if (x->fiscal_year != y->fiscal_year)
-		return x->fiscal_year > y->fiscal_year ? -1 : 1;
-	return measure_cmp(a, b);
-}
-
+/* Two measures of one fiscal year must not share a web address. */
 static void
-push(struct measure ***v, size_t *sz, struct measure *m)
+check_slugs(struct walk *w)
 {
-	*v = xgrow(*v, *sz, sizeof(**v));
-	(*v)[(*sz)++] = m;
-}
+	struct measure	**v, *a, *b;
+	size_t		 i, n = w->site->measuresz;
 
-/* Counts and mean progress of a list; cancelled measures have no progress. */
-static void
-stats_of(struct measure *const *m, size_t sz, struct stats *st)
-{
-	size_t	 i, n = 0;
-	long	 sum = 0;
-
-	memset(st, 0, sizeof(*st));
-	st->count = sz;
-	for (i = 0; i < sz; i++) {
-		st->status[m[i]->status]++;
-		if (m[i]->status == STATUS_CANCELLED)
+	if (n < 2)
+		return;
+	v = xcalloc(n, sizeof(*v));
+	memcpy(v, w->site->measures, n * sizeof(*v));
+	sort(v, n, sizeof(*v), measurecmp_slug);
+	for (i = 1; i < n; i++) {
+		a = v[i - 1];
+		b = v[i];
+		if (a->fiscal_year != b->fiscal_year ||
+		    strcmp(a->slug, b->slug) != 0)
 			continue;
-		sum += m[i]->progress;
-		n++;
-	}
-	st->mean = n ? (int)((sum * 2 + (long)n) / (2 * (long)n)) : 0;
-}
-
-static struct yeargroup *
-year_get(struct index *ix, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < ix->yearsz; i++)
-		if (ix->years[i].year == year)
-			return &ix->years[i];
-	ix->years = xgrow(ix->years, ix->yearsz,
-	    sizeof(*ix->years));
-	memset(&ix->years[ix->yearsz], 0, sizeof(*ix->years));
-	ix->years[ix->yearsz].year = year;
-	return &ix->years[ix->yearsz++];
-}
-
-static int
-year_cmp(const void *a, const void *b)
-{
-	return ((const struct yeargroup *)a)->year -
-	    ((const struct yeargroup *)b)->year;
-}
-
-/* Group an area's measures by indicator: ascending, "none" last. */
-static void
-area_indicators(struct areagroup *ag, const struct framework *fw)
-{
-	size_t		 i, k;
-	int		 n;
-	struct indgroup	*g;
-
-	for (i = 0; i < ag->sz; i++) {
-		n = ag->m[i]->indicator;
-		for (k = 0; k < ag->indsz; k++)
-			if (ag->ind[k].number == n)
-				break;
-		if (k == ag->indsz) {
-			ag->ind = xgrow(ag->ind, ag->indsz,
-			    sizeof(*ag->ind));
-			g = &ag->ind[ag->indsz++];
-			memset(g, 0, sizeof(*g));
-			g->number = n;
-			g->ind = framework_indicator(fw, n);
+		/* Blame the file whose slug: line made the clash. */
+		if (a->pos[F_SLUG].line && !b->pos[F_SLUG].line) {
+			b = a;
+			a = v[i];
 		}
-		push(&ag->ind[k].m, &ag->ind[k].sz, ag->m[i]);
+		diag_add(w->d, b->path, b->pos[F_SLUG].line,
+		    b->pos[F_SLUG].col, SEV_ERROR, "slug '%s' is already "
+		    "used by %s in fiscal year %d; rename one of the files "
+		    "or set 'slug:'", b->slug, a->path, b->fiscal_year);
 	}
-	/* Insertion sort: a dozen groups at most. */
-	for (i = 1; i < ag->indsz; i++)
-		for (k = i; k > 0 && (ag->ind[k - 1].number == 0 ||
-		    (ag->ind[k].number != 0 &&
-		    ag->ind[k - 1].number > ag->ind[k].number)); k--) {
-			struct indgroup t = ag->ind[k];
-			ag->ind[k] = ag->ind[k - 1];
-			ag->ind[k - 1] = t;
-		}
-	for (k = 0; k < ag->indsz; k++) {
-		struct stats st;
-		stats_of(ag->ind[k].m, ag->ind[k].sz, &st);
-		ag->ind[k].mean = st.mean;
-	}
+	free(v);
 }
 
-/* Fill one year: sort, split by area, link neighbours, load the framework. */
+/*
+ * Evidence files must be among the files published from content/files/
+ * (files maps each asset's files/... path to its index).
+ */
 static void
-year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
+check_evidence(struct walk *w, const struct strmap *files,
+    const struct measure *m)
 {
-	struct areagroup	*ag;
+	const struct evidence	*e;
+	struct stat		 st;
+	char			*path;
 	size_t			 i;
-	int			 a;
+	int			 there;
 
-	sort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
-	stats_of(yg->m, yg->sz, &yg->st);
-	yg->fw = framework_find(s->root, yg->year, d);
-	for (i = 0; i < s->reportsz && yg->report == NULL; i++)
-		if (s->reports[i]->fiscal_year == yg->year)
-			yg->report = s->reports[i];
-	for (a = 0; a < AREA__MAX; a++) {
-		ag = &yg->area[a];
-		ag->area = (enum area)a;
-		for (i = 0; i < yg->sz; i++)
-			if (yg->m[i]->areas & (1u << a))
-				push(&ag->m, &ag->sz, yg->m[i]);
-		for (i = 0; i < ag->sz; i++) {
-			ag->m[i]->prev[a] = i > 0 ? ag->m[i - 1] : NULL;
-			ag->m[i]->next[a] = i + 1 < ag->sz ? ag->m[i + 1] : NULL;
-		}
-		stats_of(ag->m, ag->sz, &ag->st);
-		area_indicators(ag, yg->fw);
+	for (i = 0; i < m->evidencesz; i++) {
+		e = &m->evidence[i];
+		if (strncmp(e->url, "files/", 6) != 0 ||
+		    strmap_get(files, e->url) != STRMAP_NONE)
+			continue;
+		/* A link or pipe there was reported by site_assets(). */
+		path = path_join(w->content, e->url);
+		there = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+		free(path);
+		if (there)
+			continue;
+		diag_add(w->d, m->path, e->pos.line, e->pos.col, SEV_ERROR,
+		    "evidence file content/%s does not exist; put the "
+		    "document in content/files/", e->url);
 	}
 }
 
-/*
- * A folder name for an owner: Thai and other letters kept, ASCII
- * lowercased, everything a URL or a file system dislikes turned into
- * single dashes, cut at a character boundary to OWNER_KEY_MAX bytes so
- * that the folder name, with a -N suffix, fits every file system.
- */
-#define OWNER_KEY_MAX	200
-
-static char *
-owner_key(const char *name)
-{
-	char		*k = xmalloc(strlen(name) + 8), *p = k;
-	const char	*s;
-
-	for (s = name; *s != '\0'; s++) {
-		if ((unsigned char)*s >= 0x80 || isalnum((unsigned char)*s))
-			*p++ = (char)tolower((unsigned char)*s);
-		else if (p > k && p[-1] != '-')
-			*p++ = '-';
-	}
-	if (p - k > OWNER_KEY_MAX) {
-		p = k + OWNER_KEY_MAX;
-		while (p > k && ((unsigned char)*p & 0xc0) == 0x80)
-			p--;
-	}
-	while (p > k && p[-1] == '-')
-		p--;
-	*p = '\0';
-	if (*k == '\0')
-		strcpy(k, "owner");
-	return k;
-}
-
+/* Read content/site.yaml; 1 if usable. */
 static int
-owner_cmp(const void *a, const void *b)
+load_config(struct walk *w)
 {
-	const struct owner	*x = a, *y = b;
-	int			 c = strcmp(x->sortkey, y->sortkey);
+	char		*path, *shown, *buf;
+	const char	*text;
+	size_t		 len;
+	int		 ok = 0;
 
-	return c ? c : strcmp(x->name, y->name);
-}
-
-/* The owner called name, new if names (name -> index) has none. */
-static struct owner *
-owner_get(struct index *ix, struct strmap *names, const char *name)
-{
-	size_t	 i;
-
-	if ((i = strmap_get(names, name)) != STRMAP_NONE)
-		return &ix->owners[i];
-	ix->owners = xgrow(ix->owners, ix->ownersz,
-	    sizeof(*ix->owners));
-	memset(&ix->owners[ix->ownersz], 0, sizeof(*ix->owners));
-	ix->owners[ix->ownersz].name = xstrdup(name);
-	strmap_put(names, ix->owners[ix->ownersz].name, ix->ownersz);
-	return &ix->owners[ix->ownersz++];
+	path = path_join(w->content, "site.yaml");
+	shown = display_path(w->site, "content/site.yaml");
+	w->site->files++;
+	if (source_read(w, path, shown, &buf, &text, &len))
+		ok = config_load(&w->site->cfg, shown, text, len, w->d);
+	else
+		config_init(&w->site->cfg);
+	free(buf);
+	free(path);
+	free(shown);
+	return ok;
 }
 
 /*
- * Owners in Thai order, each with a unique key (a -2, -3... suffix),
- * and every measure's ownerix pointing at them.  Linear but for the
- * sorts: thousands of owners whose names make the same folder name
- * are a few suffix tries each, not a scan of the keys taken.
+ * Load the site at root into s: site.yaml, every measure, report and
+ * page, the measures parsed on threads threads, and the list of files
+ * to publish from content/files/.  Problems go to d, in the order of
+ * the files.  It stops early, returning EXIT_SYSTEM, once *stop is set
+ * (stop may be NULL).  Drafts are dropped unless drafts is set.
+ * Returns EXIT_FINE, EXIT_CONTENT or EXIT_SYSTEM; s is always safe to
+ * pass to site_free().
  */
-static void
-owners_fill(struct index *ix, struct site *s)
+enum exitcode
+site_load(struct site *s, const char *root, int drafts, int threads,
+    const volatile sig_atomic_t *stop, struct diags *d)
 {
-	struct owner	*o;
-	struct strmap	 keys = { 0 }, next = { 0 }, names = { 0 };
-	char		**bases;
-	size_t		 i, k, n;
+	struct walk	 w;
+	struct strmap	 published = { 0 };
+	char		*content, *files, *shown;
+	size_t		 i, n;
 
-	for (i = 0; i < ix->ownersz; i++)
-		ix->owners[i].sortkey = collate_key(ix->owners[i].name);
-	sort(ix->owners, ix->ownersz, sizeof(*ix->owners), owner_cmp);
-	bases = xcalloc(ix->ownersz, sizeof(*bases));
-	for (i = 0; i < ix->ownersz; i++) {
-		o = &ix->owners[i];
-		strmap_put(&names, o->name, i);
-		bases[i] = owner_key(o->name);
-		if ((n = strmap_get(&next, bases[i])) == STRMAP_NONE) {
-			n = 2;
-			if (strmap_get(&keys, bases[i]) == STRMAP_NONE) {
-				o->key = xstrdup(bases[i]);
-				strmap_put(&keys, o->key, i);
-				strmap_put(&next, bases[i], n);
-				continue;
-			}
-		}
-		for (;; n++) {
-			o->key = xasprintf("%s-%zu", bases[i], n);
-			if (strmap_get(&keys, o->key) == STRMAP_NONE)
-				break;
-			free(o->key);
-		}
-		strmap_put(&keys, o->key, i);
-		strmap_put(&next, bases[i], n + 1);
+	memset(s, 0, sizeof(*s));
+	memset(&w, 0, sizeof(w));
+	s->root = xstrdup(root);
+	content = path_join(root, "content");
+	if ((w.content = realpath(content, NULL)) == NULL) {
+		diag_add(d, content, 0, 0, SEV_ERROR, "cannot open the "
+		    "content folder: %s (is --source the site folder?)",
+		    strerror(errno));
+		free(content);
+		return EXIT_SYSTEM;
 	}
-	for (i = 0; i < ix->ownersz; i++) {
-		o = &ix->owners[i];
-		sort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
-		stats_of(o->m, o->sz, &o->st);
-	}
+	free(content);
+	w.site = s;
+	w.d = d;
+	w.stop = stop;
+	load_config(&w);
+	walk_top(&w, "content/measures", 1, KIND_MEASURE);
+	walk_top(&w, "content/reports", 0, KIND_REPORT);
+	walk_top(&w, "content/pages", 0, KIND_PAGE);
+	files_load(&w, threads);
+	check_slugs(&w);
+	files = path_join(root, "content/files");
+	shown = display_path(s, "content/files");
+	site_assets(&s->files_dir, files, w.content, shown, "files", d, stop);
+	free(files);
+	free(shown);
+	for (i = 0; i < s->files_dir.sz; i++)
+		strmap_put(&published, s->files_dir.v[i].rel, i);
 	for (i = 0; i < s->measuresz; i++)
-		for (k = 0; k < s->measures[i]->ownersz; k++)
-			s->measures[i]->ownerix[k] = strmap_get(&names,
-			    s->measures[i]->owners[k]);
-	strmap_free(&names);
-	strmap_free(&keys);
-	strmap_free(&next);
-	for (i = 0; i < ix->ownersz; i++)
-		free(bases[i]);
-	free(bases);
-}
-
-/* Warn where a measure names an indicator its year's framework lacks. */
-static void
-check_indicators(const struct index *ix, struct diags *d)
-{
-	const struct yeargroup	*yg;
-	const struct measure	*m;
-	size_t			 y, i;
-
-	for (y = 0; y < ix->yearsz; y++) {
-		yg = &ix->years[y];
-		for (i = 0; i < yg->sz; i++) {
-			m = yg->m[i];
-			if (m->indicator && yg->fw != NULL &&
-			    framework_indicator(yg->fw, m->indicator) == NULL)
-				diag_add(d, m->path, m->pos[F_INDICATOR].line,
-				    m->pos[F_INDICATOR].col, SEV_WARNING,
-				    "indicator %d is not in the ITA framework "
-				    "for fiscal year %d (%s)", m->indicator,
-				    m->fiscal_year, yg->fw->path);
-		}
-	}
-}
-
-/*
- * One report file per fiscal year (2566.md and ๒๕๖๖.md are the same
- * year), and only for a year with measures, since only those have a
- * report page.
- */
-static void
-check_reports(const struct index *ix, const struct site *s, struct diags *d)
-{
-	const struct yeargroup	*yg;
-	const struct report	*r;
-	size_t			 i;
-
-	for (i = 0; i < s->reportsz; i++) {
-		r = s->reports[i];
-		yg = index_year(ix, r->fiscal_year);
-		if (yg != NULL && yg->report != r)
-			diag_add(d, r->path, 0, 0, SEV_ERROR, "fiscal year %d "
-			    "already has a report file, %s; keep only one",
-			    r->fiscal_year, yg->report->path);
-		else if (yg != NULL && yg->sz == 0)
-			diag_add(d, r->path, 0, 0, SEV_WARNING, "fiscal year %d "
-			    "has no measures, so this report is not published "
-			    "until measures of that year are added",
-			    r->fiscal_year);
-	}
-}
-
-/*
- * A free page is published at SLUG/ beside the folders the site makes
- * itself: two pages, or a page and a fiscal year (its folder is the
- * year's number), must not share a folder.
- */
-static void
-check_pages(const struct index *ix, const struct site *s, struct diags *d)
-{
-	static const char *const made[] = {
-		"owners", "files", "static", "data", NULL
-	};
-	struct strmap		 seen = { 0 };
-	const struct page	*p;
-	size_t			 i, k;
-	long			 year;
-
-	for (i = 0; i < s->pagesz; i++) {
-		p = s->pages[i];
-		for (k = 0; made[k] != NULL; k++)
-			if (strcmp(p->slug, made[k]) == 0)
-				break;
-		if (made[k] != NULL || (parse_int(p->slug, &year) &&
-		    index_year(ix, (int)year) != NULL))
-			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
-			    "be published at %s/, where the site already has "
-			    "its own pages; rename the file or set 'slug:'",
-			    p->slug);
-		else if ((k = strmap_get(&seen, p->slug)) != STRMAP_NONE)
-			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
-			    "be published at %s/, like %s; rename one of the "
-			    "files or set 'slug:'", p->slug, s->pages[k]->path);
+		check_evidence(&w, &published, s->measures[i]);
+	strmap_free(&published);
+	for (i = n = 0; i < s->measuresz; i++)
+		if (s->measures[i]->draft && !drafts)
+			measure_free(s->measures[i]);
 		else
-			strmap_put(&seen, p->slug, i);
-	}
-	strmap_free(&seen);
+			s->measures[n++] = s->measures[i];
+	s->measuresz = n;
+	free(w.content);
+	if (w.syserr || (stop != NULL && *stop))
+		return EXIT_SYSTEM;
+	return d->errors ? EXIT_CONTENT : EXIT_FINE;
 }
 
-/*
- * Build the index of s's measures into ix.  Framework problems go to
- * d.  The index points into s, which must outlive it; free it with
- * index_free().
- */
 void
-index_build(struct index *ix, struct site *s, struct diags *d)
-{
-	struct measure	 *m;
-	struct yeargroup *yg;
-	struct owner	 *o;
-	struct strmap	  names = { 0 };
-	size_t		  i, k;
-
-	memset(ix, 0, sizeof(*ix));
-	for (i = 0; i < s->measuresz; i++) {
-		m = s->measures[i];
-		free(m->sortkey);
-		m->sortkey = collate_key(m->title);
-		free(m->ownerix);
-		m->ownerix = xcalloc(m->ownersz, sizeof(*m->ownerix));
-		yg = year_get(ix, m->fiscal_year);
-		push(&yg->m, &yg->sz, m);
-		for (k = 0; k < m->ownersz; k++) {
-			o = owner_get(ix, &names, m->owners[k]);
-			push(&o->m, &o->sz, m);
-		}
-	}
-	for (i = 0; i < s->reportsz; i++)
-		year_get(ix, s->reports[i]->fiscal_year);
-	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
-	for (i = 0; i < ix->yearsz; i++)
-		year_fill(s, &ix->years[i], d);
-	strmap_free(&names);
-	owners_fill(ix, s);
-	stats_of(s->measures, s->measuresz, &ix->st);
-	check_indicators(ix, d);
-	check_reports(ix, s, d);
-	check_pages(ix, s, d);
-	ix->current = s->cfg.current_year;
-	if (ix->current == 0 && ix->yearsz > 0)
-		ix->current = ix->years[ix->yearsz - 1].year;
-}
-
-/*
- * The name of area a in language lang, from the framework of the year
- * year, else of the current year, else of the newest year that has one,
- * else its code.  Not to be freed.
- */
-const char *
-index_area_name(const struct index *ix, enum lang lang, int year,
-    enum area a)
-{
-	const struct yeargroup	*yg;
-	size_t			 i;
-
-	if ((yg = index_year(ix, year)) != NULL && yg->fw != NULL &&
-	    yg->fw->area[a][lang] != NULL)
-		return yg->fw->area[a][lang];
-	if ((yg = index_year(ix, ix->current)) != NULL && yg->fw != NULL &&
-	    yg->fw->area[a][lang] != NULL)
-		return yg->fw->area[a][lang];
-	for (i = ix->yearsz; i-- > 0;)
-		if (ix->years[i].fw != NULL &&
-		    ix->years[i].fw->area[a][lang] != NULL)
-			return ix->years[i].fw->area[a][lang];
-	return area_name(a);
-}
-
-/* The year group for year, or NULL. */
-const struct yeargroup *
-index_year(const struct index *ix, int year)
+site_free(struct site *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < ix->yearsz; i++)
-		if (ix->years[i].year == year)
-			return &ix->years[i];
-	return NULL;
-}
-
-void
-index_free(struct index *ix)
-{
-	size_t	 i, k;
-	int	 a;
-
-	for (i = 0; i < ix->yearsz; i++) {
-		for (a = 0; a < AREA__MAX; a++) {
-			for (k = 0; k < ix->years[i].area[a].indsz; k++)
-				free(ix->years[i].area[a].ind[k].m);
-			free(ix->years[i].area[a].ind);
-			free(ix->years[i].area[a].m);
-		}
-		free(ix->years[i].m);
-		framework_free(ix->years[i].fw);
-	}
-	free(ix->years);
-	for (i = 0; i < ix->ownersz; i++) {
-		free(ix->owners[i].name);
-		free(ix->owners[i].key);
-		free(ix->owners[i].sortkey);
-		free(ix->owners[i].m);
-	}
-	free(ix->owners);
-	memset(ix, 0, sizeof(*ix));
+	for (i = 0; i < s->measuresz; i++)
+		measure_free(s->measures[i]);
+	free(s->measures);
+	for (i = 0; i < s->reportsz; i++)
+		report_free(s->reports[i]);
+	free(s->reports);
+	for (i = 0; i < s->pagesz; i++)
+		page_free(s->pages[i]);
+	free(s->pages);
+	site_assets_free(&s->files_dir);
+	config_free(&s->cfg);
+	free(s->root);
+	memset(s, 0, sizeof(*s));
 }

@@ -627,7 +627,7 @@ result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
 	static const char	 doctype[] = "<!DOCTYPE html>\n";
 
 	if (plain_html(style, res)) {
-		*out = html_serialize(res, len);
+		*out = serialize_html(res, len);
 		return 1;
 	}
 	if (xsltSaveResultToString(&buf, &n, res, style) != 0 || buf == NULL)

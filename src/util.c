@@ -1,6 +1,7 @@
 /* util.c: allocation wrappers that exit on out-of-memory, string and path helpers, and the folders Prongsai reads its own data (themes, frameworks) from. */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -411,6 +412,39 @@ fail:
 	close(fd);
 	errno = e;
 	return -1;
+}
+
+static int
+namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Sorted names of dir's entries, bar dot files; NULL if it cannot be
+ * read.  The caller frees the names and the array.
+ */
+char **
+dir_list(const char *dir, size_t *sz)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	char		**v = NULL;
+
+	*sz = 0;
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		v = xgrow(v, *sz, sizeof(*v));
+		v[(*sz)++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	if (v == NULL)
+		return xcalloc(1, sizeof(*v));
+	sort(v, *sz, sizeof(*v), namecmp);
+	return v;
 }
 
 /* qsort that accepts an empty (NULL) array, which qsort itself may not. */

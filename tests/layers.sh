@@ -3,7 +3,8 @@
 # symbol that file B defines (read from nm over build/*.o), B never
 # uses one of A's, directly or through others.  A cycle means two
 # stages that cannot be read, tested or replaced one without the other.
-# Prints PASS: layers/no-cycle or FAIL with the files in the cycle.
+# Prints PASS: layers/no-cycle or FAIL with the files in the cycle; and
+# checks that the README's table of source files names every file.
 . "$(dirname "$0")/lib/suite.sh"
 suite=layers
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-layers.XXXXXX") || exit 3
@@ -27,4 +28,10 @@ echo "layers: $(wc -l <"$work/edges") uses between $(ls build/*.o | wc -l) files
 why=$(tsort "$work/edges" 2>&1 >/dev/null | sed -n 's/^tsort: //p' |
     grep -v 'input contains a loop' | tr '\n' ' ')
 verdict no-cycle "${why:+files in a cycle: $why}"
+# The README's table of source files names every file there is.
+why=
+for f in src/*.c src/*.h; do
+	grep -q "^| \`$f\` |" README.md || why="$why $f"
+done
+verdict readme-lists-every-source "${why:+not in the README's table:$why}"
 [ "$fail" -eq 0 ]

@@ -31,7 +31,7 @@ serialize_xml(const char *xml)
 	    XML_PARSE_NONET);
 	assert_non_null(doc);
 	doc->type = XML_HTML_DOCUMENT_NODE;
-	out = html_serialize(doc, &len);
+	out = serialize_html(doc, &len);
 	assert_int_equal(len, strlen(out));
 	xmlFreeDoc(doc);
 	return out;
