@@ -8,6 +8,7 @@
 #include "prongsai.h"
 
 /* util.c: allocation wrappers (exit on out-of-memory), strings, paths. */
+void		 oom(void) __attribute__((noreturn));
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
 void		*xrealloc(void *, size_t);
@@ -273,9 +274,11 @@ void		 measure_changed(const struct measure *, struct date *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;
-void		 hash_init(struct hash *);
-void		 hash_add(struct hash *, const void *, size_t);
-void		 hash_str(struct hash *, const char *);
+struct hasher;
+struct hasher	*hash_new(void);
+void		 hash_add(struct hasher *, const void *, size_t);
+void		 hash_str(struct hasher *, const char *);
+void		 hash_end(struct hasher *, struct hash *);
 struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);

@@ -954,7 +954,7 @@ model_notfound(const struct model *mo)
 
 /* Feed one node list into a fingerprint: names, attributes, text. */
 static void
-hash_nodes(struct hash *h, xmlNodePtr n)
+hash_nodes(struct hasher *h, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	unsigned char	 t;
@@ -965,10 +965,10 @@ hash_nodes(struct hash *h, xmlNodePtr n)
 		hash_str(h, (const char *)n->name);
 		if (n->type == XML_ELEMENT_NODE)
 			for (a = n->properties; a != NULL; a = a->next) {
+				/* Always a value, so a list of them is one list. */
 				hash_str(h, (const char *)a->name);
-				if (a->children != NULL)
-					hash_str(h, (const char *)
-					    a->children->content);
+				hash_str(h, a->children != NULL ? (const char *)
+				    a->children->content : NULL);
 			}
 		else
 			hash_str(h, (const char *)n->content);
@@ -985,6 +985,8 @@ hash_nodes(struct hash *h, xmlNodePtr n)
 void
 model_hash(xmlDocPtr doc, struct hash *h)
 {
-	hash_init(h);
-	hash_nodes(h, doc->children);
+	struct hasher	*hr = hash_new();
+
+	hash_nodes(hr, doc->children);
+	hash_end(hr, h);
 }

@@ -12,8 +12,11 @@
 
 #include "extern.h"
 
-/* A command-line tool has nothing better to do when memory runs out. */
-static void
+/*
+ * A command-line tool has nothing better to do when memory runs out:
+ * says so and exits.  Also for what other libraries fail to allocate.
+ */
+void
 oom(void)
 {
 	fputs("prongsai: out of memory\n", stderr);
