@@ -141,8 +141,8 @@ jobs_plan(struct build *b)
 		job_add(b, PAGE_OWNER, url_owner(&ix->owners[i]),
 		    &ix->owners[i], 0);
 	for (i = 0; i < b->site.pagesz; i++)
-		job_add(b, PAGE_PAGE, xasprintf("%s/",
-		    b->site.pages[i]->slug), b->site.pages[i], 0);
+		job_add(b, PAGE_PAGE, url_page(b->site.pages[i]),
+		    b->site.pages[i], 0);
 	job_add(b, PAGE_404, xstrdup("404.html"), NULL, 0);
 }
 

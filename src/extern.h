@@ -193,6 +193,7 @@ char		*url_area(int, enum area);
 char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_report(int);
+char		*url_page(const struct page *);
 struct _xmlDoc	*model_home(const struct model *);
 struct _xmlDoc	*model_year(const struct model *, const struct yeargroup *);
 struct _xmlDoc	*model_area(const struct model *, const struct yeargroup *,

@@ -17,7 +17,74 @@ struct model {
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
 	xmlDictPtr		 dicts[PAGE__MAX];	/* by type; not owned */
+	const struct page	**menu;		/* free pages in menu order */
+	size_t			 menusz;
 };
+
+/* A free page of the menu with its title's Thai collation key. */
+struct menupage {
+	const struct page	*p;
+	char			*key;
+};
+
+/* By menu_order, then title in Thai dictionary order, then slug. */
+static int
+menupage_cmp(const void *a, const void *b)
+{
+	const struct menupage	*x = a, *y = b;
+	int			 c;
+
+	if (x->p->menu_order != y->p->menu_order)
+		return x->p->menu_order < y->p->menu_order ? -1 : 1;
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return strcmp(x->p->slug, y->p->slug);
+}
+
+/* Does an entry of site.yaml's menu link to p ("/SLUG/" or "/SLUG")? */
+static int
+menu_links(const struct config *cfg, const struct page *p)
+{
+	size_t		 i, n = strlen(p->slug);
+	const char	*u;
+
+	for (i = 0; i < cfg->menusz; i++) {
+		u = cfg->menu[i].url;
+		if (u[0] == '/' && strncmp(u + 1, p->slug, n) == 0 &&
+		    (u[n + 1] == '\0' || (u[n + 1] == '/' && u[n + 2] == '\0')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The free pages the menu lists after site.yaml's entries: those no
+ * entry links to, in menu order.
+ */
+static void
+menu_pages(struct model *mo)
+{
+	const struct site	*s = mo->site;
+	struct menupage		*v;
+	size_t			 i, sz = 0;
+
+	if (s->pagesz == 0)
+		return;
+	v = xcalloc(s->pagesz, sizeof(*v));
+	for (i = 0; i < s->pagesz; i++)
+		if (!menu_links(&s->cfg, s->pages[i])) {
+			v[sz].p = s->pages[i];
+			v[sz++].key = collate_key(s->pages[i]->title);
+		}
+	sort(v, sz, sizeof(*v), menupage_cmp);
+	mo->menu = xcalloc(sz ? sz : 1, sizeof(*mo->menu));
+	for (i = 0; i < sz; i++) {
+		mo->menu[i] = v[i].p;
+		free(v[i].key);
+	}
+	mo->menusz = sz;
+	free(v);
+}
 
 /*
  * Prepare a model for the pages of site s with index ix.  strings is the
@@ -33,12 +100,16 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->ix = ix;
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
+	menu_pages(mo);
 	return mo;
 }
 
 void
 model_free(struct model *mo)
 {
+	if (mo == NULL)
+		return;
+	free(mo->menu);
 	free(mo);
 }
 
@@ -210,6 +281,12 @@ char *
 url_report(int year)
 {
 	return xasprintf("%d/report/", year);
+}
+
+char *
+url_page(const struct page *p)
+{
+	return xasprintf("%s/", p->slug);
 }
 
 static void
@@ -717,6 +794,10 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		else
 			attr(v, "href", cfg->menu[i].url);
 	}
+	for (i = 0; i < pc->mo->menusz; i++) {
+		v = el(list, "item", pc->mo->menu[i]->title);
+		href_attr_free(pc, v, url_page(pc->mo->menu[i]));
+	}
 	feeds_el(pc, n);
 	data_el(pc, n);
 	list = el(n, "years", NULL);
@@ -899,7 +980,7 @@ model_page(const struct model *mo, const struct page *p)
 {
 	struct pagectx	 pc;
 	xmlNodePtr	 root, n;
-	char		*path = xasprintf("%s/", p->slug);
+	char		*path = url_page(p);
 
 	root = page_begin(&pc, mo, PAGE_PAGE, path);
 	free(path);

@@ -82,8 +82,7 @@ w_urls(xmlTextWriterPtr w, const struct site *s, const struct index *ix)
 		ok = w_url(w, cfg, url_owner(o), o->m, o->sz);
 	}
 	for (i = 0; ok && i < s->pagesz; i++)
-		ok = w_url(w, cfg, xasprintf("%s/", s->pages[i]->slug),
-		    NULL, 0);
+		ok = w_url(w, cfg, url_page(s->pages[i]), NULL, 0);
 	return ok;
 }
 
