@@ -11,7 +11,6 @@
 void		 oom(void) __attribute__((noreturn));
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
-void		*xrealloc(void *, size_t);
 void		*xreallocarray(void *, size_t, size_t);
 void		*xgrow(void *, size_t, size_t);
 char		*xstrdup(const char *);
@@ -39,8 +38,6 @@ void		 strmap_free(struct strmap *);
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
 			enum severity, const char *, ...)
 			__attribute__((format(printf, 6, 7)));
-void		 diag_addv(struct diags *, const char *, unsigned, unsigned,
-			enum severity, const char *, va_list);
 void		 diag_merge(struct diags *, struct diags *);
 void		 diag_sort(struct diags *);
 void		 diag_print(const struct diags *, FILE *);
@@ -83,7 +80,6 @@ int		 period_parse(const char *, int, struct period *);
 char		*text_norm(const char *);
 int		 text_blank(const char *);
 char		*collate_key(const char *);
-int		 thai_strcoll(const char *, const char *);
 size_t		 thai_cut(void *, const char *, size_t);
 void		*thai_brk_new(void);
 void		 thai_brk_free(void *);
@@ -139,7 +135,6 @@ const char	*status_name(enum status);
 
 /* framework.c: the ITA framework of a fiscal year, and data folders. */
 char		*data_path(const char *, const char *);
-struct framework *framework_load(const char *, struct diags *);
 struct framework *framework_find(const char *, int, struct diags *);
 const struct indicator *framework_indicator(const struct framework *, int);
 void		 framework_free(struct framework *);
@@ -227,7 +222,6 @@ void		 theme_free(struct theme *);
 
 /* publish.c: a fresh folder, swapped in atomically. */
 struct publish;
-int		 rm_tree(const char *);
 struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);

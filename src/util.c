@@ -43,7 +43,7 @@ xcalloc(size_t n, size_t sz)
 	return p;
 }
 
-void *
+static void *
 xrealloc(void *p, size_t sz)
 {
 	if ((p = realloc(p, sz ? sz : 1)) == NULL)
