@@ -97,7 +97,7 @@ struct ynode	*yaml_load(const char *, size_t, const char *, unsigned,
 void		 ynode_free(struct ynode *);
 struct ynode	*ymap_get(const struct ynode *, const char *);
 struct ynode	*doc_split(const struct fctx *, const char *, size_t,
-			const char *, char **, unsigned *);
+			const char *, char **);
 
 /* fields.c: typed values out of front matter nodes. */
 int		 field_str(const struct fctx *, const struct ynode *,
