@@ -55,6 +55,12 @@ enum dateerr {
 	DATE_SYNTAX,		/* not YYYY-MM-DD or YYYY-MM */
 	DATE_IMPOSSIBLE		/* no such day, e.g. 2023-02-30 */
 };
+/*
+ * year_be, year_ce, date_leap, date_days_in_month, date_valid,
+ * date_fiscal_year and month_name are used only in thaidate.c: they are
+ * exported for tests/test_thaidate.c, which checks the calendar piece by
+ * piece.
+ */
 int		 year_be(int);
 int		 year_ce(int);
 int		 date_leap(int);
@@ -90,6 +96,7 @@ enum fmerr {
 	FM_NONE,		/* the file does not start with --- */
 	FM_UNCLOSED		/* no closing --- */
 };
+/* fm_split is used only in frontmatter.c; exported for its unit tests. */
 enum fmerr	 fm_split(const char *, size_t, size_t *, size_t *,
 			size_t *, unsigned *);
 struct ynode	*yaml_load(const char *, size_t, const char *, unsigned,
