@@ -5,14 +5,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "extern.h"
 
 /*
  * The cache sits beside the output folder, not in it: the published
  * folder holds only the site, so two builds stay byte-identical and the
- * web server never gets the list.  One "HASH SIZE MTIME PATH" line a page.
+ * web server never gets the list.  The first line is CACHE_FORMAT and
+ * the theme fingerprint key, then one "HASH SIZE MTIME PATH" line a page.
+ * CACHE_FORMAT changes whenever the fingerprints or the lines do, so an
+ * older cache is not read (format 1, before libxxhash, had no tag: its
+ * first line was "theme KEY").
  */
 #define CACHE_SUFFIX	".prongsai-cache"
+#define CACHE_FORMAT	"prongsai-cache 2"
 
 struct entry {
 	char		*path;
@@ -25,54 +32,100 @@ struct cache {
 };
 
 /*
- * Two 64-bit lanes fed a word (8 bytes) at a time, each with its own
- * multiplier and shift: 128 bits, so that two different models
- * practically never share a fingerprint.  Not cryptographic: nobody
- * gains anything by forging a collision, and the models are hashed on
- * every build, so the hash must cost little next to the theme.
+ * XXH3's 128-bit hash (libxxhash), streamed: 128 bits, so that two
+ * different models practically never share a fingerprint.  Not
+ * cryptographic: nobody gains anything by forging a collision, and the
+ * models are hashed on every build, so the hash must cost little next
+ * to the theme.  A model arrives as many short pieces (names, attribute
+ * values), so they are gathered in buf and handed to libxxhash a
+ * buffer at a time: a library call per piece would cost more than the
+ * hashing itself.
  */
-void
-hash_init(struct hash *h)
+#define HASH_BUF	1024
+
+struct hasher {
+	XXH3_state_t	*st;
+	size_t		 len;		/* bytes waiting in buf */
+	unsigned char	 buf[HASH_BUF];
+};
+
+/* Start a fingerprint.  Finish it, and free it, with hash_end(). */
+struct hasher *
+hash_new(void)
 {
-	h->a = 0xcbf29ce484222325ULL;
-	h->b = 0x84222325cbf29ce4ULL;
+	struct hasher	*h = xmalloc(sizeof(*h));
+
+	if ((h->st = XXH3_createState()) == NULL)
+		oom();
+	XXH3_128bits_reset(h->st);
+	h->len = 0;
+	return h;
 }
 
 static void
-hash_word(struct hash *h, uint64_t w)
+hash_flush(struct hasher *h)
 {
-	h->a = (h->a ^ w) * 0x100000001b3ULL;
-	h->a ^= h->a >> 32;
-	h->b = (h->b + w) * 0x9e3779b97f4a7c15ULL;
-	h->b ^= h->b >> 29;
+	XXH3_128bits_update(h->st, h->buf, h->len);
+	h->len = 0;
 }
 
-void
-hash_add(struct hash *h, const void *data, size_t len)
+/* len bytes, straight into buf or, when they do not fit, libxxhash. */
+static void
+hash_raw(struct hasher *h, const void *data, size_t len)
 {
-	const unsigned char	*p = data;
-	uint64_t		 w;
-	size_t			 i;
-
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&w, p, 8);
-		hash_word(h, w);
+	if (h->len + len > HASH_BUF) {
+		hash_flush(h);
+		if (len > HASH_BUF) {
+			XXH3_128bits_update(h->st, data, len);
+			return;
+		}
 	}
-	/* The tail, with its length, so "a" and "a\0" differ. */
-	w = (uint64_t)len << 56;
-	for (i = 0; i < len; i++)
-		w |= (uint64_t)p[i] << (8 * i);
-	hash_word(h, w);
+	memcpy(h->buf + h->len, data, len);
+	h->len += len;
 }
 
-/* Strings are hashed with their length, so "ab","c" != "a","bc". */
+/*
+ * One piece of a fingerprint: its length (8 bytes, little-endian), then
+ * its bytes, so that a sequence of pieces is never another sequence's
+ * bytes split differently ("ab","c" != "a","bc", "a" != "a","").
+ */
 void
-hash_str(struct hash *h, const char *s)
+hash_add(struct hasher *h, const void *data, size_t len)
 {
-	size_t	 len = s != NULL ? strlen(s) : 0;
+	unsigned char	 n[8];
+	uint64_t	 v = len;
+	int		 i;
 
-	hash_word(h, (uint64_t)len);
-	hash_add(h, s != NULL ? s : "", len);
+	for (i = 0; i < 8; i++, v >>= 8)
+		n[i] = (unsigned char)v;
+	hash_raw(h, n, sizeof(n));
+	hash_raw(h, data, len);
+}
+
+/*
+ * A string as one piece, NULL as the empty string: its bytes and the
+ * NUL that ends it, which no string holds, so it needs no length.
+ */
+void
+hash_str(struct hasher *h, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	hash_raw(h, s, strlen(s) + 1);
+}
+
+/* The fingerprint of everything added to h, into out; frees h. */
+void
+hash_end(struct hasher *h, struct hash *out)
+{
+	XXH128_hash_t	 r;
+
+	hash_flush(h);
+	r = XXH3_128bits_digest(h->st);
+	out->a = r.high64;
+	out->b = r.low64;
+	XXH3_freeState(h->st);
+	free(h);
 }
 
 static int
@@ -123,9 +176,9 @@ cache_load(const char *dir, const struct hash *key)
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		if (first) {
-			/* Another theme or version: nothing can be reused. */
-			if (sscanf(line, "theme %16llx%16llx", &a, &b) != 2 ||
-			    a != key->a || b != key->b)
+			/* Another format, theme or version: nothing can be reused. */
+			if (sscanf(line, CACHE_FORMAT " theme %16llx%16llx",
+			    &a, &b) != 2 || a != key->a || b != key->b)
 				break;
 			first = 0;
 			continue;
@@ -157,9 +210,9 @@ cache_find(const struct cache *c, const char *path)
 void
 cache_head(struct buf *b, const struct hash *key)
 {
-	char	 line[64];
+	char	 line[80];
 
-	snprintf(line, sizeof(line), "theme %016llx%016llx\n",
+	snprintf(line, sizeof(line), CACHE_FORMAT " theme %016llx%016llx\n",
 	    (unsigned long long)key->a, (unsigned long long)key->b);
 	buf_add(b, line);
 }

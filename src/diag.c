@@ -11,7 +11,7 @@ static const char *const sevnames[] = {
 	"error"		/* SEV_ERROR */
 };
 
-void
+static void
 diag_addv(struct diags *d, const char *file, unsigned line, unsigned col,
     enum severity sev, const char *fmt, va_list ap)
 {

@@ -8,9 +8,9 @@
 #include "prongsai.h"
 
 /* util.c: allocation wrappers (exit on out-of-memory), strings, paths, data folders. */
+void		 oom(void) __attribute__((noreturn));
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
-void		*xrealloc(void *, size_t);
 void		*xreallocarray(void *, size_t, size_t);
 void		*xgrow(void *, size_t, size_t);
 char		*xstrdup(const char *);
@@ -42,8 +42,6 @@ void		 strmap_free(struct strmap *);
 void		 diag_add(struct diags *, const char *, unsigned, unsigned,
 			enum severity, const char *, ...)
 			__attribute__((format(printf, 6, 7)));
-void		 diag_addv(struct diags *, const char *, unsigned, unsigned,
-			enum severity, const char *, va_list);
 void		 diag_merge(struct diags *, struct diags *);
 void		 diag_sort(struct diags *);
 void		 diag_print(const struct diags *, FILE *);
@@ -61,6 +59,12 @@ enum dateerr {
 	DATE_SYNTAX,		/* not YYYY-MM-DD or YYYY-MM */
 	DATE_IMPOSSIBLE		/* no such day, e.g. 2023-02-30 */
 };
+/*
+ * year_be, year_ce, date_leap, date_days_in_month, date_valid,
+ * date_fiscal_year and month_name are used only in thaidate.c: they are
+ * exported for tests/test_thaidate.c, which checks the calendar piece by
+ * piece.
+ */
 int		 year_be(int);
 int		 year_ce(int);
 int		 date_leap(int);
@@ -86,7 +90,6 @@ int		 period_parse(const char *, int, struct period *);
 char		*text_norm(const char *);
 int		 text_blank(const char *);
 char		*collate_key(const char *);
-int		 thai_strcoll(const char *, const char *);
 size_t		 thai_cut(void *, const char *, size_t);
 void		*thai_brk_new(void);
 void		 thai_brk_free(void *);
@@ -97,6 +100,7 @@ enum fmerr {
 	FM_NONE,		/* the file does not start with --- */
 	FM_UNCLOSED		/* no closing --- */
 };
+/* fm_split is used only in frontmatter.c; exported for its unit tests. */
 enum fmerr	 fm_split(const char *, size_t, size_t *, size_t *,
 			size_t *, unsigned *);
 struct ynode	*yaml_load(const char *, size_t, const char *, unsigned,
@@ -104,7 +108,7 @@ struct ynode	*yaml_load(const char *, size_t, const char *, unsigned,
 void		 ynode_free(struct ynode *);
 struct ynode	*ymap_get(const struct ynode *, const char *);
 struct ynode	*doc_split(const struct fctx *, const char *, size_t,
-			const char *, char **, unsigned *);
+			const char *, char **);
 
 /* fields.c: typed values out of front matter nodes. */
 int		 field_str(const struct fctx *, const struct ynode *,
@@ -144,7 +148,6 @@ const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
 
 /* framework.c: the ITA framework of a fiscal year. */
-struct framework *framework_load(const char *, struct diags *);
 struct framework *framework_find(const char *, int, struct diags *);
 const struct indicator *framework_indicator(const struct framework *, int);
 void		 framework_free(struct framework *);
@@ -200,6 +203,7 @@ char		*url_year(int);
 char		*url_area(int, enum area);
 char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
+char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
 char		*url_feed(const struct measure *, int);
 char		*url_data(int, const char *);
@@ -237,7 +241,6 @@ void		 theme_free(struct theme *);
 
 /* publish.c: a fresh folder, swapped in atomically. */
 struct publish;
-int		 rm_tree(const char *);
 struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);
@@ -275,9 +278,11 @@ int		 opendata_write(const struct site *, const struct index *,
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;
-void		 hash_init(struct hash *);
-void		 hash_add(struct hash *, const void *, size_t);
-void		 hash_str(struct hash *, const char *);
+struct hasher;
+struct hasher	*hash_new(void);
+void		 hash_add(struct hasher *, const void *, size_t);
+void		 hash_str(struct hasher *, const char *);
+void		 hash_end(struct hasher *, struct hash *);
 struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);

@@ -136,7 +136,7 @@ read_sections(const struct fctx *c, const struct ynode *seq,
  * Read a framework file.  Returns a new framework (framework_free()),
  * or NULL after adding errors to d.
  */
-struct framework *
+static struct framework *
 framework_load(const char *path, struct diags *d)
 {
 	struct fctx		 c = { path, 1, d };

@@ -589,22 +589,23 @@ ymap_get(const struct ynode *map, const char *key)
 
 /*
  * Split a content file into its front matter tree and body.  Sets *body
- * to a new string (the Markdown after the closing ---) and *bodyline to
- * its first line.  Returns the tree (free with ynode_free()), or NULL
- * after reporting why to c->d.  A CR alone in the body is reported too,
- * but the tree is still returned, so its fields get checked in the same
- * run.  kind names the file type for editors.
+ * to a new string (the Markdown after the closing ---).  Returns the
+ * tree (free with ynode_free()), or NULL after reporting why to c->d.
+ * A CR alone in the body is reported too, at its line, but the tree is
+ * still returned, so its fields get checked in the same run.  kind
+ * names the file type for editors.
  */
 struct ynode *
 doc_split(const struct fctx *c, const char *buf, size_t sz, const char *kind,
-    char **body, unsigned *bodyline)
+    char **body)
 {
 	struct ynode	*root;
 	char		*fixed;
 	size_t		 yoff, ylen, boff;
+	unsigned	 bodyline;
 	enum fmerr	 e;
 
-	switch ((e = fm_split(buf, sz, &yoff, &ylen, &boff, bodyline))) {
+	switch ((e = fm_split(buf, sz, &yoff, &ylen, &boff, &bodyline))) {
 	case FM_NONE:
 	case FM_UNCLOSED:
 		/* CRs alone can hide the '---' lines: that is the problem. */
@@ -632,6 +633,6 @@ doc_split(const struct fctx *c, const char *buf, size_t sz, const char *kind,
 	 * Markdown also ends a line at a CR alone; the body is not parsed
 	 * here, so only the error matters, and the front matter still counts.
 	 */
-	free(odd_breaks(*body, sz - boff, ODD_CR, c->file, *bodyline, c->d));
+	free(odd_breaks(*body, sz - boff, ODD_CR, c->file, bodyline, c->d));
 	return root;
 }

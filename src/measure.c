@@ -533,8 +533,7 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 
 	m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(file);
-	if ((root = doc_split(&c, buf, sz, "measure", &m->body,
-	    &m->bodyline)) == NULL)
+	if ((root = doc_split(&c, buf, sz, "measure", &m->body)) == NULL)
 		goto out;
 	if (!field_keys(&c, root, "the front matter", knownfields))
 		goto out;

@@ -17,7 +17,74 @@ struct model {
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
 	xmlDictPtr		*dicts;		/* by type; each not owned */
+	const struct page	**menu;		/* free pages in menu order */
+	size_t			 menusz;
 };
+
+/* A free page of the menu with its title's Thai collation key. */
+struct menupage {
+	const struct page	*p;
+	char			*key;
+};
+
+/* By menu_order, then title in Thai dictionary order, then slug. */
+static int
+menupage_cmp(const void *a, const void *b)
+{
+	const struct menupage	*x = a, *y = b;
+	int			 c;
+
+	if (x->p->menu_order != y->p->menu_order)
+		return x->p->menu_order < y->p->menu_order ? -1 : 1;
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return strcmp(x->p->slug, y->p->slug);
+}
+
+/* Does an entry of site.yaml's menu link to p ("/SLUG/" or "/SLUG")? */
+static int
+menu_links(const struct config *cfg, const struct page *p)
+{
+	size_t		 i, n = strlen(p->slug);
+	const char	*u;
+
+	for (i = 0; i < cfg->menusz; i++) {
+		u = cfg->menu[i].url;
+		if (u[0] == '/' && strncmp(u + 1, p->slug, n) == 0 &&
+		    (u[n + 1] == '\0' || (u[n + 1] == '/' && u[n + 2] == '\0')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The free pages the menu lists after site.yaml's entries: those no
+ * entry links to, in menu order.
+ */
+static void
+menu_pages(struct model *mo)
+{
+	const struct site	*s = mo->site;
+	struct menupage		*v;
+	size_t			 i, sz = 0;
+
+	if (s->pagesz == 0)
+		return;
+	v = xcalloc(s->pagesz, sizeof(*v));
+	for (i = 0; i < s->pagesz; i++)
+		if (!menu_links(&s->cfg, s->pages[i])) {
+			v[sz].p = s->pages[i];
+			v[sz++].key = collate_key(s->pages[i]->title);
+		}
+	sort(v, sz, sizeof(*v), menupage_cmp);
+	mo->menu = xcalloc(sz ? sz : 1, sizeof(*mo->menu));
+	for (i = 0; i < sz; i++) {
+		mo->menu[i] = v[i].p;
+		free(v[i].key);
+	}
+	mo->menusz = sz;
+	free(v);
+}
 
 /*
  * Prepare a model for the pages of site s with index ix.  strings is the
@@ -34,14 +101,17 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
+	menu_pages(mo);
 	return mo;
 }
 
 void
 model_free(struct model *mo)
 {
-	if (mo != NULL)
-		free(mo->dicts);
+	if (mo == NULL)
+		return;
+	free(mo->dicts);
+	free(mo->menu);
 	free(mo);
 }
 
@@ -664,6 +734,10 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		else
 			attr(v, "href", cfg->menu[i].url);
 	}
+	for (i = 0; i < pc->mo->menusz; i++) {
+		v = el(list, "item", pc->mo->menu[i]->title);
+		href_attr_free(pc, v, url_doc(pc->mo->menu[i]));
+	}
 	feeds_el(pc, n);
 	data_el(pc, n);
 	list = el(n, "years", NULL);
@@ -923,7 +997,7 @@ model_type(const char *name)
 
 /* Feed one node list into a fingerprint: names, attributes, text. */
 static void
-hash_nodes(struct hash *h, xmlNodePtr n)
+hash_nodes(struct hasher *h, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	unsigned char	 t;
@@ -934,10 +1008,10 @@ hash_nodes(struct hash *h, xmlNodePtr n)
 		hash_str(h, (const char *)n->name);
 		if (n->type == XML_ELEMENT_NODE)
 			for (a = n->properties; a != NULL; a = a->next) {
+				/* Always a value, so a list of them is one list. */
 				hash_str(h, (const char *)a->name);
-				if (a->children != NULL)
-					hash_str(h, (const char *)
-					    a->children->content);
+				hash_str(h, a->children != NULL ? (const char *)
+				    a->children->content : NULL);
 			}
 		else
 			hash_str(h, (const char *)n->content);
@@ -954,6 +1028,8 @@ hash_nodes(struct hash *h, xmlNodePtr n)
 void
 model_hash(xmlDocPtr doc, struct hash *h)
 {
-	hash_init(h);
-	hash_nodes(h, doc->children);
+	struct hasher	*hr = hash_new();
+
+	hash_nodes(hr, doc->children);
+	hash_end(hr, h);
 }

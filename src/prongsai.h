@@ -141,7 +141,6 @@ struct measure {
 	struct date	 published;	/* year 0: not given */
 	struct pos	 pos[F__MAX];	/* where each field was written */
 	char		*body;		/* Markdown source; NULL once rendered */
-	unsigned	 bodyline;	/* line of the body's first line */
 	struct body	*html;		/* rendered body, see markdown.c */
 	char		*sortkey;	/* Thai collation key of the title */
 	struct measure	*prev[AREA__MAX];	/* neighbours in report order */
@@ -182,7 +181,6 @@ struct report {
 	char		*title;
 	struct period	 period;	/* the reporting period */
 	char		*body;
-	unsigned	 bodyline;
 	struct body	*html;
 };
 
@@ -193,7 +191,6 @@ struct page {
 	char		*title;
 	int		 menu_order;
 	char		*body;
-	unsigned	 bodyline;
 	struct body	*html;
 };
 

@@ -76,7 +76,7 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 }
 
 /* Remove a folder tree without following links out of it. */
-int
+static int
 rm_tree(const char *dir)
 {
 	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);

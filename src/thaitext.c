@@ -83,21 +83,6 @@ collate_key(const char *utf8)
 	return (char *)key;
 }
 
-/* Thai dictionary comparison of two UTF-8 texts. */
-int
-thai_strcoll(const char *a, const char *b)
-{
-	thchar_t	*ta, *tb;
-	int		 c;
-
-	ta = to_tis(a, NULL, NULL);
-	tb = to_tis(b, NULL, NULL);
-	c = th_strcoll(ta, tb);
-	free(ta);
-	free(tb);
-	return c;
-}
-
 /*
  * The byte length of the longest prefix of utf8 that has at most max
  * characters and ends at a word boundary (Thai words found with

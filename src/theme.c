@@ -372,7 +372,7 @@ may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctx,
 
 /* Fingerprint every file under dir, in sorted order, into h. */
 static void
-hash_tree(struct hash *h, const char *dir)
+hash_tree(struct hasher *h, const char *dir)
 {
 	char		**names, *path, *buf;
 	size_t		 i, sz, len;
@@ -401,7 +401,7 @@ hash_tree(struct hash *h, const char *dir)
  * differently even when VERSION did not change.
  */
 static void
-hash_exe(struct hash *h)
+hash_exe(struct hasher *h)
 {
 	char	*buf;
 	size_t	 len;
@@ -501,6 +501,7 @@ theme_load(const char *root, const char *name, enum lang lang,
     struct diags *d)
 {
 	struct theme	*t;
+	struct hasher	*h;
 	struct errbuf	 e;
 	char		**dirs, *sub, *tried, *path, *real = NULL;
 	xmlDocPtr	 doc;
@@ -564,10 +565,11 @@ theme_load(const char *root, const char *name, enum lang lang,
 	free(path);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xsltSetGenericErrorFunc(NULL, NULL);
-	hash_init(&t->key);
-	hash_str(&t->key, "Prongsai " VERSION);
-	hash_exe(&t->key);
-	hash_tree(&t->key, t->dir);
+	h = hash_new();
+	hash_str(h, "Prongsai " VERSION);
+	hash_exe(h);
+	hash_tree(h, t->dir);
+	hash_end(h, &t->key);
 	if (d->errors == errs)
 		return t;
 fail:

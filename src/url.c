@@ -36,6 +36,13 @@ url_owner(const struct owner *o)
 	return xstrcat3(url_owners, o->key, "/");
 }
 
+/* A free page's folder. */
+char *
+url_doc(const struct page *p)
+{
+	return xstrcat3(p->slug, "/", "");
+}
+
 /*
  * The site path of a page of type t about what (see enum scope) and, for
  * SCOPE_AREA, area: its scope's folder ("" for the site, "2566/" for a
@@ -66,7 +73,7 @@ url_page(const struct pagetype *t, const void *what, int area)
 		base = url_owner(what);
 		break;
 	default:
-		base = xstrcat3(((const struct page *)what)->slug, "/", "");
+		base = url_doc(what);
 		break;
 	}
 	if (t->dir == NULL)

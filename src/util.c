@@ -18,8 +18,11 @@
 #error "DATADIR must be defined (the Makefile defines it for util.c)"
 #endif
 
-/* A command-line tool has nothing better to do when memory runs out. */
-static void
+/*
+ * A command-line tool has nothing better to do when memory runs out:
+ * says so and exits.  Also for what other libraries fail to allocate.
+ */
+void
 oom(void)
 {
 	fputs("prongsai: out of memory\n", stderr);
@@ -46,7 +49,7 @@ xcalloc(size_t n, size_t sz)
 	return p;
 }
 
-void *
+static void *
 xrealloc(void *p, size_t sz)
 {
 	if ((p = realloc(p, sz ? sz : 1)) == NULL)

@@ -376,6 +376,29 @@ else
 fi
 verdict output-trailing-slash "$why"
 
+# --- A render cache of an older format -----------------------------------
+# Format 1 had no tag: its first line was "theme KEY".  The same entries
+# under that line, even with the right key, are ignored without a word:
+# every page is rendered again, and the cache is written in the new format.
+why=
+cache=$work/slash/out.prongsai-cache
+if ! head -n 1 "$cache" | grep -Eq '^prongsai-cache [0-9]+ theme [0-9a-f]{32}$'; then
+	why="first line of the cache: $(head -n 1 "$cache")"
+else
+	sed '1s/^prongsai-cache [0-9]* //' "$cache" >"$work/old-cache" &&
+	    mv "$work/old-cache" "$cache"
+	run --source "$top" --output "$work/slash/out"
+	if [ "$st" -ne 0 ] || [ -s "$work/err.log" ]; then
+		why="build over the old cache: $(said)"
+	elif ! pages=$(sed -n 's/^\([0-9]*\) pages,.*/\1/p' "$work/out.log") ||
+	    ! grep -q " $pages pages rendered" "$work/out.log"; then
+		why="expected every page rendered: $(cat "$work/out.log")"
+	elif ! head -n 1 "$cache" | grep -q '^prongsai-cache '; then
+		why="the cache was not rewritten: $(head -n 1 "$cache")"
+	fi
+fi
+verdict cache-old-format "$why"
+
 # --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
 if [ -s "$work/sanitizer.log" ]; then
 	no sanitizers "$(head -n 30 "$work/sanitizer.log")"

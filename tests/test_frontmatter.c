@@ -785,18 +785,16 @@ doc_split_ok(void **state)
 	struct diags	 d;
 	struct ynode	*root, *n;
 	char		*body = NULL;
-	unsigned	 bline = 0;
 
 	(void)state;
 	memset(&d, 0, sizeof(d));
 	c.file = FILE_SHOWN;
 	c.line0 = 1;
 	c.d = &d;
-	root = doc_split(&c, s, strlen(s), "measure", &body, &bline);
+	root = doc_split(&c, s, strlen(s), "measure", &body);
 	assert_non_null(root);
 	assert_int_equal(d.sz, 0);
 	assert_string_equal(body, "\nbody\n");
-	assert_int_equal(bline, 6);
 	n = ymap_get(root, "title");
 	assert_int_equal(n->pos.line, 2);
 	assert_int_equal(n->pos.col, 8);
@@ -814,14 +812,13 @@ doc_split_errors(void **state)
 	struct diags	 d;
 	struct ynode	*root;
 	char		*body = NULL;
-	unsigned	 bline = 0;
 
 	(void)state;
 	memset(&d, 0, sizeof(d));
 	c.file = FILE_SHOWN;
 	c.line0 = 1;
 	c.d = &d;
-	root = doc_split(&c, "title: x\n", 9, "report", &body, &bline);
+	root = doc_split(&c, "title: x\n", 9, "report", &body);
 	assert_null(root);
 	assert_null(body);
 	assert_int_equal(d.errors, 1);
@@ -829,8 +826,8 @@ doc_split_errors(void **state)
 	    "front matter");
 	diag_free(&d);
 
-	root = doc_split(&c, "---\ntitle: x\n", 13, "measure", &body,
-	    &bline);
+	root = doc_split(&c, "---\ntitle: x\n", 13, "measure",
+	    &body);
 	assert_null(root);
 	assert_null(body);
 	assert_int_equal(d.errors, 1);
@@ -838,8 +835,8 @@ doc_split_errors(void **state)
 	diag_free(&d);
 
 	/* Bad YAML: the body is split off, the tree is not returned. */
-	root = doc_split(&c, "---\na: [\n---\nbody\n", 18, "measure", &body,
-	    &bline);
+	root = doc_split(&c, "---\na: [\n---\nbody\n", 18, "measure",
+	    &body);
 	assert_null(root);
 	assert_int_equal(d.errors, 1);
 	assert_true(d.list[0].line >= 2);
@@ -858,14 +855,13 @@ doc_split_lone_cr(void **state)
 	struct diags	 d;
 	struct ynode	*root;
 	char		*body = NULL;
-	unsigned	 bline = 0;
 
 	(void)state;
 	memset(&d, 0, sizeof(d));
 	c.file = FILE_SHOWN;
 	c.line0 = 1;
 	c.d = &d;
-	root = doc_split(&c, cr, strlen(cr), "measure", &body, &bline);
+	root = doc_split(&c, cr, strlen(cr), "measure", &body);
 	assert_null(root);
 	assert_null(body);
 	assert_int_equal(d.errors, 1);
@@ -874,7 +870,7 @@ doc_split_lone_cr(void **state)
 	diag_free(&d);
 
 	/* The front matter still counts: its fields can be checked too. */
-	root = doc_split(&c, body1, strlen(body1), "measure", &body, &bline);
+	root = doc_split(&c, body1, strlen(body1), "measure", &body);
 	assert_non_null(root);
 	assert_int_equal(d.errors, 1);
 	assert_diag(&d, 5, 5, SEV_ERROR, "carriage return (CR) is here on "
