@@ -137,9 +137,12 @@ int		 config_set_base_url(struct config *, const char *);
 void		 config_free(struct config *);
 
 /* measure.c: validate and normalise one measure file. */
+extern const struct mfield measure_fieldtab[];
+extern const size_t measure_fieldsz;
 struct measure	*measure_load(const char *, const char *, const char *,
 			size_t, const struct config *, struct diags *);
 void		 measure_free(struct measure *);
+void		 datum_free(struct datum *);
 int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);

@@ -1,5 +1,6 @@
 /* measure.c: validates and normalises one measure file into struct measure (enums, ranges, dates, slugs). */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,18 +18,6 @@ static const char *const statusnames[STATUS__MAX] = {
 	"in-progress",	/* STATUS_IN_PROGRESS */
 	"done",		/* STATUS_DONE */
 	"cancelled"	/* STATUS_CANCELLED */
-};
-
-static const char *const fieldnames[F__MAX] = {
-	"title", "fiscal_year", "areas", "indicator", "order", "owners",
-	"period", "status", "progress", "summary", "evidence", "updates",
-	"draft", "slug", "published"
-};
-
-static const char *const knownfields[F__MAX + 1] = {
-	"title", "fiscal_year", "areas", "indicator", "order", "owners",
-	"period", "status", "progress", "summary", "evidence", "updates",
-	"draft", "slug", "published", NULL
 };
 
 static const char *const evidencefields[] = { "title", "url", NULL };
@@ -404,98 +393,129 @@ parse_owners(const struct fctx *c, const struct ynode *n, struct measure *m)
 	return 1;
 }
 
-/* Map fields whose meaning does not depend on other fields. */
+/* The readers of measure_fieldtab[]: each is called with NULL if absent. */
 static int
-measure_fields(const struct fctx *c, const struct ynode *root,
-    struct measure *m)
+read_title(const struct fctx *c, const struct ynode *v, struct measure *m)
 {
-	struct ynode	*v;
-	int		 ok = 1;
-	int		 f;
-
-	for (f = 0; f < F__MAX; f++)
-		if ((v = ymap_get(root, fieldnames[f])) != NULL)
-			m->pos[f] = v->pos;
-	if ((v = ymap_get(root, "title")) != NULL)
-		ok &= field_str(c, v, "title", &m->title);
-	if ((v = ymap_get(root, "areas")) != NULL)
-		ok &= parse_areas(c, v, &m->areas);
-	if ((v = ymap_get(root, "indicator")) != NULL)
-		ok &= field_int(c, v, "indicator", 1, 10, &m->indicator);
-	if ((v = ymap_get(root, "order")) != NULL)
-		ok &= (m->has_order = field_int(c, v, "order",
-		    -1000000, 1000000, &m->order));
-	if ((v = ymap_get(root, "owners")) != NULL)
-		ok &= parse_owners(c, v, m);
-	if ((v = ymap_get(root, "status")) != NULL)
-		ok &= parse_status(c, v, &m->status);
-	if ((v = ymap_get(root, "summary")) != NULL)
-		ok &= field_str(c, v, "summary", &m->summary);
-	if ((v = ymap_get(root, "evidence")) != NULL)
-		PARSE_LIST(c, v, "evidence", m->evidence, m->evidencesz,
-		    parse_evidence_item);
-	if ((v = ymap_get(root, "updates")) != NULL)
-		PARSE_LIST(c, v, "updates", m->updates, m->updatesz,
-		    parse_update_item);
-	if ((v = ymap_get(root, "draft")) != NULL)
-		ok &= field_bool(c, v, "draft", &m->draft);
-	if ((v = ymap_get(root, "published")) != NULL)
-		ok &= field_date(c, v, "published", &m->published);
-	return ok;
+	return v == NULL || field_str(c, v, "title", &m->title);
 }
 
 static int
-measure_required(const struct fctx *c, const struct ynode *root)
+read_fiscal_year(const struct fctx *c, const struct ynode *v,
+    struct measure *m)
 {
-	static const char *const req[] = {
-		"title", "fiscal_year", "areas", "owners", "period",
-		"status", NULL
-	};
-	size_t	 i;
+	return v == NULL || field_year(c, v, &m->fiscal_year);
+}
+
+static int
+read_areas(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || parse_areas(c, v, &m->areas);
+}
+
+static int
+read_indicator(const struct fctx *c, const struct ynode *v,
+    struct measure *m)
+{
+	return v == NULL || field_int(c, v, "indicator", 1, 10,
+	    &m->indicator);
+}
+
+static int
+read_order(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || (m->has_order = field_int(c, v, "order",
+	    -1000000, 1000000, &m->order));
+}
+
+static int
+read_owners(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || parse_owners(c, v, m);
+}
+
+/* After fiscal_year: a period is read against its fiscal year. */
+static int
+read_period(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	if (v != NULL && parse_period(c, v, m->fiscal_year, &m->period) &&
+	    m->fiscal_year)
+		period_in_year(c, v, &m->period, m->fiscal_year);
+	return 1;
+}
+
+static int
+read_status(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || parse_status(c, v, &m->status);
+}
+
+/* After status: done means 100 unless written. */
+static int
+read_progress(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	if (v == NULL) {
+		if (m->status == STATUS_DONE)
+			m->progress = 100;
+		return 1;
+	}
+	if (!field_int(c, v, "progress", 0, 100, &m->progress))
+		return 0;
+	if (m->status == STATUS_DONE && m->progress < 100)
+		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_WARNING,
+		    "status is done but progress is %d%%; set progress: 100 "
+		    "or change the status", m->progress);
+	return 1;
+}
+
+static int
+read_summary(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || field_str(c, v, "summary", &m->summary);
+}
+
+static int
+read_evidence(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
 	int	 ok = 1;
 
-	for (i = 0; req[i] != NULL; i++)
-		if (ymap_get(root, req[i]) == NULL) {
-			field_missing(c, root, req[i]);
-			ok = 0;
-		}
+	if (v != NULL)
+		PARSE_LIST(c, v, "evidence", m->evidence, m->evidencesz,
+		    parse_evidence_item);
 	return ok;
 }
 
-/* Fields that depend on the fiscal year or the status. */
 static int
-measure_derived(const struct fctx *c, const struct ynode *root,
+read_updates(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	int	 ok = 1;
+
+	if (v != NULL)
+		PARSE_LIST(c, v, "updates", m->updates, m->updatesz,
+		    parse_update_item);
+	return ok;
+}
+
+static int
+read_draft(const struct fctx *c, const struct ynode *v, struct measure *m)
+{
+	return v == NULL || field_bool(c, v, "draft", &m->draft);
+}
+
+static int
+read_published(const struct fctx *c, const struct ynode *v,
     struct measure *m)
 {
-	struct ynode	*v;
-	int		 ok = 1, has_progress = 0;
-
-	if ((v = ymap_get(root, "fiscal_year")) != NULL)
-		ok = field_year(c, v, &m->fiscal_year);
-	if ((v = ymap_get(root, "period")) != NULL &&
-	    parse_period(c, v, m->fiscal_year, &m->period) && m->fiscal_year)
-		period_in_year(c, v, &m->period, m->fiscal_year);
-	if ((v = ymap_get(root, "progress")) != NULL) {
-		ok &= (has_progress = field_int(c, v, "progress", 0, 100,
-		    &m->progress));
-		if (has_progress && m->status == STATUS_DONE &&
-		    m->progress < 100)
-			diag_add(c->d, c->file, v->pos.line, v->pos.col,
-			    SEV_WARNING, "status is done but progress is "
-			    "%d%%; set progress: 100 or change the status",
-			    m->progress);
-	} else if (m->status == STATUS_DONE)
-		m->progress = 100;
-	return ok;
+	return v == NULL || field_date(c, v, "published", &m->published);
 }
 
+/* The slug field, or else the file name (already in m->slug). */
 static int
-measure_slug(const struct fctx *c, const struct ynode *root,
-    const char *fileslug, struct measure *m)
+read_slug(const struct fctx *c, const struct ynode *v, struct measure *m)
 {
-	struct ynode	*v;
-
-	if ((v = ymap_get(root, "slug")) != NULL) {
+	if (v != NULL) {
+		free(m->slug);
+		m->slug = NULL;
 		if (!field_str(c, v, "slug", &m->slug))
 			return 0;
 		if (slug_valid(m->slug))
@@ -506,14 +526,282 @@ measure_slug(const struct fctx *c, const struct ynode *root,
 		    "them", m->slug, SLUG_MAX);
 		return 0;
 	}
-	m->slug = xstrdup(fileslug);
 	if (slug_valid(m->slug))
 		return 1;
 	diag_add(c->d, c->file, 0, 0, SEV_ERROR, "the file name '%s.md' "
 	    "cannot be a web address: rename the file using only lowercase "
 	    "a-z, 0-9 and '-' (e.g. e-service.md), or add a 'slug:' field",
-	    fileslug);
+	    m->slug);
 	return 0;
+}
+
+/* The open data of measure_fieldtab[]: each fills one datum. */
+static void
+d_str(struct datum *d, const char *s)
+{
+	d->type = s != NULL ? D_STR : D_NULL;
+	d->s = s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+d_int(struct datum *d, long i)
+{
+	d->type = D_INT;
+	d->i = i;
+}
+
+static void
+d_date(struct datum *d, const struct date *dt)
+{
+	d->type = D_STR;
+	d->s = date_iso(dt);
+}
+
+static void
+data_slug(const struct config *cfg, const struct measure *m, struct datum *d)
+{
+	(void)cfg;
+	d_str(d, m->slug);
+}
+
+static void
+data_fiscal_year(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_int(d, m->fiscal_year);
+}
+
+static void
+data_title(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_str(d, m->title);
+}
+
+static void
+data_areas(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	int	 a;
+
+	(void)cfg;
+	d->type = D_LIST;
+	d->v = xcalloc(AREA__MAX, sizeof(*d->v));
+	for (a = 0; a < AREA__MAX; a++)
+		if (m->areas & (1u << a))
+			d->v[d->n++] = xstrdup(areanames[a]);
+}
+
+static void
+data_indicator(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	if (m->indicator)
+		d_int(d, m->indicator);
+}
+
+static void
+data_order(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	if (m->has_order)
+		d_int(d, m->order);
+}
+
+static void
+data_owners(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	size_t	 i;
+
+	(void)cfg;
+	d->type = D_LIST;
+	d->v = xcalloc(m->ownersz, sizeof(*d->v));
+	for (i = 0; i < m->ownersz; i++)
+		d->v[d->n++] = xstrdup(m->owners[i]);
+}
+
+static void
+data_period_start(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_date(d, &m->period.start);
+}
+
+static void
+data_period_end(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_date(d, &m->period.end);
+}
+
+static void
+data_published(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	if (m->published.year != 0)
+		d_date(d, &m->published);
+}
+
+static void
+data_status(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_str(d, statusnames[m->status]);
+}
+
+static void
+data_progress(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_int(d, m->progress);
+}
+
+static void
+data_summary(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_str(d, m->summary);
+}
+
+static void
+data_url(const struct config *cfg, const struct measure *m, struct datum *d)
+{
+	char	*path = url_measure(m);
+
+	d->type = D_STR;
+	d->s = url_abs(cfg, path);
+	free(path);
+}
+
+static void
+data_update_count(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	(void)cfg;
+	d_int(d, (long)m->updatesz);
+}
+
+static void
+data_last_update(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	const struct update	*u = measure_last_update(m);
+
+	(void)cfg;
+	if (u != NULL)
+		d_date(d, &u->date);
+}
+
+/* Evidence as title, URL pairs, the URLs absolute. */
+static void
+data_evidence(const struct config *cfg, const struct measure *m,
+    struct datum *d)
+{
+	size_t	 i;
+	char	*u;
+
+	d->type = D_LINKS;
+	d->v = xcalloc(m->evidencesz * 2 + 1, sizeof(*d->v));
+	for (i = 0; i < m->evidencesz; i++) {
+		d->v[2 * i] = xstrdup(m->evidence[i].title);
+		u = url_link(cfg, cfg->base_url, m->evidence[i].url);
+		d->v[2 * i + 1] = u != NULL ? u :
+		    xstrdup(m->evidence[i].url);
+	}
+	d->n = m->evidencesz;
+}
+
+/*
+ * Every field of a measure: the front matter keys (read in this order,
+ * the late ones after the rest) and the open data columns (in this
+ * order).  Adding a field: a row, its reader and data function, its
+ * slot in enum field and struct measure, the model, the theme, tests.
+ */
+const struct mfield measure_fieldtab[] = {
+	{ "slug", F_SLUG, 0, 1, read_slug, "slug", data_slug, NULL },
+	{ "fiscal_year", F_FISCAL_YEAR, 1, 0, read_fiscal_year,
+	    "fiscal_year", data_fiscal_year, NULL },
+	{ "title", F_TITLE, 1, 0, read_title, "title", data_title, NULL },
+	{ "areas", F_AREAS, 1, 0, read_areas, "areas", data_areas, " " },
+	{ "indicator", F_INDICATOR, 0, 0, read_indicator, "indicator",
+	    data_indicator, NULL },
+	{ "order", F_ORDER, 0, 0, read_order, "order", data_order, NULL },
+	{ "owners", F_OWNERS, 1, 0, read_owners, "owners", data_owners,
+	    " | " },
+	{ "period", F_PERIOD, 1, 1, read_period, "period_start",
+	    data_period_start, NULL },
+	{ NULL, F_NONE, 0, 0, NULL, "period_end", data_period_end, NULL },
+	{ "published", F_PUBLISHED, 0, 0, read_published, "published",
+	    data_published, NULL },
+	{ "status", F_STATUS, 1, 0, read_status, "status", data_status,
+	    NULL },
+	{ "progress", F_PROGRESS, 0, 1, read_progress, "progress",
+	    data_progress, NULL },
+	{ "summary", F_SUMMARY, 0, 0, read_summary, "summary", data_summary,
+	    NULL },
+	{ NULL, F_NONE, 0, 0, NULL, "url", data_url, NULL },
+	{ "updates", F_UPDATES, 0, 0, read_updates, "update_count",
+	    data_update_count, NULL },
+	{ NULL, F_NONE, 0, 0, NULL, "last_update", data_last_update, NULL },
+	{ "evidence", F_EVIDENCE, 0, 0, read_evidence, "evidence",
+	    data_evidence, " | " },
+	{ "draft", F_DRAFT, 0, 0, read_draft, NULL, NULL, NULL },
+};
+const size_t measure_fieldsz =
+    sizeof(measure_fieldtab) / sizeof(measure_fieldtab[0]);
+
+/* The keys of measure_fieldtab[], NULL-terminated, for field_keys(). */
+static const char *knownkeys[sizeof(measure_fieldtab) /
+    sizeof(measure_fieldtab[0]) + 1];
+static pthread_once_t knownonce = PTHREAD_ONCE_INIT;
+
+static void
+knownkeys_fill(void)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < measure_fieldsz; i++)
+		if (measure_fieldtab[i].key != NULL)
+			knownkeys[k++] = measure_fieldtab[i].key;
+	knownkeys[k] = NULL;
+}
+
+/* Read every field of root into m, as measure_fieldtab[] says. */
+static void
+measure_read(const struct fctx *c, const struct ynode *root,
+    struct measure *m)
+{
+	const struct mfield	*f;
+	struct ynode		*v;
+	size_t			 i;
+	int			 late;
+
+	for (i = 0; i < measure_fieldsz; i++) {
+		f = &measure_fieldtab[i];
+		if (f->key == NULL)
+			continue;
+		if ((v = ymap_get(root, f->key)) != NULL)
+			m->pos[f->f] = v->pos;
+		else if (f->required)
+			field_missing(c, root, f->key);
+	}
+	for (late = 0; late < 2; late++)
+		for (i = 0; i < measure_fieldsz; i++) {
+			f = &measure_fieldtab[i];
+			if (f->key != NULL && f->late == late)
+				f->read(c, ymap_get(root, f->key), m);
+		}
 }
 
 /*
@@ -531,16 +819,15 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 	struct ynode	*root = NULL;
 	size_t		 errs = d->errors;
 
+	pthread_once(&knownonce, knownkeys_fill);
 	m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(file);
+	m->slug = xstrdup(fileslug);
 	if ((root = doc_split(&c, buf, sz, "measure", &m->body)) == NULL)
 		goto out;
-	if (!field_keys(&c, root, "the front matter", knownfields))
+	if (!field_keys(&c, root, "the front matter", knownkeys))
 		goto out;
-	measure_required(&c, root);
-	measure_fields(&c, root, m);
-	measure_derived(&c, root, m);
-	measure_slug(&c, root, fileslug, m);
+	measure_read(&c, root, m);
 	if (d->errors == errs)
 		m->html = markdown_render(m->body, cfg->unsafe_html);
 	/* Only the HTML is needed from here on; big sites need the memory. */
@@ -553,6 +840,20 @@ out:
 		return NULL;
 	}
 	return m;
+}
+
+/* Free what a column's data function put in d. */
+void
+datum_free(struct datum *d)
+{
+	size_t	 i;
+
+	free(d->s);
+	for (i = 0; d->v != NULL && i < (d->type == D_LINKS ? 2 * d->n :
+	    d->n); i++)
+		free(d->v[i]);
+	free(d->v);
+	memset(d, 0, sizeof(*d));
 }
 
 void

@@ -9,99 +9,66 @@
 #define UTF8_BOM	"\xef\xbb\xbf"
 #define JOIN		" | "
 
-/* The CSV columns, in order; the JSON keys are the same names. */
-static const char *const columns[] = {
-	"slug", "fiscal_year", "title", "areas", "indicator", "order",
-	"owners", "period_start", "period_end", "published", "status",
-	"progress", "summary", "url", "update_count", "last_update",
-	"evidence", NULL
-};
-
-/* An evidence URL as a reader outside the site needs it. */
-static char *
-evidence_url(const struct config *cfg, const char *u)
-{
-	if (strncmp(u, "files/", 6) == 0)
-		return url_abs(cfg, u);
-	return escape_url(u);
-}
-
 static json_t *
 json_str_or_null(const char *s)
 {
 	return s != NULL ? json_string(s) : json_null();
 }
 
-/* The ISO date of d as a JSON string. */
+/* A datum as JSON. */
 static json_t *
-json_date(const struct date *d)
+datum_json(const struct datum *d)
 {
-	char	*iso = date_iso(d);
-	json_t	*j = json_string(iso);
+	json_t	*v, *e;
+	size_t	 i;
 
-	free(iso);
-	return j;
+	switch (d->type) {
+	case D_STR:
+		return json_string(d->s);
+	case D_INT:
+		return json_integer(d->i);
+	case D_LIST:
+		v = json_array();
+		for (i = 0; i < d->n; i++)
+			json_array_append_new(v, json_string(d->v[i]));
+		return v;
+	case D_LINKS:
+		v = json_array();
+		for (i = 0; i < d->n; i++) {
+			e = json_object();
+			json_object_set_new(e, "title",
+			    json_string(d->v[2 * i]));
+			json_object_set_new(e, "url",
+			    json_string(d->v[2 * i + 1]));
+			json_array_append_new(v, e);
+		}
+		return v;
+	default:
+		return json_null();
+	}
 }
 
-/* One measure as a JSON object with the keys in columns[] order. */
+/* One measure as a JSON object: the columns of measure_fieldtab[]. */
 static json_t *
 measure_json(const struct config *cfg, const struct measure *m)
 {
-	const struct update	*u;
-	json_t			*o, *v, *e;
-	char			*s, *url;
+	const struct mfield	*f;
+	struct datum		 d;
+	json_t			*o;
 	size_t			 i;
-	int			 a;
 
 	o = json_object();
-	json_object_set_new(o, "slug", json_string(m->slug));
-	json_object_set_new(o, "fiscal_year", json_integer(m->fiscal_year));
-	json_object_set_new(o, "title", json_string(m->title));
-	v = json_array();
-	for (a = 0; a < AREA__MAX; a++)
-		if (m->areas & (1u << a))
-			json_array_append_new(v,
-			    json_string(area_name((enum area)a)));
-	json_object_set_new(o, "areas", v);
-	json_object_set_new(o, "indicator", m->indicator ?
-	    json_integer(m->indicator) : json_null());
-	json_object_set_new(o, "order", m->has_order ?
-	    json_integer(m->order) : json_null());
-	v = json_array();
-	for (i = 0; i < m->ownersz; i++)
-		json_array_append_new(v, json_string(m->owners[i]));
-	json_object_set_new(o, "owners", v);
-	json_object_set_new(o, "period_start", json_date(&m->period.start));
-	json_object_set_new(o, "period_end", json_date(&m->period.end));
-	json_object_set_new(o, "published", m->published.year != 0 ?
-	    json_date(&m->published) : json_null());
-	json_object_set_new(o, "status", json_string(status_name(m->status)));
-	json_object_set_new(o, "progress", json_integer(m->progress));
-	json_object_set_new(o, "summary", json_str_or_null(m->summary));
-	s = url_measure(m);
-	url = url_abs(cfg, s);
-	free(s);
-	json_object_set_new(o, "url", json_string(url));
-	free(url);
-	json_object_set_new(o, "update_count", json_integer(
-	    (json_int_t)m->updatesz));
-	u = measure_last_update(m);
-	json_object_set_new(o, "last_update", u != NULL ?
-	    json_date(&u->date) : json_null());
-	v = json_array();
-	for (i = 0; i < m->evidencesz; i++) {
-		e = json_object();
-		json_object_set_new(e, "title",
-		    json_string(m->evidence[i].title));
-		s = evidence_url(cfg, m->evidence[i].url);
-		json_object_set_new(e, "url", json_string(s));
-		free(s);
-		json_array_append_new(v, e);
+	for (i = 0; i < measure_fieldsz; i++) {
+		f = &measure_fieldtab[i];
+		if (f->column == NULL)
+			continue;
+		memset(&d, 0, sizeof(d));
+		f->data(cfg, m, &d);
+		json_object_set_new(o, f->column, datum_json(&d));
+		datum_free(&d);
 	}
-	json_object_set_new(o, "evidence", v);
 	return o;
 }
-
 
 /*
  * The CSV text of a JSON value: strings as they are, numbers in ASCII
@@ -144,24 +111,28 @@ csv_text(const json_t *v, const char *sep)
 static char *
 csv_render(const json_t *list, size_t *len)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	const json_t	*o;
-	size_t		 i, c;
-	char		*s;
+	struct buf		 b = { NULL, 0, 0 };
+	const struct mfield	*f;
+	const json_t		*o;
+	size_t			 i, c, k;
+	char			*s;
 
 	buf_add(&b, UTF8_BOM);
-	for (c = 0; columns[c] != NULL; c++) {
-		if (c > 0)
-			buf_add(&b, ",");
-		escape_csv(&b, columns[c]);
-	}
+	for (c = k = 0; c < measure_fieldsz; c++)
+		if ((f = &measure_fieldtab[c])->column != NULL) {
+			if (k++ > 0)
+				buf_add(&b, ",");
+			escape_csv(&b, f->column);
+		}
 	buf_add(&b, "\r\n");
 	json_array_foreach(list, i, o) {
-		for (c = 0; columns[c] != NULL; c++) {
-			if (c > 0)
+		for (c = k = 0; c < measure_fieldsz; c++) {
+			if ((f = &measure_fieldtab[c])->column == NULL)
+				continue;
+			if (k++ > 0)
 				buf_add(&b, ",");
-			s = csv_text(json_object_get(o, columns[c]),
-			    strcmp(columns[c], "areas") == 0 ? " " : JOIN);
+			s = csv_text(json_object_get(o, f->column),
+			    f->sep != NULL ? f->sep : JOIN);
 			escape_csv(&b, s);
 			free(s);
 		}

@@ -94,7 +94,7 @@ struct update {
 	struct pos	 pos;
 };
 
-/* Front matter fields, to index each field's source position. */
+/* Front matter fields of a measure, to index each one's source position. */
 enum field {
 	F_TITLE,
 	F_FISCAL_YEAR,
@@ -111,7 +111,50 @@ enum field {
 	F_DRAFT,
 	F_SLUG,
 	F_PUBLISHED,
-	F__MAX
+	F__MAX,
+	F_NONE = -1		/* an open data column that is no field */
+};
+
+/*
+ * One open data value of a measure, made by its column's function in
+ * measure.c's table; every string owned, freed by datum_free().
+ */
+enum dtype {
+	D_NULL,
+	D_STR,			/* s */
+	D_INT,			/* i */
+	D_LIST,			/* n strings v */
+	D_LINKS			/* n title, url pairs in v (2n strings) */
+};
+
+struct datum {
+	enum dtype	 type;
+	long		 i;
+	char		*s;
+	char		**v;
+	size_t		 n;
+};
+
+struct fctx;
+struct ynode;
+struct config;
+struct measure;
+
+/*
+ * One row of measure.c's measure_fieldtab[], the one list of a
+ * measure's fields: a front matter key, an open data column, or both.
+ */
+struct mfield {
+	const char	*key;		/* front matter key, or NULL */
+	enum field	 f;		/* its slot in struct measure's pos[] */
+	int		 required;
+	int		 late;		/* read after the others (needs fiscal_year or status) */
+	int		(*read)(const struct fctx *, const struct ynode *,
+			    struct measure *);	/* the node is NULL if absent */
+	const char	*column;	/* open data column (JSON key, CSV header), or NULL */
+	void		(*data)(const struct config *, const struct measure *,
+			    struct datum *);
+	const char	*sep;		/* joins a list in its CSV cell */
 };
 
 /*
