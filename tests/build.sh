@@ -399,6 +399,31 @@ else
 fi
 verdict cache-old-format "$why"
 
+# --- A theme made before a page type existed ----------------------------
+# Its missing stylesheets fall back to page.xsl with a warning; with no
+# fallback at all the build fails.
+fs=$work/fallback
+cp -R "$top/tests/bad/_site" "$fs"
+mkdir -p "$fs/content/measures/2566" "$fs/themes"
+cp "$top/content/measures/2566/e-service.md" "$fs/content/measures/2566/"
+cp -R "$top/themes/default" "$fs/themes/old"
+rm "$fs/themes/old/owners.xsl" "$fs/themes/old/404.xsl"
+echo "theme: old" >>"$fs/content/site.yaml"
+run --source "$fs" --output "$work/fallback-out" -q
+why=
+[ "$st" -eq 0 ] || why="build failed: $(said); "
+for t in owners 404; do
+	grep -q "themes/old/$t.xsl: warning: the theme has no stylesheet for pages of type '$t'; they are made with page.xsl" \
+	    "$work/err.log" || why="${why}no warning for $t.xsl; "
+done
+[ -f "$work/fallback-out/owners/index.html" ] &&
+    [ -f "$work/fallback-out/404.html" ] || why="${why}pages missing"
+verdict theme-fallback "$why"
+rm "$fs/themes/old/page.xsl"
+run --source "$fs" --output "$work/fallback-out" -q
+verdict theme-no-fallback "$([ "$st" -eq 1 ] ||
+    echo "exit status $st, expected 1 without page.xsl or default.xsl")"
+
 # --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
 if [ -s "$work/sanitizer.log" ]; then
 	no sanitizers "$(head -n 30 "$work/sanitizer.log")"
