@@ -25,19 +25,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-build.XXXXXX") || exit 3
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 trap 'exit 130' HUP INT TERM
 
-pass=0 fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "PASS: build/$1"
-}
-no() {	# name reason (may be several lines)
-	fail=$((fail + 1))
-	printf 'FAIL: build/%s: %s\n' "$1" "$(printf '%s\n' "$2" |
-	    sed '2,$s/^/    /')"
-}
-verdict() {	# name reason: passes if reason is empty
-	if [ -z "$2" ]; then ok "$1"; else no "$1" "$2"; fi
-}
+suite=build
 
 # Run prongsai build with the arguments given; the status is in $st,
 # stdout and stderr in $work/out.log and $work/err.log.  Sanitizer

@@ -28,16 +28,7 @@ tmp=$(cd "$tmp" && pwd -P) || exit 3
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' HUP INT TERM
 
-pass=0 fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "PASS: install/$1"
-}
-no() {	# name reason (may be several lines)
-	fail=$((fail + 1))
-	printf 'FAIL: install/%s: %s\n' "$1" "$(printf '%s\n' "$2" |
-	    sed '2,$s/^/    /')"
-}
+suite=install
 # Run a make of the copy, clear of any make that runs this suite.
 mk() {
 	(cd "$tmp/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \

@@ -8,9 +8,7 @@
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-menu.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' HUP INT TERM
-fail=0
-ok() { echo "PASS: menu/$1"; }
-no() { echo "FAIL: menu/$1: $2"; fail=1; }
+suite=menu
 
 # page NAME TITLE [ORDER]: a free page, with menu_order ORDER if given.
 page() {
@@ -98,4 +96,4 @@ if why=$(build linked); then
 else
 	no linked-page-once "build failed: $why"
 fi
-exit $fail
+[ "$fail" -eq 0 ]

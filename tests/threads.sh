@@ -7,9 +7,7 @@
 tsan=$top/prongsai-tsan
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-threads.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-fail=0
-ok() { echo "PASS: threads/$1"; }
-no() { echo "FAIL: threads/$1: $2"; fail=1; }
+suite=threads
 
 /usr/bin/python3 bench/gen.py 300 "$work/site" >/dev/null || {
 	echo "FAIL: threads/generate"; exit 1; }
@@ -105,4 +103,4 @@ if [ "$(rendered "$line")" = "$pages" ] && grep -q x-changed "$work/inc/index.ht
 else
 	no cache-theme-change "expected all $pages pages rendered, got '$line'"
 fi
-exit $fail
+[ "$fail" -eq 0 ]

@@ -17,17 +17,22 @@ if [ -z "$bin" ] || [ ! -x "$bin" ]; then
 	exit 3
 fi
 
-# Checks counted by verdict NAME REASON: PASS: $suite/NAME if REASON is
-# empty, else FAIL: $suite/NAME: REASON.  Set suite= first.
+# Checks, counted: ok NAME prints PASS: $suite/NAME; no NAME REASON
+# prints FAIL: $suite/NAME: REASON (later lines of REASON indented);
+# verdict NAME REASON is ok if REASON is empty, else no.  Set suite=
+# first; a suite ends with [ "$fail" -eq 0 ].
 pass=0 fail=0
+ok() {
+	pass=$((pass + 1))
+	echo "PASS: ${suite:-test}/$1"
+}
+no() {
+	fail=$((fail + 1))
+	printf 'FAIL: %s/%s: %s\n' "${suite:-test}" "$1" \
+	    "$(printf '%s\n' "$2" | sed '2,$s/^/    /')"
+}
 verdict() {
-	if [ -z "$2" ]; then
-		pass=$((pass + 1))
-		echo "PASS: ${suite:-test}/$1"
-	else
-		fail=$((fail + 1))
-		printf 'FAIL: %s/%s: %s\n' "${suite:-test}" "$1" "$2"
-	fi
+	if [ -z "$2" ]; then ok "$1"; else no "$1" "$2"; fi
 }
 
 # Run "$@" and return its status, or 137 if it ran longer than $limit
