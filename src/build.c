@@ -414,7 +414,8 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_SYSTEM;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
 	for (t = 0; t < model_typesz; t++)
-		model_use_dict(b->model, t, theme_dict(b->theme, t));
+		model_use_theme(b->model, t, theme_dict(b->theme, t),
+		    theme_direct(b->theme, t));
 	jobs_plan(b);
 	b->refs = xcalloc(b->jobsz, sizeof(*b->refs));
 	for (i = 0; i < b->jobsz; i++)

@@ -192,6 +192,10 @@ struct _xmlDoc	*html_parse(const char *);
 void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
 			void *);
 char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
+struct placing;
+struct placing	*html_place_begin(char *(*)(void *, const char *), void *);
+void		 html_place_add(struct placing *, const char *, size_t);
+char		*html_place_end(struct placing *, const char *);
 
 /* escape.c: markup, URLs, XML's forbidden characters, CSV. */
 void		 escape_markup(struct buf *, const char *, int);
@@ -223,11 +227,13 @@ struct model	*model_new(const struct site *, const struct index *,
 			struct _xmlDoc *);
 void		 model_free(struct model *);
 size_t		 model_type(const char *);
-void		 model_use_dict(struct model *, size_t, struct _xmlDict *);
+void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
+			int);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
 char		*serialize_html(const struct _xmlDoc *, size_t *);
+void		 serialize_nodes(struct buf *, const struct _xmlNode *);
 
 /* theme.c: stylesheets compiled once, applied per page. */
 struct theme;
@@ -236,6 +242,7 @@ struct theme	*theme_load(const char *, const char *, enum lang,
 struct _xmlDoc	*theme_strings(const struct theme *);
 const char	*theme_dir(const struct theme *);
 struct _xmlDict	*theme_dict(const struct theme *, size_t);
+int		 theme_direct(const struct theme *, size_t);
 const struct hash *theme_key(const struct theme *);
 int		 theme_apply(const struct theme *, size_t,
 			struct _xmlDoc *, const char *, char **, size_t *,

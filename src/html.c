@@ -1,4 +1,4 @@
-/* html.c: parses rendered HTML fragments into libxml2 trees and rewrites the URLs in them (shared by the pages and the feeds). */
+/* html.c: parses rendered HTML fragments into libxml2 trees, rewrites the URLs in them, and places bodies in pages (links rebased, task labels, table regions). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,4 +107,230 @@ html_dump(xmlDocPtr doc, xmlNodePtr root)
 		out = xstrdup((const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);
 	return out;
+}
+
+/*
+ * Placing a body: its HTML as a page of a kind shows it, made once per
+ * body and kind of page instead of being copied node by node through
+ * the theme on every page.  What the default theme did to bodies is
+ * done here: links rebased for the page, a task list item's inline
+ * content in a <label class="task">, each table in a focusable
+ * scrolling region named for its caption and heading.
+ */
+struct placing {
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;		/* the body's nodes are its children */
+	char		*(*link)(void *, const char *);
+	void		*arg;
+};
+
+/* Start placing a body whose site links link (with arg) rebases. */
+struct placing *
+html_place_begin(char *(*link)(void *, const char *), void *arg)
+{
+	struct placing	*p = xcalloc(1, sizeof(*p));
+
+	p->doc = xmlNewDoc((const xmlChar *)"1.0");
+	p->root = xmlNewNode(NULL, (const xmlChar *)"div");
+	xmlDocSetRootElement(p->doc, p->root);
+	p->link = link;
+	p->arg = arg;
+	return p;
+}
+
+/* Add the len bytes of HTML at html to the body being placed. */
+void
+html_place_add(struct placing *p, const char *html, size_t len)
+{
+	xmlNodePtr	 list = NULL, first = p->root->last, root;
+	xmlDocPtr	 doc;
+	char		*copy;
+
+	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
+	if (xmlParseInNodeContext(p->root, html, (int)len, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
+		xmlAddChildList(p->root, list);
+	else {
+		xmlFreeNodeList(list);
+		copy = xstrndup(html, len);
+		if ((doc = html_parse(copy)) != NULL &&
+		    (root = xmlDocGetRootElement(doc)) != NULL)
+			xmlAddChildList(p->root, xmlDocCopyNodeList(p->doc,
+			    root->children));
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		free(copy);
+	}
+	html_urls(first != NULL ? first->next : p->root->children, p->link,
+	    p->arg);
+}
+
+static int
+is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* A block that a task list item keeps after its label. */
+static int
+is_block(const xmlNode *n)
+{
+	static const char *const blocks[] = {
+		"ul", "ol", "p", "div", "table", "blockquote", "pre", "h1",
+		"h2", "h3", "h4", "h5", "h6", "hr", NULL
+	};
+	size_t	 i;
+
+	for (i = 0; n->type == XML_ELEMENT_NODE && blocks[i] != NULL; i++)
+		if (is_el(n, blocks[i]))
+			return 1;
+	return 0;
+}
+
+/* Has element n a child <input type="checkbox">? */
+static int
+has_checkbox(const xmlNode *n)
+{
+	const xmlNode	*c;
+	xmlChar		*t;
+	int		 yes = 0;
+
+	for (c = n->children; c != NULL && !yes; c = c->next)
+		if (is_el(c, "input") &&
+		    (t = xmlGetProp(c, (const xmlChar *)"type")) != NULL) {
+			yes = strcmp((const char *)t, "checkbox") == 0;
+			xmlFree(t);
+		}
+	return yes;
+}
+
+/* Append s to b as XPath's normalize-space() gives it: blanks trimmed, runs one space. */
+static void
+add_normalized(struct buf *b, const char *s)
+{
+	int	 gap = 0, any = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			gap = any;
+			continue;
+		}
+		if (gap)
+			buf_add(b, " ");
+		gap = 0;
+		any = 1;
+		buf_addn(b, s, 1);
+	}
+}
+
+/* XPath's string value of n (NULL: "") appended to b. */
+static void
+add_text(struct buf *b, xmlNodePtr n)
+{
+	xmlChar	*t;
+
+	if (n != NULL && (t = xmlNodeGetContent(n)) != NULL) {
+		buf_add(b, (const char *)t);
+		xmlFree(t);
+	}
+}
+
+/*
+ * Wrap table t in <div class="table-wrap" role="region" tabindex="0"
+ * aria-label="WORD CAPTION HEADING">, the heading the nearest h2, h3 or
+ * h4 before it, as the default theme did; the table itself is kept as
+ * it is.
+ */
+static void
+wrap_table(xmlNodePtr t, const char *word)
+{
+	struct buf	 inner = { NULL, 0, 0 }, label = { NULL, 0, 0 };
+	struct buf	 norm = { NULL, 0, 0 };
+	xmlNodePtr	 div, c, h;
+
+	for (c = t->children; c != NULL && !is_el(c, "caption"); c = c->next)
+		continue;
+	for (h = t->prev; h != NULL && !is_el(h, "h2") && !is_el(h, "h3") &&
+	    !is_el(h, "h4"); h = h->prev)
+		continue;
+	add_text(&inner, c);
+	buf_add(&inner, " ");
+	add_text(&inner, h);
+	buf_add(&label, word);
+	buf_add(&label, " ");
+	add_normalized(&label, inner.s);
+	buf_add(&norm, "");
+	add_normalized(&norm, label.s);
+	div = xmlNewDocNode(t->doc, NULL, (const xmlChar *)"div", NULL);
+	xmlNewProp(div, (const xmlChar *)"class",
+	    (const xmlChar *)"table-wrap");
+	xmlNewProp(div, (const xmlChar *)"role", (const xmlChar *)"region");
+	xmlNewProp(div, (const xmlChar *)"tabindex", (const xmlChar *)"0");
+	xmlNewProp(div, (const xmlChar *)"aria-label",
+	    (const xmlChar *)norm.s);
+	xmlReplaceNode(t, div);
+	xmlAddChild(div, t);
+	free(inner.s);
+	free(label.s);
+	free(norm.s);
+}
+
+/* A task list item's (or paragraph's) inline content into a label. */
+static void
+label_task(xmlNodePtr n)
+{
+	xmlNodePtr	 label, c, next;
+
+	label = xmlNewDocNode(n->doc, NULL, (const xmlChar *)"label", NULL);
+	xmlNewProp(label, (const xmlChar *)"class", (const xmlChar *)"task");
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (is_block(c))
+			continue;
+		xmlUnlinkNode(c);
+		xmlAddChild(label, c);
+	}
+	if (n->children != NULL)
+		xmlAddPrevSibling(n->children, label);
+	else
+		xmlAddChild(n, label);
+}
+
+/* The default theme's changes to a body, on the node list n. */
+static void
+place_nodes(xmlNodePtr n, const char *word)
+{
+	xmlNodePtr	 next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(n, "table")) {
+			wrap_table(n, word);
+			continue;
+		}
+		if ((is_el(n, "li") || is_el(n, "p")) && has_checkbox(n))
+			label_task(n);
+		place_nodes(n->children, word);
+	}
+}
+
+/*
+ * Finish placing: the body's HTML as the page shows it, word naming
+ * its tables ("ตาราง").  Frees p; the caller frees the string, which is
+ * "" for an empty body.
+ */
+char *
+html_place_end(struct placing *p, const char *word)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	place_nodes(p->root->children, word);
+	buf_add(&b, "");
+	serialize_nodes(&b, p->root->children);
+	xmlFreeDoc(p->doc);
+	free(p);
+	return b.s;
 }

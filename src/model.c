@@ -17,6 +17,8 @@ struct model {
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
 	xmlDictPtr		*dicts;		/* by type; each not owned */
+	int			*byref;		/* by type: bodies as NS_BODY text */
+	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
 };
@@ -87,6 +89,35 @@ menu_pages(struct model *mo)
 }
 
 /*
+ * The theme's word with id in its words document strings, as its "t"
+ * template finds it, or "[id]".  A new string.
+ */
+static char *
+strings_word(xmlDocPtr strings, const char *id)
+{
+	xmlNodePtr	 n;
+	xmlChar		*v, *t;
+	int		 same;
+
+	n = strings != NULL ? xmlDocGetRootElement(strings) : NULL;
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "s") != 0 ||
+		    (v = xmlGetProp(n, BAD_CAST_S("id"))) == NULL)
+			continue;
+		same = strcmp((const char *)v, id) == 0;
+		xmlFree(v);
+		if (same && (t = xmlNodeGetContent(n)) != NULL) {
+			char *w = xstrdup((const char *)t);
+
+			xmlFree(t);
+			return w;
+		}
+	}
+	return xstrcat3("[", id, "]");
+}
+
+/*
  * Prepare a model for the pages of site s with index ix.  strings is the
  * theme's UI words document, shared.  Free with model_free().
  */
@@ -101,6 +132,8 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
+	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
+	mo->tableword = strings_word(strings, "table");
 	menu_pages(mo);
 	return mo;
 }
@@ -111,6 +144,8 @@ model_free(struct model *mo)
 	if (mo == NULL)
 		return;
 	free(mo->dicts);
+	free(mo->byref);
+	free(mo->tableword);
 	free(mo->menu);
 	free(mo);
 }
@@ -120,12 +155,14 @@ model_free(struct model *mo)
  * stylesheet that will read them.  Names in the
  * model then come from the stylesheet's own dictionary: no copy of each
  * element and attribute name per page, and libxslt matches them by
- * pointer (about a tenth of a build's instructions).
+ * pointer (about a tenth of a build's instructions).  byref: the page
+ * is written by serialize.c, so its bodies can go in as HTML text.
  */
 void
-model_use_dict(struct model *mo, size_t type, xmlDictPtr dict)
+model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref)
 {
 	mo->dicts[type] = dict;
+	mo->byref[type] = byref;
 }
 
 /* A new document for a page of type, on that type's dictionary if any. */
@@ -145,6 +182,7 @@ struct pagectx {
 	const struct model	*mo;
 	xmlDocPtr		 doc;
 	char			*root;		/* "../../" back to the site root */
+	int			 byref;		/* bodies as NS_BODY text */
 };
 
 static xmlNodePtr
@@ -264,7 +302,7 @@ rebase_link(void *arg, const char *u)
 /*
  * Rendered HTML as the children of a new element.  Parsed where it goes
  * rather than kept parsed: trees for every body of a large site would
- * not fit in memory.
+ * not fit in memory.  For a theme that cannot take bodies by reference.
  */
 static void
 html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
@@ -294,12 +332,47 @@ html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
 	    (void *)pc);
 }
 
+/*
+ * The n fragments frags (of lens bytes) of one body as the content of
+ * element parent: by reference, one NS_BODY element whose text is the
+ * body's HTML as this page shows it (html_place_end()), else as nodes.
+ */
+static void
+body_into(const struct pagectx *pc, xmlNodePtr parent,
+    const char *const *frags, const size_t *lens, size_t n)
+{
+	struct placing	*pl;
+	xmlNodePtr	 b;
+	xmlNsPtr	 ns;
+	char		*html;
+	size_t		 i;
+
+	if (!pc->byref) {
+		for (i = 0; i < n; i++)
+			html_into(pc, parent, frags[i], lens[i]);
+		return;
+	}
+	pl = html_place_begin(rebase_link, (void *)pc);
+	for (i = 0; i < n; i++)
+		html_place_add(pl, frags[i], lens[i]);
+	html = html_place_end(pl, pc->mo->tableword);
+	b = xmlNewChild(parent, NULL, BAD_CAST_S("html"), NULL);
+	ns = xmlNewNs(b, BAD_CAST_S(NS_BODY), BAD_CAST_S("b"));
+	xmlSetNs(b, ns);
+	xmlAddChild(b, xmlNewDocText(pc->doc, BAD_CAST_S(html)));
+	free(html);
+}
+
 static void
 html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
     const char *html)
 {
-	if (html != NULL)
-		html_into(pc, el(parent, name, NULL), html, strlen(html));
+	size_t	 len;
+
+	if (html != NULL) {
+		len = strlen(html);
+		body_into(pc, el(parent, name, NULL), &html, &len, 1);
+	}
 }
 
 /* A body's section col as the children of a new element, if it has one. */
@@ -307,16 +380,21 @@ static void
 section_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
     const struct body *b, enum column col)
 {
-	xmlNodePtr	 n;
-	size_t		 i;
+	const char	**frags;
+	size_t		 *lens, i, n = 0;
 
 	if (!body_has(b, col))
 		return;
-	n = el(parent, name, NULL);
+	frags = xcalloc(b->spansz, sizeof(*frags));
+	lens = xcalloc(b->spansz, sizeof(*lens));
 	for (i = 0; i < b->spansz; i++)
-		if (b->spans[i].col == col)
-			html_into(pc, n, b->all + b->spans[i].off,
-			    b->spans[i].len);
+		if (b->spans[i].col == col) {
+			frags[n] = b->all + b->spans[i].off;
+			lens[n++] = b->spans[i].len;
+		}
+	body_into(pc, el(parent, name, NULL), frags, lens, n);
+	free(frags);
+	free(lens);
 }
 
 static void
@@ -793,6 +871,7 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	pc->mo = mo;
 	pc->root = root_of(ref->path);
 	pc->doc = model_doc(mo, ref->type);
+	pc->byref = mo->byref[ref->type];
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
 	attr(root, "type", model_types[ref->type].name);

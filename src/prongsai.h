@@ -428,6 +428,13 @@ struct pageref {
 	size_t		 msz;
 };
 
+/*
+ * The namespace of the element that holds a rendered body in a page
+ * model: its text is the body's HTML, ready for the page, which
+ * serialize.c writes as it is (see html_place()).
+ */
+#define NS_BODY		"urn:prongsai:body"
+
 /* A 128-bit fingerprint (see cache.c). */
 struct hash {
 	unsigned long long a;

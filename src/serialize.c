@@ -35,7 +35,6 @@ in_list(const char *const *v, const xmlChar *name)
 
 static const char *const urlattrs[] = { "href", "src", "action", NULL };
 
-
 static int
 is_url_attr(const xmlAttr *a)
 {
@@ -130,7 +129,16 @@ static void
 put_element(struct buf *b, const xmlNode *n)
 {
 	const char	*name = (const char *)n->name;
+	const xmlNode	*c;
 
+	/* A body placed by reference: its text is the HTML, written as is. */
+	if (n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, NS_BODY) == 0) {
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_TEXT_NODE && c->content != NULL)
+				buf_add(b, (const char *)c->content);
+		return;
+	}
 	buf_add(b, "<");
 	put_name(b, n->ns, n->name);
 	put_attrs(b, n);
@@ -178,6 +186,13 @@ put_nodes(struct buf *b, const xmlNode *n, int raw)
 		default:
 			break;
 		}
+}
+
+/* Append the node list n as HTML, as serialize_html() writes it. */
+void
+serialize_nodes(struct buf *b, const xmlNode *n)
+{
+	put_nodes(b, n, 0);
 }
 
 /*

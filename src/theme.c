@@ -619,6 +619,29 @@ plain_html(xsltStylesheetPtr style, xmlDocPtr res)
 	    pub == NULL && sys == NULL && indent == 0;
 }
 
+/*
+ * Will pages of type be written by serialize.c?  Then bodies can reach
+ * them by reference (NS_BODY), as HTML text the writer puts in place.
+ */
+int
+theme_direct(const struct theme *t, size_t type)
+{
+	const xmlChar	*method, *enc, *pub, *sys;
+	int		 indent;
+	xsltStylesheetPtr style = t->xsl[type];
+
+	if (style == NULL)
+		return 0;
+	XSLT_GET_IMPORT_PTR(method, style, method);
+	XSLT_GET_IMPORT_PTR(enc, style, encoding);
+	XSLT_GET_IMPORT_PTR(pub, style, doctypePublic);
+	XSLT_GET_IMPORT_PTR(sys, style, doctypeSystem);
+	XSLT_GET_IMPORT_INT(indent, style, indent);
+	return method != NULL && strcmp((const char *)method, "html") == 0 &&
+	    (enc == NULL || strcasecmp((const char *)enc, "UTF-8") == 0) &&
+	    pub == NULL && sys == NULL && indent == 0;
+}
+
 /* The result res as bytes in *out (of *len); 0 if libxslt failed. */
 static int
 result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
