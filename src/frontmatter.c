@@ -449,7 +449,10 @@ odd_breaks(const char *text, size_t len, int kinds, const char *file,
 			bol = i + 1;
 			continue;
 		}
-		if ((o = odd_break(text + i, end, kinds)) == NULL)
+		/* Only CR, and the lead bytes of NEL and U+2028/9, start one. */
+		if ((text[i] != '\r' && (unsigned char)text[i] != 0xc2 &&
+		    (unsigned char)text[i] != 0xe2) ||
+		    (o = odd_break(text + i, end, kinds)) == NULL)
 			continue;
 		if (first == NULL) {
 			first = o;
