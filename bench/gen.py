@@ -10,9 +10,15 @@ pool of about 200 Thai position titles with unit names, 0-5 updates, https
 evidence links and a Thai Markdown body of 1-4 KB.
 
 With --hugo OUTDIR2, the same measures are also written as the content
-folder of a Hugo site: OUTDIR2/content/measures/SLUG-YEAR.md with Hugo front
-matter (title, date from the period start, an `areas` taxonomy list, the
-other fields as page params) and the same Markdown bodies.
+folder of a Hugo site (bench/hugo/ holds its config and layouts):
+OUTDIR2/content/YEAR/measures/SLUG.md with Hugo front matter (title, date
+from the publication or the period start, lastmod from the last update, an
+`owners` taxonomy list, the other fields as page params, the period bounds
+in the common era) and the same Markdown bodies, and an _index.md for the
+home page, each year (YEAR/), its areas (YEAR/iit/...) and report
+(YEAR/report/), each area's feed (iit/feed.xml), each year's open data (data/YEAR/) and
+the owner list, so that
+Hugo writes the same paths as Prongsai.
 
 Deterministic: everything comes from one random.Random(42); no clock, no
 hash ordering.  The same N gives byte-identical files, and the first K
@@ -233,12 +239,13 @@ class Gen:
         return text.rstrip("\n") + "\n"
 
     def period(self, fy):
-        """(front matter lines, start date) for one measure."""
+        """(front matter lines, start date, (start, end) as ISO text in the
+        common era, YYYY-MM for a month) for one measure."""
         r = self.r
         lo, hi = fiscal_bounds(fy)
         kind = r.randrange(6)
         if kind == 0:
-            return ["period: whole-year"], lo
+            return ["period: whole-year"], lo, (lo.isoformat(), hi.isoformat())
         if kind == 1:
             # Thai wording: months of the fiscal year, two-digit years
             a, b = sorted(r.sample(range(12), 2))
@@ -247,7 +254,8 @@ class Gen:
             ey = fy - 1 if em >= 10 else fy
             s = '"%s %s - %s %s"' % (THAI_MONTHS[sm - 1], thai(sy % 100),
                                      THAI_MONTHS[em - 1], thai(ey % 100))
-            return ["period: " + s], datetime.date(sy - 543, sm, 1)
+            return ["period: " + s], datetime.date(sy - 543, sm, 1), (
+                "%04d-%02d" % (sy - 543, sm), "%04d-%02d" % (ey - 543, em))
         span = (hi - lo).days
         d1 = lo + datetime.timedelta(days=r.randrange(span - 30))
         d2 = d1 + datetime.timedelta(days=r.randint(0, (hi - d1).days))
@@ -259,8 +267,10 @@ class Gen:
         sm = kind in (2, 4)
         em = kind in (2, 5)
         start = d1.replace(day=1) if sm else d1
+        ce = lambda d, month: "%04d-%02d" % (d.year, d.month) if month \
+            else d.isoformat()
         return ["period:", "  start: " + fmt(d1, sm),
-                "  end: " + fmt(d2, em)], start
+                "  end: " + fmt(d2, em)], start, (ce(d1, sm), ce(d2, em))
 
     def measure(self, i):
         r = self.r
@@ -279,7 +289,7 @@ class Gen:
         if status == "cancelled":
             progress = r.randint(0, 60)
         owners = r.sample(self.owners, r.randint(1, 4))
-        plines, start = self.period(fy)
+        plines, start, pce = self.period(fy)
         lo, hi = fiscal_bounds(fy)
         fm = ["title: " + yq(title),
               "fiscal_year: " + (thai(fy) if r.random() < 0.2 else str(fy))]
@@ -323,9 +333,10 @@ class Gen:
                 fm.append("    progress: %d" % p)
                 fm.append("    status: " + st)
                 fm.append("    note: " + yq(note))
+        published = None
         if r.random() < 0.5:
-            fm.append("published: %s" % (lo + datetime.timedelta(
-                days=r.randrange(30))).isoformat())
+            published = lo + datetime.timedelta(days=r.randrange(30))
+            fm.append("published: %s" % published.isoformat())
         fm.append("draft: false")
         body = self.body(tslug)
         return {
@@ -333,7 +344,8 @@ class Gen:
             "indicator": indicator, "owners": owners, "status": status,
             "progress": progress, "summary": summary, "start": start,
             "evidence": evidence, "updates": updates,
-            "order": order, "fm": fm, "body": body,
+            "order": order, "fm": fm, "body": body, "period": pce,
+            "published": published,
         }
 
 
@@ -344,15 +356,22 @@ def write(path, text):
 
 
 def hugo_fm(m):
+    last = m["updates"][-1][0] if m["updates"] else \
+        (m["published"] or m["start"])
     fm = ["title: " + yq(m["title"]),
-          "date: " + m["start"].isoformat(),
+          "date: " + (m["published"] or m["start"]).isoformat(),
+          "lastmod: " + last.isoformat(),
+          "period_start: \"%s\"" % m["period"][0],
+          "period_end: \"%s\"" % m["period"][1],
           "areas: [%s]" % ", ".join(m["areas"]),
           "fiscal_year: %d" % m["fy"],
           "indicator: %d" % m["indicator"],
           "owners:"]
     fm += ["  - " + yq(o) for o in m["owners"]]
     if m["order"] is not None:
-        fm.append("weight: %d" % m["order"])
+        fm += ["weight: %d" % m["order"], "order: %d" % m["order"]]
+    if m["published"] is not None:
+        fm.append("published: \"%s\"" % m["published"].isoformat())
     fm += ["status: " + m["status"], "progress: %d" % m["progress"],
            "summary: " + yq(m["summary"])]
     if m["evidence"]:
@@ -362,7 +381,7 @@ def hugo_fm(m):
     if m["updates"]:
         fm.append("updates:")
         for d, p, st, note in m["updates"]:
-            fm += ["  - date: %s" % d.isoformat(), "    progress: %d" % p,
+            fm += ["  - date: \"%s\"" % d.isoformat(), "    progress: %d" % p,
                    "    status: " + st, "    note: " + yq(note)]
     return fm
 
@@ -379,6 +398,36 @@ feed_limit: 50
 """
 
 
+AREA_DIRS = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
+
+
+def hugo_sections(hugo):
+    """The list pages of the Hugo site: the home page, a section per
+    fiscal year with a nested section per area and the report, a
+    feed-only section per area (/iit/feed.xml) and the owners taxonomy."""
+    def page(path, fm):
+        write(os.path.join(hugo, "content", path, "_index.md"),
+              "---\n" + "\n".join(fm) + "\n---\n")
+    page("", ["title: " + yq(SITE_YAML.split("\n")[0][7:])])
+    page("owners", ["title: ผู้รับผิดชอบทั้งหมด"])
+    page("data", ["title: data", "_build: {render: never, list: never}"])
+    for fy in YEARS:
+        page(str(fy), ["title: ปีงบประมาณ " + thai(fy), "type: year",
+                       "year: %d" % fy])
+        page("data/%d" % fy, ["title: " + str(fy), "type: yeardata",
+                              "year: %d" % fy,
+                              "outputs: [ydatajson, ydatacsv]"])
+        page("%d/report" % fy, ["title: รายงานผลการดำเนินการ ปีงบประมาณ "
+                                + thai(fy), "type: report", "year: %d" % fy])
+        for a in AREAS:
+            page("%d/%s" % (fy, AREA_DIRS[a]),
+                 ["title: " + a, "type: area", "year: %d" % fy,
+                  "area: " + a])
+    for a in AREAS:
+        page(AREA_DIRS[a], ["title: " + a, "type: areafeed", "area: " + a,
+                            "outputs: [feed]"])
+
+
 def main(argv):
     args = list(argv[1:])
     hugo = None
@@ -393,14 +442,16 @@ def main(argv):
     n, out = int(args[0]), args[1]
     g = Gen()
     write(os.path.join(out, "content", "site.yaml"), SITE_YAML)
+    if hugo:
+        hugo_sections(hugo)
     for i in range(n):
         m = g.measure(i)
         write(os.path.join(out, "content", "measures", str(m["fy"]),
                            m["slug"] + ".md"),
               "---\n" + "\n".join(m["fm"]) + "\n---\n\n" + m["body"])
         if hugo:
-            write(os.path.join(hugo, "content", "measures",
-                               "%s-%d.md" % (m["slug"], m["fy"])),
+            write(os.path.join(hugo, "content", str(m["fy"]), "measures",
+                               m["slug"] + ".md"),
                   "---\n" + "\n".join(hugo_fm(m)) + "\n---\n\n" + m["body"])
 
 

@@ -8,7 +8,9 @@
 # bench/gen.py (cached under bench/out/, git-ignored), then runs every tool
 # once to warm up and RUNS times (default 3) more, alternating the tools round
 # by round, and reports the median wall time, CPU time (user + sys) and peak
-# RSS measured by GNU time.  Then, at N = 10,000 (or the largest N run), the
+# RSS measured by GNU time, and the files and bytes of HTML and XML each site
+# generator wrote (counted after the warm-up run; "INVALID comparison" when
+# Prongsai's and Hugo's differ by more than 25 %).  Then, at N = 10,000 (or the largest N run), the
 # incremental case: build once, change one measure's progress, rebuild into
 # the same output.  The table goes to stdout and to $RESULTS.
 #
@@ -46,12 +48,14 @@ if [ ! -x /usr/bin/time ]; then
 fi
 [ -x "$PRONGSAI" ] || { echo "run.sh: $PRONGSAI not built (make)" >&2; exit 3; }
 # Run a snapshot of the binary, so a rebuild during the benchmark changes
-# nothing; its themes/ and framework/ are found beside it, as links.
-mkdir -p "$OUT/bin"
-rm -f "$OUT/bin/prongsai" "$OUT/bin/themes" "$OUT/bin/framework"
+# nothing.  Prongsai finds its themes/ and framework/ in BIN/../share/prongsai
+# (src/util.c, data_dirs()): links there to the checkout's.
+mkdir -p "$OUT/bin" "$OUT/share/prongsai"
+rm -f "$OUT/bin/prongsai" "$OUT/bin/themes" "$OUT/bin/framework" \
+    "$OUT/share/prongsai/themes" "$OUT/share/prongsai/framework"
 cp "$PRONGSAI" "$OUT/bin/prongsai"
-ln -s "$(cd "$(dirname "$PRONGSAI")" && pwd)/themes" "$OUT/bin/themes"
-ln -s "$(cd "$(dirname "$PRONGSAI")" && pwd)/framework" "$OUT/bin/framework"
+ln -s "$(cd "$(dirname "$PRONGSAI")" && pwd)/themes" "$OUT/share/prongsai/themes"
+ln -s "$(cd "$(dirname "$PRONGSAI")" && pwd)/framework" "$OUT/share/prongsai/framework"
 PRONGSAI=$OUT/bin/prongsai
 
 have_hugo=0; command -v hugo >/dev/null && have_hugo=1
@@ -104,6 +108,9 @@ timeit() {
 
 TSV=$OUT/times.tsv
 : > "$TSV"
+# what each site generator wrote: N, tool, files and bytes of *.html and *.xml
+SIZES_TSV=$OUT/sizes.tsv
+: > "$SIZES_TSV"
 
 # run_tool N TOOL ROUND: one timed run of TOOL on the sites of size N
 run_tool() {
@@ -119,6 +126,13 @@ run_tool() {
     cp)          r=$(timeit "$tf" "$log" cp -r "$site/content" "$dest") ;;
     esac
     [ "$round" = 0 ] || printf '%s\t%s\t%s\t%s\n' "$n" "$tool" "$round" "$r" | tr ' ' '\t' >> "$TSV"
+    case $round:$tool in
+    0:prongsai|0:prongsai-j1|0:hugo)
+        printf '%s\t%s\t%s\t%s\n' "$n" "$tool" \
+            "$(find "$dest" -type f \( -name '*.html' -o -name '*.xml' \) | wc -l)" \
+            "$(find "$dest" -type f \( -name '*.html' -o -name '*.xml' \) -print0 |
+               du -cb --files0-from=- | tail -1 | cut -f1)" >> "$SIZES_TSV" ;;
+    esac
     rm -rf "$dest"
 }
 
@@ -181,9 +195,23 @@ notes+=("output written to $RUNDIR ($(stat -f -c %T "$RUNDIR") file system)")
 {
     for x in "${notes[@]}"; do printf '%s\n' "$x"; done
 } > "$OUT/notes.txt"
-$PY - "$TSV" "$INC" "$OUT/notes.txt" "$RUNS" "$inc_n" "$PRONGSAI" <<'EOF' | tee "$RESULTS"
+$PY - "$TSV" "$INC" "$OUT/notes.txt" "$RUNS" "$inc_n" "$PRONGSAI" "$SIZES_TSV" <<'EOF' | tee "$RESULTS"
 import os, platform, statistics, subprocess, sys
-tsv, inc, notes, runs, inc_n, prongsai = sys.argv[1:7]
+tsv, inc, notes, runs, inc_n, prongsai, sizes_tsv = sys.argv[1:8]
+sizes = {}
+for line in open(sizes_tsv):
+    n, tool, files, size = line.split("\t")
+    sizes[(int(n), tool)] = (int(files), int(size))
+invalid = set()
+for n in {k[0] for k in sizes}:
+    p, h = sizes.get((n, "prongsai")), sizes.get((n, "hugo"))
+    if p and h:
+        for i, what in ((0, "files"), (1, "bytes")):
+            if abs(p[i] - h[i]) > 0.25 * max(p[i], h[i]):
+                invalid.add(n)
+                print("run.sh: INVALID comparison at N = %d: Prongsai wrote "
+                      "%d %s of HTML and XML, Hugo %d" % (n, p[i], what, h[i]),
+                      file=sys.stderr)
 def cmd(*a):
     try:
         return subprocess.run(a, capture_output=True, text=True).stdout.strip().splitlines()[0]
@@ -215,8 +243,11 @@ print("Machine: %s, %d online CPUs, %s RAM; %s; %s; %s; %s.\n" % (
     cmd("hugo", "version"), cmd("cmark-gfm", "--version")))
 print("Median of %s runs after one warm-up, tools alternated round by round; "
       "CPU = user + sys; peak = maximum resident set size.\n" % runs)
-print("| N | tool | wall s | CPU s | peak MiB | wall ÷ Hugo wall |")
-print("|---:|---|---:|---:|---:|---:|")
+print("HTML+XML: the files and bytes of *.html and *.xml the tool wrote "
+      "(the comparison is invalid when Prongsai's and Hugo's differ by more "
+      "than 25 %).\n")
+print("| N | tool | wall s | CPU s | peak MiB | wall ÷ Hugo wall | HTML+XML files | HTML+XML bytes |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|")
 for key in order:
     n, tool = key
     w, c, k = med[key]
@@ -224,7 +255,14 @@ for key in order:
     ratio = "%.2f" % (w / h[0]) if h and h[0] > 0 else "—"
     if tool == "hugo":
         ratio = "1"
-    print("| %d | %s | %.2f | %.2f | %.1f | %s |" % (n, names[tool], w, c, k / 1024, ratio))
+    if tool == "hugo" and n in invalid:
+        ratio = "INVALID comparison"
+    elif n in invalid and h:
+        ratio += " (INVALID comparison)"
+    fs = sizes.get(key)
+    print("| %d | %s | %.2f | %.2f | %.1f | %s | %s | %s |" % (
+        n, names[tool], w, c, k / 1024, ratio,
+        "{:,}".format(fs[0]) if fs else "—", "{:,}".format(fs[1]) if fs else "—"))
 print()
 for n in sorted({k[0] for k in order}):
     p, h, f = med.get((n, "prongsai")), med.get((n, "hugo")), med.get((n, "cmark-gfm"))
@@ -234,6 +272,9 @@ for n in sorted({k[0] for k in order}):
             p[0] / h[0], p[1] / h[1], p[2] / h[2]))
     if p and f:
         parts.append("Prongsai/cmark-gfm floor wall %.2f" % (p[0] / f[0]))
+    if n in invalid:
+        parts.append("INVALID comparison: the tools wrote more than 25 % "
+                     "different files or bytes of HTML and XML")
     if parts:
         print("- N = %d: %s." % (n, "; ".join(parts)))
 print("\n## Incremental rebuild, N = %s\n" % inc_n)
