@@ -138,31 +138,41 @@ html_place_begin(char *(*link)(void *, const char *), void *arg)
 	return p;
 }
 
+/*
+ * Parse the len bytes of HTML at html as the last children of parent
+ * (in document doc), and rebase their URLs with link (and arg).
+ */
+void
+html_append(xmlDocPtr doc, xmlNodePtr parent, const char *html, size_t len,
+    char *(*link)(void *, const char *), void *arg)
+{
+	xmlNodePtr	 list = NULL, first = parent->last, root;
+	xmlDocPtr	 frag;
+	char		*copy;
+
+	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
+	if (xmlParseInNodeContext(parent, html, (int)len, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
+		xmlAddChildList(parent, list);
+	else {
+		xmlFreeNodeList(list);
+		copy = xstrndup(html, len);
+		if ((frag = html_parse(copy)) != NULL &&
+		    (root = xmlDocGetRootElement(frag)) != NULL)
+			xmlAddChildList(parent, xmlDocCopyNodeList(doc,
+			    root->children));
+		if (frag != NULL)
+			xmlFreeDoc(frag);
+		free(copy);
+	}
+	html_urls(first != NULL ? first->next : parent->children, link, arg);
+}
+
 /* Add the len bytes of HTML at html to the body being placed. */
 void
 html_place_add(struct placing *p, const char *html, size_t len)
 {
-	xmlNodePtr	 list = NULL, first = p->root->last, root;
-	xmlDocPtr	 doc;
-	char		*copy;
-
-	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
-	if (xmlParseInNodeContext(p->root, html, (int)len, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
-		xmlAddChildList(p->root, list);
-	else {
-		xmlFreeNodeList(list);
-		copy = xstrndup(html, len);
-		if ((doc = html_parse(copy)) != NULL &&
-		    (root = xmlDocGetRootElement(doc)) != NULL)
-			xmlAddChildList(p->root, xmlDocCopyNodeList(p->doc,
-			    root->children));
-		if (doc != NULL)
-			xmlFreeDoc(doc);
-		free(copy);
-	}
-	html_urls(first != NULL ? first->next : p->root->children, p->link,
-	    p->arg);
+	html_append(p->doc, p->root, html, len, p->link, p->arg);
 }
 
 static int

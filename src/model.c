@@ -308,28 +308,7 @@ static void
 html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
     size_t len)
 {
-	xmlNodePtr	 list = NULL, root, first;
-	xmlDocPtr	 doc;
-	char		*copy;
-
-	first = n->last;
-	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
-	if (xmlParseInNodeContext(n, html, (int)len, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
-		xmlAddChildList(n, list);
-	else {
-		xmlFreeNodeList(list);
-		copy = xstrndup(html, len);
-		if ((doc = html_parse(copy)) != NULL &&
-		    (root = xmlDocGetRootElement(doc)) != NULL)
-			xmlAddChildList(n, xmlDocCopyNodeList(pc->doc,
-			    root->children));
-		if (doc != NULL)
-			xmlFreeDoc(doc);
-		free(copy);
-	}
-	html_urls(first != NULL ? first->next : n->children, rebase_link,
-	    (void *)pc);
+	html_append(pc->doc, n, html, len, rebase_link, (void *)pc);
 }
 
 /*
