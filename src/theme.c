@@ -599,18 +599,15 @@ theme_dir(const struct theme *t)
 }
 
 /*
- * May Prongsai's own HTML writer (serialize.c) write the result res of
- * style?  Only for what it writes exactly as asked: the html method in
- * UTF-8, not indented, without a doctype of the theme's own.
+ * Does style ask for what Prongsai's own HTML writer (serialize.c)
+ * writes exactly: UTF-8, not indented, without a doctype of its own?
  */
 static int
-plain_html(xsltStylesheetPtr style, xmlDocPtr res)
+plain_style(xsltStylesheetPtr style)
 {
 	const xmlChar	*enc, *pub, *sys;
 	int		 indent;
 
-	if (res->type != XML_HTML_DOCUMENT_NODE)
-		return 0;
 	XSLT_GET_IMPORT_PTR(enc, style, encoding);
 	XSLT_GET_IMPORT_PTR(pub, style, doctypePublic);
 	XSLT_GET_IMPORT_PTR(sys, style, doctypeSystem);
@@ -626,20 +623,14 @@ plain_html(xsltStylesheetPtr style, xmlDocPtr res)
 int
 theme_direct(const struct theme *t, size_t type)
 {
-	const xmlChar	*method, *enc, *pub, *sys;
-	int		 indent;
-	xsltStylesheetPtr style = t->xsl[type];
+	const xmlChar		*method;
+	xsltStylesheetPtr	 style = t->xsl[type];
 
 	if (style == NULL)
 		return 0;
 	XSLT_GET_IMPORT_PTR(method, style, method);
-	XSLT_GET_IMPORT_PTR(enc, style, encoding);
-	XSLT_GET_IMPORT_PTR(pub, style, doctypePublic);
-	XSLT_GET_IMPORT_PTR(sys, style, doctypeSystem);
-	XSLT_GET_IMPORT_INT(indent, style, indent);
 	return method != NULL && strcmp((const char *)method, "html") == 0 &&
-	    (enc == NULL || strcasecmp((const char *)enc, "UTF-8") == 0) &&
-	    pub == NULL && sys == NULL && indent == 0;
+	    plain_style(style);
 }
 
 /* The result res as bytes in *out (of *len); 0 if libxslt failed. */
@@ -651,7 +642,7 @@ result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
 	int			 n = 0, html;
 	static const char	 doctype[] = "<!DOCTYPE html>\n";
 
-	if (plain_html(style, res)) {
+	if (res->type == XML_HTML_DOCUMENT_NODE && plain_style(style)) {
 		*out = serialize_html(res, len);
 		return 1;
 	}
