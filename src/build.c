@@ -43,9 +43,8 @@ signals_catch(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/* One page to render. */
+/* One page to render: b->refs[i] says which, b->jobs[i] how it went. */
 struct job {
-	struct pageref		 ref;
 	char			*file;		/* output file, e.g. 2566/index.html */
 	struct diags		 d;		/* this page's problems */
 	struct stamp		 s;		/* its model and file, for the cache */
@@ -84,8 +83,7 @@ struct build {
 	char		*cache_text;	/* this build's, saved once published */
 	struct job	*jobs;
 	size_t		 jobsz;
-	struct pageref	*refs;		/* the jobs' pages, for the sitemap;
-					   their paths are the jobs' */
+	struct pageref	*refs;		/* the pages, as the sitemap lists them */
 	struct feeds	*feeds;
 	struct task	*tasks;		/* the round being run */
 	size_t		 tasksz;
@@ -100,21 +98,24 @@ static void
 job_add(struct build *b, size_t t, const void *what, int area,
     struct measure *const *m, size_t msz)
 {
+	struct pageref	*r;
 	struct job	*j;
 	size_t		 n;
 
+	b->refs = xgrow(b->refs, b->jobsz, sizeof(*b->refs));
 	b->jobs = xgrow(b->jobs, b->jobsz, sizeof(*b->jobs));
+	r = &b->refs[b->jobsz];
 	j = &b->jobs[b->jobsz++];
 	memset(j, 0, sizeof(*j));
-	j->ref.type = t;
-	j->ref.what = what;
-	j->ref.area = area;
-	j->ref.m = m;
-	j->ref.msz = msz;
-	j->ref.path = url_page(&model_types[t], what, area);
-	n = strlen(j->ref.path);
-	j->file = n == 0 || j->ref.path[n - 1] == '/' ?
-	    xstrcat3(j->ref.path, "index.html", "") : xstrdup(j->ref.path);
+	r->type = t;
+	r->what = what;
+	r->area = area;
+	r->m = m;
+	r->msz = msz;
+	r->path = url_page(&model_types[t], what, area);
+	n = strlen(r->path);
+	j->file = n == 0 || r->path[n - 1] == '/' ?
+	    xstrcat3(r->path, "index.html", "") : xstrdup(r->path);
 }
 
 /* The pages of type t for the year yg (one of the per-year scopes). */
@@ -191,15 +192,17 @@ jobs_plan(struct build *b)
 
 /* Model, theme, publish: one page. */
 static int
-job_render(struct build *b, struct job *j)
+job_render(struct build *b, size_t i)
 {
+	const struct pageref	*r = &b->refs[i];
+	struct job		*j = &b->jobs[i];
 	const struct stamp	*old;
 	xmlDocPtr		 doc;
 	char			*html;
 	size_t			 len;
 	int			 ok;
 
-	doc = model_types[j->ref.type].model(b->model, &j->ref);
+	doc = model_types[r->type].model(b->model, r);
 	model_hash(doc, &j->s.h);
 	/* Same model, same theme: the published page is already right. */
 	if ((old = cache_find(b->cache, j->file)) != NULL &&
@@ -209,7 +212,7 @@ job_render(struct build *b, struct job *j)
 		return 1;
 	}
 	j->rendered = 1;
-	ok = theme_apply(b->theme, j->ref.type, doc, j->file, &html, &len,
+	ok = theme_apply(b->theme, r->type, doc, j->file, &html, &len,
 	    &j->d);
 	if (!ok)
 		return 0;
@@ -232,7 +235,7 @@ task_big(void *arg, size_t i)
 	const struct task	*t = &b->tasks[i];
 
 	return t->kind == TASK_PAGE &&
-	    model_types[b->jobs[t->i].ref.type].big;
+	    model_types[b->refs[t->i].type].big;
 }
 
 /* Do one task on worker w; 0 on failure. */
@@ -241,7 +244,7 @@ task_run(struct build *b, struct task *t, int w)
 {
 	switch (t->kind) {
 	case TASK_PAGE:
-		return job_render(b, &b->jobs[t->i]);
+		return job_render(b, t->i);
 	case TASK_FILL:
 		feed_fill(b->feeds, t->i);
 		return 1;
@@ -388,7 +391,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 {
 	enum exitcode	 rc;
 	char		*dir;
-	size_t		 t, i;
+	size_t		 t;
 
 	rc = site_load(&b->site, source, drafts, b->threads, &interrupted,
 	    &b->d);
@@ -417,9 +420,6 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		model_use_theme(b->model, t, theme_dict(b->theme, t),
 		    theme_direct(b->theme, t));
 	jobs_plan(b);
-	b->refs = xcalloc(b->jobsz, sizeof(*b->refs));
-	for (i = 0; i < b->jobsz; i++)
-		b->refs[i] = b->jobs[i].ref;
 	return EXIT_FINE;
 }
 
@@ -449,7 +449,7 @@ build_free(struct build *b)
 	size_t	 i;
 
 	for (i = 0; i < b->jobsz; i++) {
-		free(b->jobs[i].ref.path);
+		free(b->refs[i].path);
 		free(b->jobs[i].file);
 		diag_free(&b->jobs[i].d);
 	}
