@@ -253,6 +253,8 @@ void		 theme_free(struct theme *);
 
 /* publish.c: a fresh folder, swapped in atomically. */
 struct publish;
+/* rm_tree is used in publish.c; exported for the fuzz harness too. */
+int		 rm_tree(const char *);
 struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);

@@ -76,7 +76,7 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 }
 
 /* Remove a folder tree without following links out of it. */
-static int
+int
 rm_tree(const char *dir)
 {
 	return nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
@@ -114,19 +114,19 @@ static void
 leftovers_remove(const char *final)
 {
 	const char	*slash = strrchr(final, '/');
+	const char	*base = slash == NULL ? final : slash + 1;
 	char		*dir, **names, *path, *m, *end;
-	size_t		 i, sz, n;
+	size_t		 i, sz, n = strlen(base);
 	long		 pid;
 
 	dir = slash == NULL ? xstrdup(".") : slash == final ? xstrdup("/") :
 	    xstrndup(final, (size_t)(slash - final));
-	n = strlen(slash == NULL ? final : slash + 1);
 	if ((names = dir_list(dir, &sz)) == NULL) {
 		free(dir);
 		return;
 	}
 	for (i = 0; i < sz; i++) {
-		if (strncmp(names[i], slash == NULL ? final : slash + 1, n) == 0 &&
+		if (strncmp(names[i], base, n) == 0 &&
 		    (strncmp(names[i] + n, ".tmp-", 5) == 0 ||
 		    strncmp(names[i] + n, ".old-", 5) == 0) &&
 		    (pid = strtol(names[i] + n + 5, &end, 10)) > 0 &&

@@ -29,18 +29,10 @@ static size_t		 srclen;	/* of the _site being copied */
 static FILE		*devnull;
 static struct config	 cfg;
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
-
 static void
 cleanup(void)
 {
-	(void)nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	(void)rm_tree(root);
 	free(root);
 	free(measure);
 }
