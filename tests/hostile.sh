@@ -80,9 +80,13 @@ site "$s"
 long=$("$py" -c 'print("ก" * 100)')	# 300 bytes
 measure "$s/content/measures/2566/b.md" "ยาว" "$long"
 agree long-owner
-[ -d "$work/out-long-owner/owners" ] &&
-    [ -z "$(find "$work/out-long-owner/owners" -name '*.html' -size 0)" ]
-verdict long-owner-page "$([ "$b" = 0 ] || echo "build exited $b")"
+# Its page: a folder of at most 200 bytes (the name cut at a character).
+short=$("$py" -c 'print("ก" * 66)')
+why=
+[ "$b" = 0 ] || why="build exited $b; "
+[ -s "$work/out-long-owner/owners/$short/index.html" ] ||
+    why="${why}no owners/$short/index.html"
+verdict long-owner-page "$why"
 
 site "$s"
 mkdir -p "$s/content/pages"
