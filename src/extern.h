@@ -5,7 +5,16 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <libintl.h>
 #include "prongsai.h"
+
+/*
+ * Every message a person reads goes through _() (or N_() where the
+ * string sits in a table and is translated where it is printed), so
+ * that xgettext finds it and po/th.po gives its Thai words.
+ */
+#define _(s)	gettext(s)
+#define N_(s)	(s)
 
 /* util.c: allocation wrappers (exit on out-of-memory), strings, paths, data folders. */
 void		 oom(void) __attribute__((noreturn));
