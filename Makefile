@@ -33,10 +33,11 @@ TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev
+            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
+            gettext
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
             fonts-thai-tlwg poppler-utils linkchecker \
-            clang libfuzzer-14-dev libclang-rt-14-dev
+            clang libfuzzer-14-dev libclang-rt-14-dev mandoc groff-base
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.
 DEB_CMDS  = java:default-jre-headless node:nodejs npm:npm
@@ -44,7 +45,38 @@ VNU_JAR   = node_modules/vnu-jar/build/dist/vnu.jar
 
 all: prongsai
 
-prongsai: $(SRCS:src/%.c=build/%.o)
+# Messages: po/th.po and the fragments po/th-TOPIC.po that branches add
+# (th.po wins where both translate a message), compiled where lang.c
+# finds them from the source tree: locale/LANG/LC_MESSAGES/prongsai.mo.
+# msgfmt --check refuses a translation whose %s and %d differ from the
+# English, which would crash printf.
+LINGUAS   = th en
+MOS       = $(LINGUAS:%=locale/%/LC_MESSAGES/prongsai.mo)
+TH_PO     = po/th.po $(filter-out po/th.po,$(wildcard po/th-*.po))
+
+locale/th/LC_MESSAGES/prongsai.mo: $(TH_PO)
+	@mkdir -p $(@D)
+	msgcat --use-first $(TH_PO) | msgfmt --check -o $@ -
+
+locale/en/LC_MESSAGES/prongsai.mo: po/en.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/en.po
+
+mo: $(MOS)
+
+# make po: extract every _() and N_() message again into build/prongsai.pot,
+# merge it into po/th.po (new messages untranslated) and write po/en.po.
+XGETTEXT  = xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ \
+            --package-name=prongsai --package-version=$(VERSION) \
+            --sort-by-file --add-location=file
+po: | build/.dirs
+	$(XGETTEXT) -o build/prongsai.pot $(SRCS)
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	    po/th.po build/prongsai.pot
+	msginit --no-translator --locale=en --input=build/prongsai.pot \
+	    --output-file=po/en.po
+
+prongsai: $(SRCS:src/%.c=build/%.o) | $(MOS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(MALLOC_LIBS)
 
 build/%.o: src/%.c $(HDRS) | build/.dirs
@@ -85,7 +117,7 @@ build/tests/%-asan: tests/%.c $(LIBSRCS:src/%.c=build/asan/%.o) $(HDRS)
 	$(CC) $(ALLCFLAGS) $(SAN) -Isrc -o $@ $< \
 	    $(LIBSRCS:src/%.c=build/asan/%.o) $(LDLIBS) -lcmocka
 
-prongsai-asan: $(SRCS:src/%.c=build/asan/%.o)
+prongsai-asan: $(SRCS:src/%.c=build/asan/%.o) | $(MOS)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 # The same program under ThreadSanitizer, for the -j tests.
@@ -165,14 +197,18 @@ bench: prongsai
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing </dev/null >/dev/null; fi
 	bash bench/run.sh $(if $(BIG),--big)
 
-install: prongsai
+install: prongsai $(MOS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	cp prongsai $(DESTDIR)$(BINDIR)/prongsai
 	cp man/prongsai.1 $(DESTDIR)$(MANDIR)/man1/prongsai.1
 	cp man/prongsai.5 $(DESTDIR)$(MANDIR)/man5/prongsai.5
 	cp -R themes framework $(DESTDIR)$(DATADIR)/
+	for l in $(LINGUAS); do \
+	  mkdir -p $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES && \
+	  cp locale/$$l/LC_MESSAGES/prongsai.mo \
+	    $(DESTDIR)$(DATADIR)/locale/$$l/LC_MESSAGES/ || exit 1; done
 
 clean:
-	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out
+	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out locale
 
-.PHONY: all deps site check unit fuzz fuzz-build bench install clean FORCE
+.PHONY: all deps site check unit fuzz fuzz-build bench install clean mo po FORCE

@@ -398,8 +398,8 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 	if (rc != EXIT_FINE)
 		return rc;
 	if (base_url != NULL && !config_set_base_url(&b->site.cfg, base_url)) {
-		fprintf(stderr, "prongsai: --base-url must be a full "
-		    "address such as https://www.example.go.th/ita/\n");
+		fprintf(stderr, _("prongsai: --base-url must be a full "
+		    "address such as https://www.example.go.th/ita/\n"));
 		return EXIT_USAGE;
 	}
 	index_build(&b->ix, &b->site, &b->d);
@@ -569,8 +569,8 @@ build_run(const char *source, const char *output, const char *base_url,
 	signals_catch();
 	out = output_path(output, source);
 	if (!output_allowed(out, source)) {
-		fprintf(stderr, "prongsai: --output %s is inside the content "
-		    "folder; choose a folder outside content/\n", out);
+		fprintf(stderr, _("prongsai: --output %s is inside the content "
+		    "folder; choose a folder outside content/\n"), out);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -588,26 +588,26 @@ build_run(const char *source, const char *output, const char *base_url,
 		rc = EXIT_SYSTEM;
 	/* Without a cache the next build is only slower: a warning. */
 	if (rc == EXIT_FINE && !cache_save(out, b.cache_text))
-		fprintf(stderr, "prongsai: warning: cannot save %s.prongsai-"
-		    "cache; the next build renders every page again\n", out);
+		fprintf(stderr, _("prongsai: warning: cannot save %s.prongsai-"
+		    "cache; the next build renders every page again\n"), out);
 	if (rc != EXIT_FINE) {
 		if (!b.d.errors)
 			fprintf(stderr, "prongsai: %s\n", interrupted ?
-			    "interrupted" : publish_error(b.pub));
+			    _("interrupted") : publish_error(b.pub));
 		publish_abort(b.pub);
 	}
 out:
 	diag_print(&b.d, stderr);
 	if (rc == EXIT_FINE && !quiet)
-		printf("%zu pages, %zu files, %zu written, %zu unchanged, "
-		    "%zu pages rendered in %.2f s -> %s\n", b.jobsz, b.files,
+		printf(_("%zu pages, %zu files, %zu written, %zu unchanged, "
+		    "%zu pages rendered in %.2f s -> %s\n"), b.jobsz, b.files,
 		    publish_written(b.pub), publish_kept(b.pub),
 		    jobs_rendered(&b), now() - t0, out);
 	else if (b.d.errors)
 		diag_summary(&b.d, b.site.files, stderr);
 	if (rc != EXIT_FINE && rc != EXIT_USAGE)
-		fprintf(stderr, "prongsai: nothing was published; %s is "
-		    "unchanged\n", out);
+		fprintf(stderr, _("prongsai: nothing was published; %s is "
+		    "unchanged\n"), out);
 	free(out);
 	build_free(&b);
 	return rc;

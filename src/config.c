@@ -27,7 +27,7 @@ field_enum(const struct fctx *c, const struct ynode *n, const char *f,
 				return 1;
 			}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "'%s' must be %s or %s", f, words[0], words[1]);
+	    _("'%s' must be %s or %s"), f, words[0], words[1]);
 	return 0;
 }
 
@@ -58,9 +58,9 @@ config_base_url(const struct fctx *c, const struct ynode *n, char **out)
 	    hostlen == 0 || memchr(host + 3, '@', hostlen) != NULL ||
 	    host[3 + hostlen - 1] == ':' || host[3] == ':') {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'base_url' must be the site's full address, such as "
+		    _("'base_url' must be the site's full address, such as "
 		    "https://www.example.go.th/ita/ (no spaces, line breaks, "
-		    "user name or password)");
+		    "user name or password)"));
 		free(u);
 		return 0;
 	}
@@ -108,8 +108,8 @@ config_theme(const struct fctx *c, const struct ynode *n, char **out)
 	if (*p == '\0' && **out != '-')
 		return 1;
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "'theme' must be the name of a folder in themes/, such as "
-	    "default");
+	    _("'theme' must be the name of a folder in themes/, such as "
+	    "default"));
 	free(*out);
 	*out = NULL;
 	return 0;
@@ -124,8 +124,8 @@ menu_url_ok(const struct fctx *c, const struct ynode *n, const char *u)
 	    strpbrk(u, " \t\r\n\"<>\\") == NULL)
 		return 1;
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "menu url \"%s\" is not allowed: use a page of this site such "
-	    "as /about/, or an https:// address", u);
+	    _("menu url \"%s\" is not allowed: use a page of this site such "
+	    "as /about/, or an https:// address"), u);
 	return 0;
 }
 
@@ -138,12 +138,12 @@ config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
 
 	if (n->type != Y_SEQ) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'menu' must be a list of entries with title and url");
+		    _("'menu' must be a list of entries with title and url"));
 		return 0;
 	}
 	cfg->menu = xcalloc(n->kidsz, sizeof(*cfg->menu));
 	for (i = 0; i < n->kidsz; i++) {
-		if (!field_keys(c, n->kids[i], "each menu entry", menukeys)) {
+		if (!field_keys(c, n->kids[i], _("each menu entry"), menukeys)) {
 			ok = 0;
 			continue;
 		}

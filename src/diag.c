@@ -7,8 +7,8 @@
 #include "extern.h"
 
 static const char *const sevnames[] = {
-	"warning",	/* SEV_WARNING */
-	"error"		/* SEV_ERROR */
+	N_("warning"),	/* SEV_WARNING */
+	N_("error")	/* SEV_ERROR */
 };
 
 static void
@@ -123,10 +123,10 @@ diag_print(const struct diags *d, FILE *f)
 		p = &d->list[i];
 		if (p->line)
 			fprintf(f, "%s:%u:%u: %s: %s\n", p->file, p->line,
-			    p->col ? p->col : 1, sevnames[p->sev], p->msg);
+			    p->col ? p->col : 1, _(sevnames[p->sev]), p->msg);
 		else
 			fprintf(f, "%s: %s: %s\n", p->file,
-			    sevnames[p->sev], p->msg);
+			    _(sevnames[p->sev]), p->msg);
 	}
 }
 
@@ -134,10 +134,16 @@ diag_print(const struct diags *d, FILE *f)
 void
 diag_summary(const struct diags *d, size_t files, FILE *f)
 {
-	fprintf(f, "%zu file%s checked: %zu error%s, %zu warning%s\n",
-	    files, files == 1 ? "" : "s",
-	    d->errors, d->errors == 1 ? "" : "s",
-	    d->warnings, d->warnings == 1 ? "" : "s");
+	/* Three counts, each with its own plural (Thai has none). */
+	fprintf(f, ngettext("%zu file checked", "%zu files checked",
+	    files), files);
+	fputs(": ", f);
+	fprintf(f, ngettext("%zu error", "%zu errors", d->errors),
+	    d->errors);
+	fputs(", ", f);
+	fprintf(f, ngettext("%zu warning", "%zu warnings", d->warnings),
+	    d->warnings);
+	fputc('\n', f);
 }
 
 void

@@ -57,6 +57,10 @@ void		 diag_print(const struct diags *, FILE *);
 void		 diag_summary(const struct diags *, size_t, FILE *);
 void		 diag_free(struct diags *);
 
+/* lang.c: the language of messages and its gettext catalog. */
+int		 lang_parse(const char *);
+int		 lang_init(const char *, const char *);
+
 /* thaidate.c: Buddhist Era, fiscal years, Thai months and digits, periods. */
 enum datestyle {
 	DATE_FULL,		/* ๒๗ มกราคม ๒๕๖๖ */

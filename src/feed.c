@@ -555,7 +555,7 @@ feed_write(const struct feeds *f, size_t mi, int area, int w,
 	path = url_feed(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
 	buf = xmlBufferCreate();
 	if (!(ok = feed_render(f, f->brk[w], mi, area, path, buf)))
-		diag_add(d, path, 0, 0, SEV_ERROR, "cannot write the feed");
+		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
 	else if ((ok = publish_write(p, path,
 	    (const char *)xmlBufferContent(buf),
 	    (size_t)xmlBufferLength(buf))))

@@ -10,9 +10,9 @@
 #include "extern.h"
 
 static const char *const ytypenames[] = {
-	"a single value",	/* Y_SCALAR */
-	"a list",		/* Y_SEQ */
-	"a map of fields"	/* Y_MAP */
+	N_("a single value"),	/* Y_SCALAR */
+	N_("a list"),		/* Y_SEQ */
+	N_("a map of fields")	/* Y_MAP */
 };
 
 /* Report that field f holds the wrong kind of value. */
@@ -21,8 +21,8 @@ wrong_type(const struct fctx *c, const struct ynode *n, const char *f,
     const char *want)
 {
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "'%s' must be %s, but here it is %s", f, want,
-	    ytypenames[n->type]);
+	    _("'%s' must be %s, but here it is %s"), f, want,
+	    _(ytypenames[n->type]));
 }
 
 /*
@@ -34,14 +34,14 @@ field_str(const struct fctx *c, const struct ynode *n, const char *f,
     char **out)
 {
 	if (n->type != Y_SCALAR) {
-		wrong_type(c, n, f, "text");
+		wrong_type(c, n, f, _("text"));
 		return 0;
 	}
 	if (text_blank(n->value)) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is empty%s", f, utf8_ascii(n->value) ? "" :
-		    ": it holds only spaces (perhaps no-break or zero-width "
-		    "spaces copied from Word); write the text");
+		    _("'%s' is empty%s"), f, utf8_ascii(n->value) ? "" :
+		    _(": it holds only spaces (perhaps no-break or zero-width "
+		    "spaces copied from Word); write the text"));
 		return 0;
 	}
 	*out = text_norm(n->value);
@@ -79,17 +79,17 @@ field_int(const struct fctx *c, const struct ynode *n, const char *f,
 	long	 v;
 
 	if (n->type != Y_SCALAR) {
-		wrong_type(c, n, f, "a whole number");
+		wrong_type(c, n, f, _("a whole number"));
 		return 0;
 	}
 	if (!parse_int(n->value, &v)) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' must be a whole number, not \"%s\"", f, n->value);
+		    _("'%s' must be a whole number, not \"%s\""), f, n->value);
 		return 0;
 	}
 	if (v < min || v > max) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is %ld, but it must be between %ld and %ld",
+		    _("'%s' is %ld, but it must be between %ld and %ld"),
 		    f, v, min, max);
 		return 0;
 	}
@@ -118,7 +118,7 @@ field_bool(const struct fctx *c, const struct ynode *n, const char *f,
 			}
 		}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "'%s' must be true or false", f);
+	    _("'%s' must be true or false"), f);
 	return 0;
 }
 
@@ -128,7 +128,7 @@ field_date(const struct fctx *c, const struct ynode *n, const char *f,
     struct date *out)
 {
 	if (n->type != Y_SCALAR) {
-		wrong_type(c, n, f, "a date");
+		wrong_type(c, n, f, _("a date"));
 		return 0;
 	}
 	switch (date_parse(n->value, out)) {
@@ -136,12 +136,12 @@ field_date(const struct fctx *c, const struct ynode *n, const char *f,
 		return 1;
 	case DATE_IMPOSSIBLE:
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is %s, a date that does not exist", f, n->value);
+		    _("'%s' is %s, a date that does not exist"), f, n->value);
 		return 0;
 	default:
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is \"%s\", which is not a date: write "
-		    "YYYY-MM-DD or YYYY-MM, e.g. 2566-01-27 or 2023-01",
+		    _("'%s' is \"%s\", which is not a date: write "
+		    "YYYY-MM-DD or YYYY-MM, e.g. 2566-01-27 or 2023-01"),
 		    f, n->value);
 		return 0;
 	}
@@ -159,7 +159,7 @@ field_strlist(const struct fctx *c, const struct ynode *n, const char *f,
 	char	**v;
 
 	if (n->type == Y_MAP) {
-		wrong_type(c, n, f, "a list of texts");
+		wrong_type(c, n, f, _("a list of texts"));
 		return 0;
 	}
 	if (n->type == Y_SCALAR) {
@@ -173,7 +173,7 @@ field_strlist(const struct fctx *c, const struct ynode *n, const char *f,
 	}
 	if (n->kidsz == 0) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'%s' is an empty list", f);
+		    _("'%s' is an empty list"), f);
 		return 0;
 	}
 	v = xcalloc(n->kidsz, sizeof(*v));
@@ -238,8 +238,8 @@ field_keys(const struct fctx *c, const struct ynode *map, const char *what,
 
 	if (map->type != Y_MAP) {
 		diag_add(c->d, c->file, map->pos.line, map->pos.col,
-		    SEV_ERROR, "%s must be a map of 'field: value' lines, "
-		    "but here it is %s", what, ytypenames[map->type]);
+		    SEV_ERROR, _("%s must be a map of 'field: value' lines, "
+		    "but here it is %s"), what, _(ytypenames[map->type]));
 		return 0;
 	}
 	for (i = 0; i + 1 < map->kidsz; i += 2) {
@@ -259,12 +259,12 @@ field_keys(const struct fctx *c, const struct ynode *map, const char *what,
 		if (guess)
 			diag_add(c->d, c->file, map->kids[i]->pos.line,
 			    map->kids[i]->pos.col, SEV_WARNING,
-			    "unknown field '%s' is ignored (did you mean "
-			    "'%s'?)", map->kids[i]->value, guess);
+			    _("unknown field '%s' is ignored (did you mean "
+			    "'%s'?)"), map->kids[i]->value, guess);
 		else
 			diag_add(c->d, c->file, map->kids[i]->pos.line,
 			    map->kids[i]->pos.col, SEV_WARNING,
-			    "unknown field '%s' is ignored",
+			    _("unknown field '%s' is ignored"),
 			    map->kids[i]->value);
 	}
 	return 1;
@@ -293,12 +293,12 @@ field_missing(const struct fctx *c, const struct ynode *map, const char *f)
 	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++)
 		if (strcmp(examples[i][0], f) == 0) {
 			diag_add(c->d, c->file, line, col, SEV_ERROR,
-			    "required field '%s' is missing; add a line "
-			    "such as '%s'", f, examples[i][1]);
+			    _("required field '%s' is missing; add a line "
+			    "such as '%s'"), f, examples[i][1]);
 			return;
 		}
 	diag_add(c->d, c->file, line, col, SEV_ERROR,
-	    "required field '%s' is missing", f);
+	    _("required field '%s' is missing"), f);
 }
 
 /*
@@ -313,8 +313,8 @@ field_year(const struct fctx *c, const struct ynode *n, int *out)
 	if (n->type == Y_SCALAR && parse_int(n->value, &v) &&
 	    v + 543 >= 2500 && v + 543 <= 2700) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'fiscal_year' is %ld, but fiscal years are written in "
-		    "the Buddhist Era (พ.ศ.): did you mean %ld?", v, v + 543);
+		    _("'fiscal_year' is %ld, but fiscal years are written in "
+		    "the Buddhist Era (พ.ศ.): did you mean %ld?"), v, v + 543);
 		return 0;
 	}
 	return field_int(c, n, "fiscal_year", 2500, 2700, out);

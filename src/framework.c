@@ -51,8 +51,8 @@ read_area_field(const struct fctx *c, const struct ynode *n, int *a)
 	if (n == NULL || n->type != Y_SCALAR ||
 	    (*a = area_code(n->value)) < 0) {
 		diag_add(c->d, c->file, n ? n->pos.line : 0,
-		    n ? n->pos.col : 0, SEV_ERROR, "'area' must be IIT, "
-		    "EIT or OIT");
+		    n ? n->pos.col : 0, SEV_ERROR, _("'area' must be IIT, "
+		    "EIT or OIT"));
 		return 0;
 	}
 	return 1;
@@ -66,7 +66,7 @@ read_areas(const struct fctx *c, const struct ynode *seq,
 	int	 a;
 
 	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++)
-		if (field_keys(c, seq->kids[i], "each area", areakeys) &&
+		if (field_keys(c, seq->kids[i], _("each area"), areakeys) &&
 		    read_area_field(c, ymap_get(seq->kids[i], "code"), &a)) {
 			free(fw->area[a][0]);
 			free(fw->area[a][1]);
@@ -88,7 +88,7 @@ read_indicators(const struct fctx *c, const struct ynode *seq,
 	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++) {
 		n = seq->kids[i];
 		ind = &fw->ind[fw->indsz];
-		if (!field_keys(c, n, "each indicator", indkeys))
+		if (!field_keys(c, n, _("each indicator"), indkeys))
 			continue;
 		if (ymap_get(n, "number") == NULL) {
 			field_missing(c, n, "number");
@@ -117,7 +117,7 @@ read_sections(const struct fctx *c, const struct ynode *seq,
 	for (i = 0; seq->type == Y_SEQ && i < seq->kidsz; i++) {
 		n = seq->kids[i];
 		sec = &fw->sec[fw->secsz];
-		if (!field_keys(c, n, "each report section", seckeys))
+		if (!field_keys(c, n, _("each report section"), seckeys))
 			continue;
 		if ((areas = ymap_get(n, "areas")) == NULL ||
 		    areas->type != Y_SEQ) {
@@ -146,9 +146,9 @@ framework_load(const char *path, struct diags *d)
 	size_t			 sz, errs = d->errors;
 
 	if ((buf = file_read(path, &sz)) == NULL) {
-		diag_add(d, path, 0, 0, SEV_ERROR, "cannot read: %s",
-		    errno == EINVAL ? "this is not a regular file (a pipe, "
-		    "socket or device named like one)" : strerror(errno));
+		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot read: %s"),
+		    errno == EINVAL ? _("this is not a regular file (a pipe, "
+		    "socket or device named like one)") : strerror(errno));
 		return NULL;
 	}
 	fw = xcalloc(1, sizeof(*fw));
@@ -197,10 +197,10 @@ framework_find(const char *root, int fy, struct diags *d)
 		}
 	if (path == NULL) {
 		tried = data_tried(dirs, "framework");
-		diag_add(d, "framework", 0, 0, SEV_ERROR, "no ITA framework "
+		diag_add(d, "framework", 0, 0, SEV_ERROR, _("no ITA framework "
 		    "file for fiscal year %d or a year within %d of it: add "
 		    "framework/%d.yaml to the site (see the README); looked "
-		    "in: %s", fy, FW_SEARCH, fy, tried);
+		    "in: %s"), fy, FW_SEARCH, fy, tried);
 		free(tried);
 		data_dirs_free(dirs);
 		return NULL;

@@ -181,15 +181,15 @@ ybuild_attach(struct ybuild *b, struct ynode *n)
 	if (top->type == Y_MAP && top->kidsz % 2 == 0) {
 		if (n->type != Y_SCALAR) {
 			diag_add(b->d, b->file, n->pos.line, n->pos.col,
-			    SEV_ERROR, "a field name must be a single word, "
-			    "not a list or a map");
+			    SEV_ERROR, _("a field name must be a single word, "
+			    "not a list or a map"));
 			ynode_free(n);
 			return 0;
 		}
 		if ((first = dup_key(top, n)) != NULL) {
 			diag_add(b->d, b->file, n->pos.line, n->pos.col,
-			    SEV_ERROR, "field '%s' is written twice "
-			    "(first on line %u); keep only one",
+			    SEV_ERROR, _("field '%s' is written twice "
+			    "(first on line %u); keep only one"),
 			    n->value, first->pos.line);
 			ynode_free(n);
 			return 0;
@@ -238,9 +238,9 @@ tag_check(struct ybuild *b, const yaml_char_t *tag, enum ytype type,
 	/* libyaml hands over !!x resolved; show it as it was written. */
 	std = strncmp(t, YAML_TAG, n) == 0;
 	diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-	    "the tag '%s%s' is not supported here; %s", std ? "!!" : "",
+	    _("the tag '%s%s' is not supported here; %s"), std ? "!!" : "",
 	    std ? t + n : t, type == Y_SCALAR ?
-	    "remove it and write the value as text" : "remove it");
+	    _("remove it and write the value as text") : _("remove it"));
 	b->failed = 1;
 }
 
@@ -253,15 +253,15 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 
 	if (b->nodes >= YAML_MAX_NODES) {
 		diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-		    "front matter is too large (over %d values)",
+		    _("front matter is too large (over %d values)"),
 		    YAML_MAX_NODES);
 		return 0;
 	}
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-		    "YAML aliases (*%s) are not allowed here; "
-		    "write the value out in full",
+		    _("YAML aliases (*%s) are not allowed here; "
+		    "write the value out in full"),
 		    (const char *)ev->data.alias.anchor);
 		return 0;
 	case YAML_SCALAR_EVENT:
@@ -275,7 +275,7 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 	case YAML_MAPPING_START_EVENT:
 		if (b->depth == YAML_MAX_DEPTH) {
 			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-			    "front matter nests too deeply");
+			    _("front matter nests too deeply"));
 			return 0;
 		}
 		if (ev->type == YAML_SEQUENCE_START_EVENT) {
@@ -298,22 +298,22 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 
 /* libyaml's commonest complaints, in words an editor can act on. */
 static const char *const yamlhints[][2] = {
-	{ "mapping values are not allowed", "a second ': ' on one line; "
-	    "put the whole value in double quotes" },
-	{ "found character that cannot start any token", "a value starts "
+	{ "mapping values are not allowed", N_("a second ': ' on one line; "
+	    "put the whole value in double quotes") },
+	{ "found character that cannot start any token", N_("a value starts "
 	    "with a character YAML reserves (such as @, ` or %); put the "
-	    "whole value in double quotes" },
-	{ "found a tab character", "a Tab is used to indent; indent with "
-	    "spaces only" },
-	{ "did not find expected key", "the indentation does not line up "
+	    "whole value in double quotes") },
+	{ "found a tab character", N_("a Tab is used to indent; indent with "
+	    "spaces only") },
+	{ "did not find expected key", N_("the indentation does not line up "
 	    "with the lines above; use the same number of spaces for "
-	    "fields at the same level" },
-	{ "did not find expected '-' indicator", "the items of a list do "
-	    "not line up; start each item with '- ' at the same indentation" },
-	{ "found unexpected end of stream", "a quote or bracket is opened "
-	    "but never closed" },
-	{ "found undefined tag handle", "a value starts with '!'; put the "
-	    "whole value in double quotes" },
+	    "fields at the same level") },
+	{ "did not find expected '-' indicator", N_("the items of a list do "
+	    "not line up; start each item with '- ' at the same indentation") },
+	{ "found unexpected end of stream", N_("a quote or bracket is opened "
+	    "but never closed") },
+	{ "found undefined tag handle", N_("a value starts with '!'; put the "
+	    "whole value in double quotes") },
 };
 
 /*
@@ -337,32 +337,32 @@ yaml_report(struct ybuild *b, const yaml_parser_t *parser)
 		p = ylines_pos(&b->lines, idx);
 		if (strstr(what, "control characters") != NULL)
 			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-			    "an invisible character (U+%04X) that YAML does "
-			    "not allow is here; delete it",
+			    _("an invisible character (U+%04X) that YAML does "
+			    "not allow is here; delete it"),
 			    (unsigned)parser->problem_value);
 		else
 			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-			    "the file is not saved as UTF-8; in your editor "
-			    "choose Save As, Encoding: UTF-8");
+			    _("the file is not saved as UTF-8; in your editor "
+			    "choose Save As, Encoding: UTF-8"));
 		return;
 	}
 	p = mark_pos(b, &parser->problem_mark);
 	for (i = 0; i < sizeof(yamlhints) / sizeof(yamlhints[0]); i++)
 		if (strstr(what, yamlhints[i][0]) != NULL) {
 			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-			    "front matter is not valid YAML: %s",
-			    yamlhints[i][1]);
+			    _("front matter is not valid YAML: %s"),
+			    _(yamlhints[i][1]));
 			return;
 		}
 	if (parser->context)
 		diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-		    "front matter is not valid YAML: %s %s (check "
-		    "indentation, and quote values containing ': ' or '#')",
+		    _("front matter is not valid YAML: %s %s (check "
+		    "indentation, and quote values containing ': ' or '#')"),
 		    what, parser->context);
 	else
 		diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,
-		    "front matter is not valid YAML: %s (check "
-		    "indentation, and quote values containing ': ' or '#')",
+		    _("front matter is not valid YAML: %s (check "
+		    "indentation, and quote values containing ': ' or '#')"),
 		    what);
 }
 
@@ -382,21 +382,21 @@ static const struct oddbreak {
 	const char	*standin;
 	const char	*what;
 } oddbreaks[] = {
-	{ ODD_CR, "\r", " ", "an invisible carriage return (CR) is here on "
+	{ ODD_CR, "\r", " ", N_("an invisible carriage return (CR) is here on "
 	    "its own, which programs read differently; delete it, or save "
-	    "the file again with normal line ends (Windows CRLF or Unix LF)" },
-	{ ODD_SEP, "\xc2\x85", "\xc2\xa0", "an invisible next-line character "
+	    "the file again with normal line ends (Windows CRLF or Unix LF)") },
+	{ ODD_SEP, "\xc2\x85", "\xc2\xa0", N_("an invisible next-line character "
 	    "(U+0085) is here, which YAML reads as a new line although your "
 	    "editor shows none; delete it, and press Enter if you meant a "
-	    "new line" },
-	{ ODD_SEP, "\xe2\x80\xa8", "\xe2\x80\x87", "an invisible line "
+	    "new line") },
+	{ ODD_SEP, "\xe2\x80\xa8", "\xe2\x80\x87", N_("an invisible line "
 	    "separator (U+2028) is here, which YAML reads as a new line "
 	    "although your editor shows none; delete it, and press Enter if "
-	    "you meant a new line" },
-	{ ODD_SEP, "\xe2\x80\xa9", "\xe2\x80\x87", "an invisible paragraph "
+	    "you meant a new line") },
+	{ ODD_SEP, "\xe2\x80\xa9", "\xe2\x80\x87", N_("an invisible paragraph "
 	    "separator (U+2029) is here, which YAML reads as a new line "
 	    "although your editor shows none; delete it, and press Enter if "
-	    "you meant a new line" },
+	    "you meant a new line") },
 };
 
 /* The entry of oddbreaks[] (among kinds) that starts at s, or NULL. */
@@ -469,15 +469,15 @@ odd_breaks(const char *text, size_t len, int kinds, const char *file,
 	if (first == NULL)
 		return NULL;
 	if (first->kind == ODD_CR && cr_only(text, len))
-		diag_add(d, file, line0, 1, SEV_ERROR, "the lines of this file "
+		diag_add(d, file, line0, 1, SEV_ERROR, _("the lines of this file "
 		    "end with a carriage return (CR) alone, as on old Macs; "
 		    "save it again with normal line ends (Windows CRLF or "
-		    "Unix LF)");
+		    "Unix LF)"));
 	else if (more > 0)
-		diag_add(d, file, fline, col, SEV_ERROR, "%s (and %zu more "
-		    "such characters further on)", first->what, more);
+		diag_add(d, file, fline, col, SEV_ERROR, _("%s (and %zu more "
+		    "such characters further on)"), _(first->what), more);
 	else
-		diag_add(d, file, fline, col, SEV_ERROR, "%s", first->what);
+		diag_add(d, file, fline, col, SEV_ERROR, "%s", _(first->what));
 	return copy;
 }
 /* yaml_load(), checking only the odd line ends of kinds. */
@@ -618,14 +618,14 @@ doc_split(const struct fctx *c, const char *buf, size_t sz, const char *kind,
 			return NULL;
 		}
 		if (e == FM_NONE)
-			diag_add(c->d, c->file, 1, 1, SEV_ERROR, "a %s file "
+			diag_add(c->d, c->file, 1, 1, SEV_ERROR, _("a %s file "
 			    "must start with front matter: a line '---', "
 			    "then lines like 'title: ...', then another "
-			    "'---'", kind);
+			    "'---'"), kind);
 		else
-			diag_add(c->d, c->file, 1, 1, SEV_ERROR, "the front "
+			diag_add(c->d, c->file, 1, 1, SEV_ERROR, _("the front "
 			    "matter that starts here is never closed: add a "
-			    "line '---' after the last field");
+			    "line '---' after the last field"));
 		return NULL;
 	default:
 		break;

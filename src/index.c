@@ -283,8 +283,8 @@ check_indicators(const struct index *ix, struct diags *d)
 			    framework_indicator(yg->fw, m->indicator) == NULL)
 				diag_add(d, m->path, m->pos[F_INDICATOR].line,
 				    m->pos[F_INDICATOR].col, SEV_WARNING,
-				    "indicator %d is not in the ITA framework "
-				    "for fiscal year %d (%s)", m->indicator,
+				    _("indicator %d is not in the ITA framework "
+				    "for fiscal year %d (%s)"), m->indicator,
 				    m->fiscal_year, yg->fw->path);
 		}
 	}
@@ -306,13 +306,13 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
 		r = s->reports[i];
 		yg = index_year(ix, r->fiscal_year);
 		if (yg != NULL && yg->report != r)
-			diag_add(d, r->path, 0, 0, SEV_ERROR, "fiscal year %d "
-			    "already has a report file, %s; keep only one",
+			diag_add(d, r->path, 0, 0, SEV_ERROR, _("fiscal year %d "
+			    "already has a report file, %s; keep only one"),
 			    r->fiscal_year, yg->report->path);
 		else if (yg != NULL && yg->sz == 0)
-			diag_add(d, r->path, 0, 0, SEV_WARNING, "fiscal year %d "
+			diag_add(d, r->path, 0, 0, SEV_WARNING, _("fiscal year %d "
 			    "has no measures, so this report is not published "
-			    "until measures of that year are added",
+			    "until measures of that year are added"),
 			    r->fiscal_year);
 	}
 }
@@ -340,14 +340,14 @@ check_pages(const struct index *ix, const struct site *s, struct diags *d)
 				break;
 		if (made[k] != NULL || (parse_int(p->slug, &year) &&
 		    index_year(ix, (int)year) != NULL))
-			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
+			diag_add(d, p->path, 0, 0, SEV_ERROR, _("this page would "
 			    "be published at %s/, where the site already has "
-			    "its own pages; rename the file or set 'slug:'",
+			    "its own pages; rename the file or set 'slug:'"),
 			    p->slug);
 		else if ((k = strmap_get(&seen, p->slug)) != STRMAP_NONE)
-			diag_add(d, p->path, 0, 0, SEV_ERROR, "this page would "
+			diag_add(d, p->path, 0, 0, SEV_ERROR, _("this page would "
 			    "be published at %s/, like %s; rename one of the "
-			    "files or set 'slug:'", p->slug, s->pages[k]->path);
+			    "files or set 'slug:'"), p->slug, s->pages[k]->path);
 		else
 			strmap_put(&seen, p->slug, i);
 	}

@@ -10,13 +10,44 @@
 #define VERSION "0.1"
 #endif
 
+/* One line per option, so that a new option is one new line. */
+static const char *const helplines[] = {
+	N_("  -s, --source DIR    the site folder, the one holding content/ "
+	    "(default: the current folder)\n"),
+	N_("  -o, --output DIR    where build writes the portal (default: "
+	    "output/ in the site folder)\n"),
+	N_("  -b, --base-url URL  the portal's public address, instead of "
+	    "base_url in site.yaml\n"),
+	N_("  -d, --drafts        also publish measures marked draft: true, "
+	    "to preview them\n"),
+	N_("  -q, --quiet         print only problems, not the summary "
+	    "line\n"),
+	N_("  -j, --jobs N        use N threads (1 to 256; default: one per "
+	    "processor)\n"),
+	N_("  -l, --lang LANG     the language of messages: th (Thai) or en "
+	    "(English)\n"),
+	N_("  -h, --help          show this help and exit\n"),
+	NULL
+};
+
 static void
 usage(FILE *f)
 {
-	fputs("usage: prongsai check [--source DIR]\n"
+	size_t	 i;
+
+	fputs(_("usage: prongsai check [--source DIR] [--lang LANG]\n"
 	    "       prongsai build [--source DIR] [--output DIR] "
-	    "[--base-url URL] [--drafts] [--quiet] [-j N]\n"
-	    "       prongsai version\n", f);
+	    "[--base-url URL] [--drafts] [--quiet] [-j N] [--lang LANG]\n"
+	    "       prongsai version\n"), f);
+	if (f != stdout)
+		return;
+	fputs(_("\nOptions:\n"), f);
+	for (i = 0; helplines[i] != NULL; i++)
+		fputs(_(helplines[i]), f);
+	fputs(_("\nMessages are in Thai when the site's language is th or "
+	    "the environment\nasks for Thai (LANG=th_TH.UTF-8), otherwise "
+	    "in English; --lang, then\nPRONGSAI_LANG, decide first.  "
+	    "See prongsai(1).\n"), f);
 }
 
 /* Options shared by every subcommand. */
@@ -24,6 +55,7 @@ struct opts {
 	const char	*source;
 	const char	*output;
 	const char	*base_url;
+	const char	*lang;
 	int		 drafts;
 	int		 quiet;
 	int		 jobs;
@@ -39,15 +71,16 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "drafts", no_argument, NULL, 'd' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	 c;
+	int	 c, help = 0;
 	long	 n;
 
 	memset(o, 0, sizeof(*o));
 	o->source = ".";
-	while ((c = getopt_long(argc, argv, "s:o:b:dqj:h", longopts,
+	while ((c = getopt_long(argc, argv, "s:o:b:dqj:l:h", longopts,
 	    NULL)) != -1)
 		switch (c) {
 		case 's':
@@ -67,22 +100,35 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			break;
 		case 'j':
 			if (!parse_int(optarg, &n) || n < 1 || n > 256) {
-				fprintf(stderr, "prongsai: -j wants a number "
-				    "of threads from 1 to 256\n");
+				fprintf(stderr, _("prongsai: -j wants a number "
+				    "of threads from 1 to 256\n"));
 				return 0;
 			}
 			o->jobs = (int)n;
 			break;
+		case 'l':
+			if (lang_parse(optarg) < 0) {
+				fprintf(stderr, _("prongsai: --lang wants th "
+				    "(Thai) or en (English)\n"));
+				return 0;
+			}
+			o->lang = optarg;
+			break;
 		case 'h':
-			usage(stdout);
-			exit(EXIT_FINE);
+			help = 1;
+			break;
 		default:
 			return 0;
 		}
 	if (optind != argc) {
-		fprintf(stderr, "prongsai: unexpected argument '%s'\n",
+		fprintf(stderr, _("prongsai: unexpected argument '%s'\n"),
 		    argv[optind]);
 		return 0;
+	}
+	if (help) {
+		lang_init(o->lang, o->source);
+		usage(stdout);
+		exit(EXIT_FINE);
 	}
 	return 1;
 }
@@ -120,6 +166,12 @@ main(int argc, char *argv[])
 	struct opts	 o;
 	const char	*cmd;
 
+	/* The environment's language until the options and site say. */
+	if (!lang_init(NULL, NULL)) {
+		fprintf(stderr, _("prongsai: PRONGSAI_LANG must be th or "
+		    "en\n"));
+		return EXIT_USAGE;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -138,13 +190,14 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	lang_init(o.lang, o.source);
 	markdown_init();
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(&o);
 	if (strcmp(cmd, "build") == 0)
 		return build_run(o.source, o.output, o.base_url, o.drafts,
 		    o.quiet, o.jobs);
-	fprintf(stderr, "prongsai: unknown command '%s'\n", cmd);
+	fprintf(stderr, _("prongsai: unknown command '%s'\n"), cmd);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -63,7 +63,7 @@ parse_area(const struct fctx *c, const struct ynode *n, unsigned *set)
 
 	if (n->type != Y_SCALAR) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "each area must be IIT, EIT or OIT");
+		    _("each area must be IIT, EIT or OIT"));
 		return 0;
 	}
 	for (a = 0; a < AREA__MAX; a++)
@@ -71,12 +71,12 @@ parse_area(const struct fctx *c, const struct ynode *n, unsigned *set)
 			break;
 	if (a == AREA__MAX) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "unknown area '%s': use IIT, EIT or OIT", n->value);
+		    _("unknown area '%s': use IIT, EIT or OIT"), n->value);
 		return 0;
 	}
 	if (*set & (1u << a))
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_WARNING,
-		    "area '%s' is listed twice", areanames[a]);
+		    _("area '%s' is listed twice"), areanames[a]);
 	*set |= 1u << a;
 	return 1;
 }
@@ -92,8 +92,8 @@ parse_areas(const struct fctx *c, const struct ynode *n, unsigned *set)
 		return parse_area(c, n, set);
 	if (n->type != Y_SEQ || n->kidsz == 0) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'areas' must list at least one of IIT, EIT, OIT, "
-		    "e.g. [IIT, EIT]");
+		    _("'areas' must list at least one of IIT, EIT, OIT, "
+		    "e.g. [IIT, EIT]"));
 		return 0;
 	}
 	for (i = 0; i < n->kidsz; i++)
@@ -108,8 +108,8 @@ parse_status(const struct fctx *c, const struct ynode *n, enum status *out)
 
 	if (n->type != Y_SCALAR) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'status' must be one word: planned, in-progress, done "
-		    "or cancelled");
+		    _("'status' must be one word: planned, in-progress, done "
+		    "or cancelled"));
 		return 0;
 	}
 	for (s = 0; s < STATUS__MAX; s++)
@@ -118,7 +118,7 @@ parse_status(const struct fctx *c, const struct ynode *n, enum status *out)
 			return 1;
 		}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "unknown status '%s': use planned, in-progress, done or cancelled",
+	    _("unknown status '%s': use planned, in-progress, done or cancelled"),
 	    n->value);
 	return 0;
 }
@@ -156,7 +156,7 @@ parse_period_map(const struct fctx *c, const struct ynode *n,
 	ok &= field_date(c, e, "period: end", &p->end);
 	if (ok && ends_before(&p->start, &p->end)) {
 		diag_add(c->d, c->file, e->pos.line, e->pos.col, SEV_ERROR,
-		    "the period ends before it starts (start %s, end %s)",
+		    _("the period ends before it starts (start %s, end %s)"),
 		    s->value, e->value);
 		return 0;
 	}
@@ -177,8 +177,8 @@ parse_period(const struct fctx *c, const struct ynode *n, int fy,
 		return 0;
 	if (n->type != Y_SCALAR) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "'period' must be whole-year, a map with start and end, "
-		    "or a Thai period such as \"ม.ค. - ก.พ. ๒๕๖๖\"");
+		    _("'period' must be whole-year, a map with start and end, "
+		    "or a Thai period such as \"ม.ค. - ก.พ. ๒๕๖๖\""));
 		return 0;
 	}
 	if (strcmp(n->value, "whole-year") == 0) {
@@ -192,9 +192,9 @@ parse_period(const struct fctx *c, const struct ynode *n, int fy,
 		return 1;
 	}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-	    "cannot read the period \"%s\": write it like \"ม.ค. - ก.พ. "
+	    _("cannot read the period \"%s\": write it like \"ม.ค. - ก.พ. "
 	    "๒๕๖๖\", \"๒๗ ม.ค. - เม.ย. ๖๖\", whole-year, or as a map "
-	    "with start: 2023-01 and end: 2023-02", n->value);
+	    "with start: 2023-01 and end: 2023-02"), n->value);
 	return 0;
 }
 
@@ -221,8 +221,8 @@ period_in_year(const struct fctx *c, const struct ynode *n,
 	b1 = date_format(&year.start, DATE_FULL, &th);
 	b2 = date_format(&year.end, DATE_FULL, &th);
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_WARNING,
-	    "the period (%s) lies outside fiscal year %d, which runs from "
-	    "%s to %s; check the years", a, fy, b1, b2);
+	    _("the period (%s) lies outside fiscal year %d, which runs from "
+	    "%s to %s; check the years"), a, fy, b1, b2);
 	free(a);
 	free(b1);
 	free(b2);
@@ -256,7 +256,7 @@ parse_evidence_item(const struct fctx *c, const struct ynode *n,
 	struct ynode	*t, *u;
 	int		 ok;
 
-	if (!field_keys(c, n, "each evidence entry", evidencefields))
+	if (!field_keys(c, n, _("each evidence entry"), evidencefields))
 		return 0;
 	ev->pos = n->pos;
 	t = ymap_get(n, "title");
@@ -272,9 +272,9 @@ parse_evidence_item(const struct fctx *c, const struct ynode *n,
 	ok &= field_str(c, u, "evidence: url", &ev->url);
 	if (ok && !url_allowed(ev->url)) {
 		diag_add(c->d, c->file, u->pos.line, u->pos.col, SEV_ERROR,
-		    "evidence url \"%s\" is not allowed: use an https:// "
+		    _("evidence url \"%s\" is not allowed: use an https:// "
 		    "or http:// address, or a file under content/files/ "
-		    "written as files/NAME", ev->url);
+		    "written as files/NAME"), ev->url);
 		ok = 0;
 	}
 	if (ok && strncmp(ev->url, "content/", 8) == 0)
@@ -291,7 +291,7 @@ parse_update_item(const struct fctx *c, const struct ynode *n,
 
 	up->progress = -1;
 	up->status = STATUS_NONE;
-	if (!field_keys(c, n, "each update", updatefields))
+	if (!field_keys(c, n, _("each update"), updatefields))
 		return 0;
 	up->pos = n->pos;
 	if ((v = ymap_get(n, "date")) == NULL) {
@@ -314,8 +314,8 @@ parse_update_item(const struct fctx *c, const struct ynode *n,
 	size_t	 i_;							\
 	if ((n)->type != Y_SEQ) {					\
 		diag_add((c)->d, (c)->file, (n)->pos.line, (n)->pos.col,\
-		    SEV_ERROR, "'%s' must be a list of entries, each "	\
-		    "starting with '- '", (f));				\
+		    SEV_ERROR, _("'%s' must be a list of entries, each "	\
+		    "starting with '- '"), (f));				\
 		ok = 0;							\
 		break;							\
 	}								\
@@ -378,8 +378,8 @@ parse_owners(const struct fctx *c, const struct ynode *n, struct measure *m)
 		owner_clean(m->owners[i]);
 		if ((first = strmap_get(&seen, m->owners[i])) != STRMAP_NONE) {
 			diag_add(c->d, c->file, at->pos.line, at->pos.col,
-			    SEV_WARNING, "owner '%s' is already listed "
-			    "(item %zu); the second one is left out",
+			    SEV_WARNING, _("owner '%s' is already listed "
+			    "(item %zu); the second one is left out"),
 			    m->owners[i], first + 1);
 			free(m->owners[i]);
 			continue;
@@ -463,8 +463,8 @@ read_progress(const struct fctx *c, const struct ynode *v, struct measure *m)
 		return 0;
 	if (m->status == STATUS_DONE && m->progress < 100)
 		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_WARNING,
-		    "status is done but progress is %d%%; set progress: 100 "
-		    "or change the status", m->progress);
+		    _("status is done but progress is %d%%; set progress: 100 "
+		    "or change the status"), m->progress);
 	return 1;
 }
 
@@ -521,16 +521,16 @@ read_slug(const struct fctx *c, const struct ynode *v, struct measure *m)
 		if (slug_valid(m->slug))
 			return 1;
 		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
-		    "slug '%s' is not valid: use only lowercase a-z, 0-9 "
+		    _("slug '%s' is not valid: use only lowercase a-z, 0-9 "
 		    "and '-', starting with a letter or digit, at most %d of "
-		    "them", m->slug, SLUG_MAX);
+		    "them"), m->slug, SLUG_MAX);
 		return 0;
 	}
 	if (slug_valid(m->slug))
 		return 1;
-	diag_add(c->d, c->file, 0, 0, SEV_ERROR, "the file name '%s.md' "
+	diag_add(c->d, c->file, 0, 0, SEV_ERROR, _("the file name '%s.md' "
 	    "cannot be a web address: rename the file using only lowercase "
-	    "a-z, 0-9 and '-' (e.g. e-service.md), or add a 'slug:' field",
+	    "a-z, 0-9 and '-' (e.g. e-service.md), or add a 'slug:' field"),
 	    m->slug);
 	return 0;
 }
@@ -825,7 +825,7 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 	m->slug = xstrdup(fileslug);
 	if ((root = doc_split(&c, buf, sz, "measure", &m->body)) == NULL)
 		goto out;
-	if (!field_keys(&c, root, "the front matter", knownkeys))
+	if (!field_keys(&c, root, _("the front matter"), knownkeys))
 		goto out;
 	measure_read(&c, root, m);
 	if (d->errors == errs)

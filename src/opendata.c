@@ -184,7 +184,7 @@ pair_write(const struct config *cfg, int year, json_t *list,
 	path = url_data(year, "json");
 	if ((text = json_render(cfg, year, list)) == NULL) {
 		diag_add(d, path, 0, 0, SEV_ERROR,
-		    "cannot write the open data");
+		    _("cannot write the open data"));
 		free(path);
 		return 0;
 	}

@@ -98,7 +98,7 @@ dirs_above(struct publish *p, char *path, size_t from)
 		*s = '\0';
 		if (!(ok = mkdir(path, 0755) == 0 || errno == EEXIST) &&
 		    p != NULL)
-			fail(p, "cannot create folder", path);
+			fail(p, _("cannot create folder"), path);
 		*s = '/';
 	}
 	return ok;
@@ -160,8 +160,8 @@ publish_begin(const char *final, char **why)
 	int		 fd;
 
 	if (!replaceable(final)) {
-		*why = xasprintf("%s exists and was not made by prongsai: "
-		    "choose another --output, or empty it first", final);
+		*why = xasprintf(_("%s exists and was not made by prongsai: "
+		    "choose another --output, or empty it first"), final);
 		return NULL;
 	}
 	p = xcalloc(1, sizeof(*p));
@@ -172,7 +172,7 @@ publish_begin(const char *final, char **why)
 	leftovers_remove(final);
 	rm_tree(p->tmp);
 	if (!dirs_above(NULL, p->tmp, 1) || mkdir(p->tmp, 0755) != 0) {
-		*why = xasprintf("cannot create %s: %s", p->tmp,
+		*why = xasprintf(_("cannot create %s: %s"), p->tmp,
 		    strerror(errno));
 		free(p->tmp);
 		free(p->final);
@@ -257,7 +257,7 @@ publish_write(struct publish *p, const char *rel, const char *data,
 
 	if (!path_safe(rel)) {
 		errno = EINVAL;
-		return fail(p, "refusing to write outside the output folder:",
+		return fail(p, _("refusing to write outside the output folder:"),
 		    rel);
 	}
 	path = path_join(p->tmp, rel);
@@ -272,15 +272,15 @@ publish_write(struct publish *p, const char *rel, const char *data,
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
 	if (fd == -1) {
-		fail(p, "cannot create", path);
+		fail(p, _("cannot create"), path);
 		goto out;
 	}
 	while (off < len && (n = write(fd, data + off, len - off)) > 0)
 		off += (size_t)n;
 	if (off < len)
-		fail(p, "cannot write", path);
+		fail(p, _("cannot write"), path);
 	else if (close(fd) != 0)
-		fail(p, "cannot write", path);
+		fail(p, _("cannot write"), path);
 	else
 		ok = 1;
 	if (off < len)
@@ -340,7 +340,7 @@ publish_stamp(struct publish *p, const char *rel, struct stamp *s)
 		s->size = (long long)st.st_size;
 		s->mtime = mtime_ns(&st);
 	} else
-		fail(p, "cannot read", path);
+		fail(p, _("cannot read"), path);
 	free(path);
 	return ok;
 }
@@ -354,7 +354,7 @@ publish_copy(struct publish *p, const char *rel, const char *src)
 	int	 ok;
 
 	if ((buf = file_read(src, &len)) == NULL)
-		return fail(p, "cannot read", src);
+		return fail(p, _("cannot read"), src);
 	ok = publish_write(p, rel, buf, len);
 	free(buf);
 	return ok;
@@ -369,7 +369,7 @@ publish_commit(struct publish *p)
 {
 	if (!p->had_old) {
 		if (rename(p->tmp, p->final) != 0)
-			return fail(p, "cannot rename to", p->final);
+			return fail(p, _("cannot rename to"), p->final);
 		return 1;
 	}
 #ifdef RENAME_EXCHANGE
@@ -386,7 +386,7 @@ publish_commit(struct publish *p)
 			    rename(p->tmp, p->final) == 0;
 
 		if (!ok)
-			fail(p, "cannot replace", p->final);
+			fail(p, _("cannot replace"), p->final);
 		else
 			rm_tree(old);
 		free(old);
@@ -404,7 +404,7 @@ publish_abort(struct publish *p)
 const char *
 publish_error(const struct publish *p)
 {
-	return p->err[0] ? p->err : "unknown failure";
+	return p->err[0] ? p->err : _("unknown failure");
 }
 
 size_t

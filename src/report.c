@@ -24,9 +24,9 @@ report_period(const struct fctx *c, const struct ynode *n, int fy,
 			return 1;
 		}
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    "cannot read the reporting period \"%s\": write it like "
+		    _("cannot read the reporting period \"%s\": write it like "
 		    "\"ต.ค. ๒๕๖๕ – เม.ย. ๒๕๖๖\" or as a map with "
-		    "start: 2022-10 and end: 2023-04", n->value);
+		    "start: 2022-10 and end: 2023-04"), n->value);
 		return 0;
 	}
 	if (!field_keys(c, n, "'period'", (const char *const[]){ "start",
@@ -44,7 +44,7 @@ report_period(const struct fctx *c, const struct ynode *n, int fy,
 	if (date_cmp(&p->end, &p->start) < 0 &&
 	    !(p->end.year == p->start.year && p->end.month == p->start.month)) {
 		diag_add(c->d, c->file, e->pos.line, e->pos.col, SEV_ERROR,
-		    "the reporting period ends before it starts");
+		    _("the reporting period ends before it starts"));
 		return 0;
 	}
 	return 1;
@@ -69,7 +69,7 @@ report_load(const char *file, const char *fileslug, const char *buf,
 	r->path = xstrdup(file);
 	if ((root = doc_split(&c, buf, sz, "report", &r->body)) == NULL)
 		goto out;
-	if (!field_keys(&c, root, "the front matter", reportkeys))
+	if (!field_keys(&c, root, _("the front matter"), reportkeys))
 		goto out;
 	if ((v = ymap_get(root, "title")) == NULL)
 		field_missing(&c, root, "title");
@@ -80,8 +80,8 @@ report_load(const char *file, const char *fileslug, const char *buf,
 	else if (field_year(&c, v, &r->fiscal_year) && (!parse_int(fileslug, &year) ||
 	    year != r->fiscal_year))
 		diag_add(d, file, v->pos.line, v->pos.col, SEV_WARNING,
-		    "the file is named %s.md but its fiscal_year is %d; "
-		    "name it %d.md", fileslug, r->fiscal_year,
+		    _("the file is named %s.md but its fiscal_year is %d; "
+		    "name it %d.md"), fileslug, r->fiscal_year,
 		    r->fiscal_year);
 	if ((v = ymap_get(root, "period")) == NULL)
 		field_missing(&c, root, "period");
@@ -128,7 +128,7 @@ page_load(const char *file, const char *fileslug, const char *buf,
 	p->path = xstrdup(file);
 	if ((root = doc_split(&c, buf, sz, "page", &p->body)) == NULL)
 		goto out;
-	if (!field_keys(&c, root, "the front matter", pagekeys))
+	if (!field_keys(&c, root, _("the front matter"), pagekeys))
 		goto out;
 	if ((v = ymap_get(root, "title")) == NULL)
 		field_missing(&c, root, "title");
@@ -142,8 +142,8 @@ page_load(const char *file, const char *fileslug, const char *buf,
 		p->slug = xstrdup(fileslug);
 	if (p->slug != NULL && !slug_valid(p->slug))
 		diag_add(d, file, v ? v->pos.line : 0, v ? v->pos.col : 0,
-		    SEV_ERROR, "'%s' cannot be a web address: use only "
-		    "lowercase a-z, 0-9 and '-', at most %d of them", p->slug,
+		    SEV_ERROR, _("'%s' cannot be a web address: use only "
+		    "lowercase a-z, 0-9 and '-', at most %d of them"), p->slug,
 		    SLUG_MAX);
 	if (d->errors == errs)
 		p->html = markdown_render(p->body, cfg->unsafe_html);

@@ -104,26 +104,26 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	*buf = NULL;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 	    !inside(path, w->content)) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is a link "
-		    "to a file outside content/; copy the file into content/ instead");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this file is a link "
+		    "to a file outside content/; copy the file into content/ instead"));
 		return 0;
 	}
 	if ((fd = file_open(path)) == -1) {
 		if (errno == EINVAL) {
-			diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is not a "
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this is not a "
 			    "regular file (a pipe, socket or device named "
-			    "like one); remove it or replace it with the file");
+			    "like one); remove it or replace it with the file"));
 			return 0;
 		}
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
-		    "%s", strerror(errno));
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("cannot read this file: "
+		    "%s"), strerror(errno));
 		w->syserr = 1;
 		return 0;
 	}
 	if (fstat(fd, &st) == -1 || st.st_size > (off_t)MAX_FILE) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is larger "
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this file is larger "
 		    "than 4 MiB (%lld bytes); put large documents in "
-		    "content/files/ and link them as evidence",
+		    "content/files/ and link them as evidence"),
 		    (long long)st.st_size);
 		close(fd);
 		return 0;
@@ -132,28 +132,28 @@ source_read(struct walk *w, const char *path, const char *shown, char **buf,
 	n = read(fd, *buf, (size_t)st.st_size);
 	close(fd);
 	if (n != st.st_size) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read this file: "
-		    "%s", n < 0 ? strerror(errno) : "file changed while reading");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("cannot read this file: "
+		    "%s"), n < 0 ? strerror(errno) : _("file changed while reading"));
 		w->syserr = 1;
 		goto fail;
 	}
 	(*buf)[n] = '\0';
 	if (n == 0) {
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this file is empty");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this file is empty"));
 		goto fail;
 	}
 	if (!utf8_valid(*buf, (size_t)n, &bad) || memchr(*buf, '\0', (size_t)n)) {
 		if (memchr(*buf, '\0', (size_t)n) && utf8_valid(*buf, (size_t)n, &bad))
 			bad = (size_t)((char *)memchr(*buf, '\0', (size_t)n) - *buf);
 		offset_pos(*buf, bad, &line, &col);
-		diag_add(w->d, shown, line, col, SEV_ERROR, "the file is not "
+		diag_add(w->d, shown, line, col, SEV_ERROR, _("the file is not "
 		    "saved as UTF-8 (byte 0x%02x at byte offset %zu)%s; in "
-		    "your editor choose Save As, Encoding: UTF-8",
+		    "your editor choose Save As, Encoding: UTF-8"),
 		    (unsigned char)(*buf)[bad], bad, (*buf)[bad] == '\0' ?
-		    ": it looks like UTF-16 (\"Unicode\")" :
+		    _(": it looks like UTF-16 (\"Unicode\")") :
 		    (unsigned char)(*buf)[bad] >= 0xa1 &&
 		    (unsigned char)(*buf)[bad] <= 0xfb ?
-		    ": it looks like Thai ANSI (TIS-620/Windows-874)" : "");
+		    _(": it looks like Thai ANSI (TIS-620/Windows-874)") : "");
 		goto fail;
 	}
 	*text = *buf;
@@ -306,28 +306,28 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 		shown = display_path(w->site, crel);
 		if (stat(cpath, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (!inside(cpath, w->content))
-				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is "
-				    "a link to a folder outside content/");
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this is "
+				    "a link to a folder outside content/"));
 			else if (!recurse)
 				diag_add(w->d, shown, 0, 0, has_md(names[i]) ?
-				    SEV_ERROR : SEV_WARNING, "this is a folder; "
+				    SEV_ERROR : SEV_WARNING, _("this is a folder; "
 				    "%s/ reads only the .md files directly in "
-				    "it, so nothing in this folder is published",
+				    "it, so nothing in this folder is published"),
 				    rel);
 			else if (depth >= MAX_DEPTH)
-				diag_add(w->d, shown, 0, 0, SEV_ERROR, "this "
+				diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this "
 				    "folder is more than %d folders deep inside "
 				    "content/measures/; its files are not read: "
-				    "move them to a folder nearer the top",
+				    "move them to a folder nearer the top"),
 				    MAX_DEPTH);
 			else
 				walk_dir(w, crel, depth + 1, recurse, kind);
 		} else if (has_md(names[i]))
 			file_note(w, cpath, shown, names[i], kind);
 		else
-			diag_add(w->d, shown, 0, 0, SEV_WARNING, "this file "
+			diag_add(w->d, shown, 0, 0, SEV_WARNING, _("this file "
 			    "is not read: only files ending in .md are; put "
-			    "documents in content/files/");
+			    "documents in content/files/"));
 		free(crel);
 		free(cpath);
 		free(shown);
@@ -351,16 +351,16 @@ walk_top(struct walk *w, const char *rel, int recurse, enum kind kind)
 	shown = display_path(w->site, rel);
 	if (lstat(dir, &st) != 0) {
 		if (errno != ENOENT) {
-			diag_add(w->d, shown, 0, 0, SEV_ERROR, "cannot read "
-			    "this folder: %s", strerror(errno));
+			diag_add(w->d, shown, 0, 0, SEV_ERROR, _("cannot read "
+			    "this folder: %s"), strerror(errno));
 			w->syserr = 1;
 		}
 	} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this must be a "
-		    "folder of .md files, but it is a file");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this must be a "
+		    "folder of .md files, but it is a file"));
 	else if (!inside(dir, w->content))
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, "this is a link to a "
-		    "folder outside content/; move the folder into content/");
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this is a link to a "
+		    "folder outside content/; move the folder into content/"));
 	else
 		walk_dir(w, rel, 0, recurse, kind);
 	free(dir);
@@ -386,8 +386,8 @@ assets_walk(struct assets *as, const char *dir, const char *base,
 	struct stat	 lst, st;
 
 	if ((names = dir_list(dir, &sz)) == NULL) {
-		diag_add(d, shown, 0, 0, SEV_ERROR, "cannot read this folder: "
-		    "%s", strerror(errno));
+		diag_add(d, shown, 0, 0, SEV_ERROR, _("cannot read this folder: "
+		    "%s"), strerror(errno));
 		return;
 	}
 	for (i = 0; i < sz; i++) {
@@ -398,25 +398,25 @@ assets_walk(struct assets *as, const char *dir, const char *base,
 			;
 		else if (S_ISLNK(lst.st_mode) && (stat(src, &st) != 0 ||
 		    !inside(src, base)))
-			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link to "
+			diag_add(d, cshown, 0, 0, SEV_ERROR, _("this is a link to "
 			    "something outside %s/ (or to nothing); copy the "
-			    "file in instead", shown);
+			    "file in instead"), shown);
 		else if (S_ISLNK(lst.st_mode) && S_ISDIR(st.st_mode))
-			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is a link "
+			diag_add(d, cshown, 0, 0, SEV_ERROR, _("this is a link "
 			    "to a folder, which is not published; copy the "
-			    "folder in instead");
+			    "folder in instead"));
 		else if (S_ISDIR(lst.st_mode) && depth >= MAX_DEPTH)
-			diag_add(d, cshown, 0, 0, SEV_ERROR, "this folder is "
+			diag_add(d, cshown, 0, 0, SEV_ERROR, _("this folder is "
 			    "more than %d folders deep; its files are not "
-			    "published: move them nearer the top", MAX_DEPTH);
+			    "published: move them nearer the top"), MAX_DEPTH);
 		else if (S_ISDIR(lst.st_mode))
 			assets_walk(as, src, base, cshown, rel, depth + 1, d,
 			    stop);
 		else if (!S_ISREG(S_ISLNK(lst.st_mode) ? st.st_mode :
 		    lst.st_mode))
-			diag_add(d, cshown, 0, 0, SEV_ERROR, "this is not a "
+			diag_add(d, cshown, 0, 0, SEV_ERROR, _("this is not a "
 			    "regular file (a pipe, socket or device); remove "
-			    "it");
+			    "it"));
 		else {
 			as->v = xgrow(as->v, as->sz, sizeof(*as->v));
 			as->v[as->sz].rel = rel;
@@ -450,8 +450,8 @@ site_assets(struct assets *as, const char *dir, const char *within,
 	if ((top = realpath(within, NULL)) == NULL || stat(dir, &st) != 0 ||
 	    !S_ISDIR(st.st_mode) || !inside(dir, top) ||
 	    (base = realpath(dir, NULL)) == NULL)
-		diag_add(d, shown, 0, 0, SEV_ERROR, "this must be a folder, "
-		    "not a file or a link to a folder somewhere else");
+		diag_add(d, shown, 0, 0, SEV_ERROR, _("this must be a folder, "
+		    "not a file or a link to a folder somewhere else"));
 	else
 		assets_walk(as, dir, base, shown, prefix, 0, d, stop);
 	free(top);
@@ -509,9 +509,9 @@ check_slugs(struct walk *w)
 			a = v[i];
 		}
 		diag_add(w->d, b->path, b->pos[F_SLUG].line,
-		    b->pos[F_SLUG].col, SEV_ERROR, "slug '%s' is already "
+		    b->pos[F_SLUG].col, SEV_ERROR, _("slug '%s' is already "
 		    "used by %s in fiscal year %d; rename one of the files "
-		    "or set 'slug:'", b->slug, a->path, b->fiscal_year);
+		    "or set 'slug:'"), b->slug, a->path, b->fiscal_year);
 	}
 	free(v);
 }
@@ -542,8 +542,8 @@ check_evidence(struct walk *w, const struct strmap *files,
 		if (there)
 			continue;
 		diag_add(w->d, m->path, e->pos.line, e->pos.col, SEV_ERROR,
-		    "evidence file content/%s does not exist; put the "
-		    "document in content/files/", e->url);
+		    _("evidence file content/%s does not exist; put the "
+		    "document in content/files/"), e->url);
 	}
 }
 
@@ -592,8 +592,8 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 	s->root = xstrdup(root);
 	content = path_join(root, "content");
 	if ((w.content = realpath(content, NULL)) == NULL) {
-		diag_add(d, content, 0, 0, SEV_ERROR, "cannot open the "
-		    "content folder: %s (is --source the site folder?)",
+		diag_add(d, content, 0, 0, SEV_ERROR, _("cannot open the "
+		    "content folder: %s (is --source the site folder?)"),
 		    strerror(errno));
 		free(content);
 		return EXIT_SYSTEM;

@@ -90,7 +90,7 @@ sitemap_write(const struct site *s, const struct pageref *refs, size_t sz,
 	buf = xmlBufferCreate();
 	if (!(ok = sitemap_render(s, refs, sz, buf)))
 		diag_add(d, "sitemap.xml", 0, 0, SEV_ERROR,
-		    "cannot write the sitemap");
+		    _("cannot write the sitemap"));
 	else if ((ok = publish_write(p, "sitemap.xml",
 	    (const char *)xmlBufferContent(buf),
 	    (size_t)xmlBufferLength(buf))))

@@ -278,8 +278,8 @@ theme_parse(const char *real, const char *uri, xmlDictPtr dict, int opts)
 	size_t			 len;
 
 	if ((buf = regular_read(real, &len)) == NULL) {
-		xmlGenericError(xmlGenericErrorContext, "%s: cannot read this "
-		    "file\n", uri);
+		xmlGenericError(xmlGenericErrorContext, _("%s: cannot read this "
+		    "file\n"), uri);
 		return NULL;
 	}
 	if ((p = xmlNewParserCtxt()) == NULL) {
@@ -327,14 +327,14 @@ theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 		doc = theme_parse(real, (const char *)uri, dict, THEME_PARSE);
 		/* document() would go on with an empty node-set. */
 		if (doc == NULL && tctx != NULL)
-			xsltTransformError(tctx, NULL, NULL, "%s: cannot be "
-			    "loaded\n", (const char *)uri);
+			xsltTransformError(tctx, NULL, NULL, _("%s: cannot be "
+			    "loaded\n"), (const char *)uri);
 	} else if (path != NULL && access(path, F_OK) != 0)
-		xsltTransformError(tctx, NULL, NULL, "%s: no such file\n",
+		xsltTransformError(tctx, NULL, NULL, _("%s: no such file\n"),
 		    (const char *)uri);
 	else
-		xsltTransformError(tctx, NULL, NULL, "%s: a theme may read "
-		    "only regular files inside its own folder (%s)\n",
+		xsltTransformError(tctx, NULL, NULL, _("%s: a theme may read "
+		    "only regular files inside its own folder (%s)\n"),
 		    (const char *)uri, sandbox);
 	free(path);
 	free(real);
@@ -347,8 +347,8 @@ entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	if (in_theme_parse) {
 		entity_refused = 1;
-		xmlGenericError(xmlGenericErrorContext, "%s: a theme file may "
-		    "not load a DTD or an external entity\n",
+		xmlGenericError(xmlGenericErrorContext, _("%s: a theme file may "
+		    "not load a DTD or an external entity\n"),
 		    url != NULL ? url : id != NULL ? id : "?");
 		return NULL;
 	}
@@ -439,7 +439,7 @@ sandbox_enter(struct theme *t)
 	    xsltSecurityForbid) != 0 ||
 	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid) != 0) {
-		fprintf(stderr, "prongsai: out of memory\n");
+		fprintf(stderr, _("prongsai: out of memory\n"));
 		exit(EXIT_SYSTEM);
 	}
 	sandbox = t->real;
@@ -480,9 +480,9 @@ theme_sheet(const struct theme *t, const char *name, struct diags *d)
 	for (i = 0; fallbacks[i] != NULL; i++) {
 		alt = xasprintf("%s/%s.xsl", t->dir, fallbacks[i]);
 		if (lstat(alt, &st) == 0) {
-			diag_add(d, path, 0, 0, SEV_WARNING, "the theme has "
+			diag_add(d, path, 0, 0, SEV_WARNING, _("the theme has "
 			    "no stylesheet for pages of type '%s'; they are "
-			    "made with %s.xsl", name, fallbacks[i]);
+			    "made with %s.xsl"), name, fallbacks[i]);
 			free(path);
 			return alt;
 		}
@@ -515,8 +515,8 @@ theme_load(const char *root, const char *name, enum lang lang,
 	dirs = data_dirs(root);
 	if ((t->dir = data_find(dirs, sub)) == NULL) {
 		tried = data_tried(dirs, sub);
-		diag_add(d, "content/site.yaml", 0, 0, SEV_ERROR, "theme "
-		    "'%s' not found; looked in: %s", name, tried);
+		diag_add(d, "content/site.yaml", 0, 0, SEV_ERROR, _("theme "
+		    "'%s' not found; looked in: %s"), name, tried);
 		free(tried);
 	}
 	data_dirs_free(dirs);
@@ -524,8 +524,8 @@ theme_load(const char *root, const char *name, enum lang lang,
 	if (t->dir == NULL)
 		goto fail;
 	if ((t->real = realpath(t->dir, NULL)) == NULL) {
-		diag_add(d, t->dir, 0, 0, SEV_ERROR, "the theme folder cannot "
-		    "be read");
+		diag_add(d, t->dir, 0, 0, SEV_ERROR, _("the theme folder cannot "
+		    "be read"));
 		goto fail;
 	}
 	sandbox_enter(t);
@@ -547,8 +547,8 @@ theme_load(const char *root, const char *name, enum lang lang,
 		    (t->xsl[i] = xsltParseStylesheetDoc(doc)) == NULL)
 			xmlFreeDoc(doc);
 		if (t->xsl[i] == NULL)
-			errbuf_report(&e, d, path, "the stylesheet cannot be "
-			    "used");
+			errbuf_report(&e, d, path, _("the stylesheet cannot be "
+			    "used"));
 		free(path);
 	}
 	path = xasprintf("%s/strings/%s.xml", t->dir,
@@ -558,9 +558,9 @@ theme_load(const char *root, const char *name, enum lang lang,
 	if ((real = theme_file(path)) != NULL)
 		t->strings = theme_parse(real, path, NULL, XML_PARSE_NONET);
 	if (t->strings == NULL)
-		errbuf_report(&e, d, path, real == NULL ? "the theme's words "
-		    "must be a regular file inside the theme folder" :
-		    "the theme's words cannot be read");
+		errbuf_report(&e, d, path, real == NULL ? _("the theme's words "
+		    "must be a regular file inside the theme folder") :
+		    _("the theme's words cannot be read"));
 	free(real);
 	free(path);
 	xmlSetGenericErrorFunc(NULL, NULL);
@@ -698,7 +698,7 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	xsltFreeTransformContext(ctx);
 	xmlFreeDoc(model);
 	if (!ok || !result_bytes(t->xsl[type], res, out, len)) {
-		errbuf_report(&e, d, file, "the theme failed on this page");
+		errbuf_report(&e, d, file, _("the theme failed on this page"));
 		ok = 0;
 	}
 	if (res != NULL)

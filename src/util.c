@@ -25,7 +25,7 @@
 void
 oom(void)
 {
-	fputs("prongsai: out of memory\n", stderr);
+	fputs(_("prongsai: out of memory\n"), stderr);
 	exit(EXIT_SYSTEM);
 }
 

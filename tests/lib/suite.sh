@@ -5,6 +5,9 @@
 set -u
 cd "$(dirname "$0")/.." || exit 3
 export TZ=Asia/Bangkok LC_ALL=C.UTF-8
+# Messages in English, which the suites match; tests/bad.sh also runs
+# each case in Thai against NAME.th.expect.
+export PRONGSAI_LANG=en
 top=$PWD
 bin=${PRONGSAI:-./prongsai}
 case $bin in
