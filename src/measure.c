@@ -823,7 +823,7 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 	m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(file);
 	m->slug = xstrdup(fileslug);
-	if ((root = doc_split(&c, buf, sz, "measure", &m->body)) == NULL)
+	if ((root = doc_split(&c, buf, sz, _("measure"), &m->body)) == NULL)
 		goto out;
 	if (!field_keys(&c, root, _("the front matter"), knownkeys))
 		goto out;

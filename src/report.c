@@ -67,7 +67,7 @@ report_load(const char *file, const char *fileslug, const char *buf,
 
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(file);
-	if ((root = doc_split(&c, buf, sz, "report", &r->body)) == NULL)
+	if ((root = doc_split(&c, buf, sz, _("report"), &r->body)) == NULL)
 		goto out;
 	if (!field_keys(&c, root, _("the front matter"), reportkeys))
 		goto out;
@@ -126,7 +126,7 @@ page_load(const char *file, const char *fileslug, const char *buf,
 
 	p = xcalloc(1, sizeof(*p));
 	p->path = xstrdup(file);
-	if ((root = doc_split(&c, buf, sz, "page", &p->body)) == NULL)
+	if ((root = doc_split(&c, buf, sz, _("page"), &p->body)) == NULL)
 		goto out;
 	if (!field_keys(&c, root, _("the front matter"), pagekeys))
 		goto out;

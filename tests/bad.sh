@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/bad.sh: runs `prongsai check` on every case of tests/bad/ and
-# compares what it says with NAME.expect.
+# compares what it says with NAME.expect (in English) and, run again in
+# Thai, with NAME.th.expect.
 #
 # A case is tests/bad/NAME.expect plus either tests/bad/NAME.md (one
 # measure file, installed as content/measures/2566/NAME.md) or a folder
@@ -9,6 +10,8 @@
 # of tests/bad/_site/.  Every line of NAME.expect must appear verbatim
 # in stderr, every error or warning in stderr must be in NAME.expect,
 # and the exit status must be 1 if NAME.expect holds an error, else 0.
+# NAME.th.expect is the same for the Thai run (PRONGSAI_LANG=th), whose
+# lines say ข้อผิดพลาด and คำเตือน; every case has one.
 #
 # The binary is $PRONGSAI (default ./prongsai); a case that runs longer
 # than $BAD_TIMEOUT seconds (default 20) fails.
@@ -22,6 +25,26 @@ trap 'exit 130' HUP INT TERM
 # is the checker's, or 137 if it was killed for running too long.
 run_check() {
 	watched sh -c 'cd "$1" && exec "$2" check' sh "$1" "$bin" >"$2" 2>"$3"
+}
+
+# Compare stderr $2 with the expectation $1 whose problem lines hold
+# ": $3: " (errors) or ": $4: " (warnings); appends to $why.
+compare() {
+	[ -f "$1" ] || {
+		why="$why$nl    no $1"
+		return
+	}
+	while IFS= read -r line; do
+		grep -Fxq -e "$line" "$2" ||
+		    why="$why$nl    missing: $line"
+	done <"$1"
+	while IFS= read -r line; do
+		case $line in
+		*": $3: "* | *": $4: "*)
+			grep -Fxq -e "$line" "$1" ||
+			    why="$why$nl    unexpected: $line" ;;
+		esac
+	done <"$2"
 }
 
 # Set up case $1 in the new folder $2; prints why on failure.
@@ -50,7 +73,10 @@ nl='
 pass=0 fail=0
 for exp in tests/bad/*.expect; do
 	[ -f "$exp" ] || continue
+	case $exp in *.th.expect) continue ;; esac
 	name=$(basename "$exp" .expect)
+	thexp=tests/bad/$name.th.expect
+	therr=$work/$name.th.err
 	site=$work/$name
 	out=$work/$name.out
 	err=$work/$name.err
@@ -68,21 +94,19 @@ for exp in tests/bad/*.expect; do
 		elif [ "$st" -ne "$want" ]; then
 			why="$nl    exit status $st, expected $want"
 		fi
-		while IFS= read -r line; do
-			grep -Fxq -e "$line" "$err" ||
-			    why="$why$nl    missing: $line"
-		done <"$exp"
-		while IFS= read -r line; do
-			case $line in
-			*': error: '* | *': warning: '*)
-				grep -Fxq -e "$line" "$exp" ||
-				    why="$why$nl    unexpected: $line" ;;
-			esac
-		done <"$err"
+		compare "$exp" "$err" error warning
+		# The same case in Thai: the same problems, in Thai words.
+		PRONGSAI_LANG=th run_check "$site" "$out" "$therr"
+		thst=$?
+		[ "$thst" -eq "$st" ] ||
+		    why="$why$nl    Thai run: exit status $thst, not $st"
+		compare "$thexp" "$therr" ข้อผิดพลาด คำเตือน
 	fi
 	# After a deliberate change of wording: REGEN=1 sh tests/bad.sh
+	# (then read the diff of both .expect files before committing).
 	if [ -n "$why" ] && [ "${REGEN:-}" = 1 ] && [ -f "$err" ]; then
 		cp "$err" "$exp"
+		[ -f "$therr" ] && cp "$therr" "$thexp"
 		echo "REGEN: bad/$name"
 		why=
 	fi
@@ -94,7 +118,7 @@ for exp in tests/bad/*.expect; do
 		echo "FAIL: bad/$name$why"
 		[ -f "$err" ] && diff -u "$exp" "$err" | sed 's/^/    /'
 	fi
-	rm -rf "$site" "$out" "$err"
+	rm -rf "$site" "$out" "$err" "$therr"
 done
 echo "bad: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
