@@ -76,8 +76,9 @@ po: | build/.dirs
 	msginit --no-translator --locale=en --input=build/prongsai.pot \
 	    --output-file=po/en.po
 
-prongsai: $(SRCS:src/%.c=build/%.o) | $(MOS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(MALLOC_LIBS)
+# The catalogs are prerequisites so that `make prongsai` refreshes them.
+prongsai: $(SRCS:src/%.c=build/%.o) $(MOS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS) $(MALLOC_LIBS)
 
 build/%.o: src/%.c $(HDRS) | build/.dirs
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
@@ -117,8 +118,8 @@ build/tests/%-asan: tests/%.c $(LIBSRCS:src/%.c=build/asan/%.o) $(HDRS)
 	$(CC) $(ALLCFLAGS) $(SAN) -Isrc -o $@ $< \
 	    $(LIBSRCS:src/%.c=build/asan/%.o) $(LDLIBS) -lcmocka
 
-prongsai-asan: $(SRCS:src/%.c=build/asan/%.o) | $(MOS)
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+prongsai-asan: $(SRCS:src/%.c=build/asan/%.o) $(MOS)
+	$(CC) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # The same program under ThreadSanitizer, for the -j tests.
 prongsai-tsan: $(SRCS:src/%.c=build/tsan/%.o)

@@ -98,9 +98,9 @@ lang_init(const char *opt, const char *source)
 	setenv("LANGUAGE", lang == LANG_TH ? "th" : "en", 1);
 	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
 		setlocale(LC_MESSAGES, "");
-	/* Skip the site folder itself: a site does not ship messages. */
+	/* Where the themes are: the source tree, then the installed data. */
 	dirs = data_dirs(source != NULL ? source : ".");
-	if ((dir = data_find(dirs + 1, "locale/th/LC_MESSAGES/" DOMAIN
+	if ((dir = data_find(dirs, "locale/th/LC_MESSAGES/" DOMAIN
 	    ".mo")) != NULL) {
 		/* DIR/locale/th/LC_MESSAGES/prongsai.mo: keep DIR/locale. */
 		dir[strlen(dir) - strlen("/th/LC_MESSAGES/" DOMAIN ".mo")] =

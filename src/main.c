@@ -183,6 +183,9 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "-h") == 0) {
+		/* prongsai --help --lang th */
+		if (parse_opts(argc - 1, argv + 1, &o))
+			lang_init(o.lang, o.source);
 		usage(stdout);
 		return EXIT_FINE;
 	}
