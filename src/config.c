@@ -156,9 +156,10 @@ config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
 		}
 		if (field_str(c, t, "title", &cfg->menu[cfg->menusz].title) &&
 		    field_str(c, u, "url", &cfg->menu[cfg->menusz].url) &&
-		    menu_url_ok(c, u, cfg->menu[cfg->menusz].url))
+		    menu_url_ok(c, u, cfg->menu[cfg->menusz].url)) {
+			cfg->menu[cfg->menusz].pos = u->pos;
 			cfg->menusz++;
-		else {
+		} else {
 			free(cfg->menu[cfg->menusz].title);
 			free(cfg->menu[cfg->menusz].url);
 			cfg->menu[cfg->menusz].title = NULL;

@@ -123,12 +123,22 @@ struct ynode	*ymap_get(const struct ynode *, const char *);
 struct ynode	*doc_split(const struct fctx *, const char *, size_t,
 			const char *, char **);
 
+/* lenient.c: the forgiving readings of what clerks write. */
+int		 lenient_status(const char *);
+char		*lenient_percent(const char *);
+char		*lenient_unquote(const char *);
+int		 lenient_dmy(const char *, char[11]);
+const char	*lenient_joined(const char *);
+char		*lenient_as_list(const char *, const char *);
+
 /* fields.c: typed values out of front matter nodes. */
 int		 field_str(const struct fctx *, const struct ynode *,
 			const char *, char **);
 int		 parse_int(const char *, long *);
 int		 field_int(const struct fctx *, const struct ynode *,
 			const char *, long, long, int *);
+int		 field_percent(const struct fctx *, const struct ynode *,
+			const char *, int *);
 int		 field_year(const struct fctx *, const struct ynode *, int *);
 int		 field_bool(const struct fctx *, const struct ynode *,
 			const char *, int *);

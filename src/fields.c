@@ -97,6 +97,27 @@ field_int(const struct fctx *c, const struct ynode *n, const char *f,
 	return 1;
 }
 
+/*
+ * Read a percentage from 0 to 100, with or without its sign: "80",
+ * "100%", "๑๐๐ %" are all read, as clerks write them.
+ */
+int
+field_percent(const struct fctx *c, const struct ynode *n, const char *f,
+    int *out)
+{
+	struct ynode	 bare;
+	char		*num;
+	int		 ok;
+
+	if (n->type != Y_SCALAR || (num = lenient_percent(n->value)) == NULL)
+		return field_int(c, n, f, 0, 100, out);
+	bare = *n;
+	bare.value = num;
+	ok = field_int(c, &bare, f, 0, 100, out);
+	free(num);
+	return ok;
+}
+
 /* Read true/false (also yes/no); 1 on success. */
 int
 field_bool(const struct fctx *c, const struct ynode *n, const char *f,
@@ -127,6 +148,8 @@ int
 field_date(const struct fctx *c, const struct ynode *n, const char *f,
     struct date *out)
 {
+	char	 iso[11];
+
 	if (n->type != Y_SCALAR) {
 		wrong_type(c, n, f, _("a date"));
 		return 0;
@@ -139,6 +162,13 @@ field_date(const struct fctx *c, const struct ynode *n, const char *f,
 		    _("'%s' is %s, a date that does not exist"), f, n->value);
 		return 0;
 	default:
+		if (lenient_dmy(n->value, iso)) {
+			diag_add(c->d, c->file, n->pos.line, n->pos.col,
+			    SEV_ERROR, _("'%s' is \"%s\", written day/month/"
+			    "year: write year-month-day instead, here %s"),
+			    f, n->value, iso);
+			return 0;
+		}
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 		    _("'%s' is \"%s\", which is not a date: write "
 		    "YYYY-MM-DD or YYYY-MM, e.g. 2566-01-27 or 2023-01"),

@@ -185,14 +185,15 @@ framework_find(const char *root, int fy, struct diags *d)
 {
 	struct framework	*fw;
 	char			**dirs, *sub, *path = NULL, *tried;
-	int			 delta, y;
+	int			 delta, y, found = 0;
 
 	dirs = data_dirs(root);
 	for (delta = 0; delta <= FW_SEARCH && path == NULL; delta++)
 		for (y = fy - delta; y <= fy + delta && path == NULL;
 		    y += delta ? 2 * delta : 1) {
 			sub = xasprintf("framework/%d.yaml", y);
-			path = data_find(dirs, sub);
+			if ((path = data_find(dirs, sub)) != NULL)
+				found = y;
 			free(sub);
 		}
 	if (path == NULL) {
@@ -206,6 +207,13 @@ framework_find(const char *root, int fy, struct diags *d)
 		return NULL;
 	}
 	data_dirs_free(dirs);
+	/* The NACC changes indicators between years: say which is used. */
+	if (found != fy)
+		diag_add(d, "framework", 0, 0, SEV_WARNING, _("fiscal year %d "
+		    "has no ITA framework file of its own, so the one of %d "
+		    "is used, whose indicators may differ; add "
+		    "framework/%d.yaml to the site when that year's framework "
+		    "is out"), fy, found, fy);
 	fw = framework_load(path, d);
 	free(path);
 	if (fw != NULL)

@@ -249,6 +249,7 @@ static int
 ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 {
 	struct ynode	*n;
+	char		*inner;
 	struct pos	 p = mark_pos(b, &ev->start_mark);
 
 	if (b->nodes >= YAML_MAX_NODES) {
@@ -270,6 +271,15 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 		n->value = xstrndup((const char *)ev->data.scalar.value,
 		    ev->data.scalar.length);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		/* Word's “...” are certainly quotes: read them as quotes. */
+		if (n->plain && (inner = lenient_unquote(n->value)) != NULL) {
+			diag_add(b->d, b->file, p.line, p.col, SEV_WARNING,
+			    _("this value is inside curly quotes (as Word "
+			    "types them), which are read as quotes here; type "
+			    "straight quotes \"...\" or none"));
+			free(n->value);
+			n->value = inner;
+		}
 		return ybuild_attach(b, n);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -297,6 +307,7 @@ ybuild_event(struct ybuild *b, const yaml_event_t *ev)
 }
 
 /* libyaml's commonest complaints, in words an editor can act on. */
+#define TAB_HINT	2	/* the entry for "found a tab character" */
 static const char *const yamlhints[][2] = {
 	{ "mapping values are not allowed", N_("a second ': ' on one line; "
 	    "put the whole value in double quotes") },
@@ -317,6 +328,29 @@ static const char *const yamlhints[][2] = {
 };
 
 /*
+ * The column of a Tab in the indentation of line (the file's numbering)
+ * of b's text, or 0 if its indentation has none.  libyaml blames a Tab
+ * in many ways (a reserved character, a key not found), so the line is
+ * looked at rather than the complaint.
+ */
+static unsigned
+tab_indent(const struct ybuild *b, unsigned line)
+{
+	const char	*s = b->text, *end = b->text + b->len;
+	unsigned	 at = b->lines.line0, col;
+
+	if (line < at)
+		return 0;
+	for (; s < end && at < line; s++)
+		if (*s == '\n')
+			at++;
+	for (col = 1; s < end && (*s == ' ' || *s == '\t'); s++, col++)
+		if (*s == '\t')
+			return col;
+	return 0;
+}
+
+/*
  * Turn libyaml's problem into words an editor can act on.  A reader
  * error (a character YAML does not allow) has no mark, only the byte
  * offset of the character.
@@ -327,6 +361,7 @@ yaml_report(struct ybuild *b, const yaml_parser_t *parser)
 	struct pos	 p;
 	const char	*what = parser->problem ? parser->problem : "error";
 	size_t		 i, idx, off = parser->problem_offset;
+	unsigned	 tab;
 
 	if (parser->error == YAML_READER_ERROR) {
 		if (off > b->len)
@@ -347,6 +382,14 @@ yaml_report(struct ybuild *b, const yaml_parser_t *parser)
 		return;
 	}
 	p = mark_pos(b, &parser->problem_mark);
+	/* The Tab is on the line blamed or, for a key, the one above. */
+	for (i = 0; i < 2 && p.line > i; i++)
+		if ((tab = tab_indent(b, p.line - (unsigned)i)) != 0) {
+			diag_add(b->d, b->file, p.line - (unsigned)i, tab,
+			    SEV_ERROR, _("front matter is not valid YAML: %s"),
+			    _(yamlhints[TAB_HINT][1]));
+			return;
+		}
 	for (i = 0; i < sizeof(yamlhints) / sizeof(yamlhints[0]); i++)
 		if (strstr(what, yamlhints[i][0]) != NULL) {
 			diag_add(b->d, b->file, p.line, p.col, SEV_ERROR,

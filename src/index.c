@@ -300,6 +300,7 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
 {
 	const struct yeargroup	*yg;
 	const struct report	*r;
+	char			*dir;
 	size_t			 i;
 
 	for (i = 0; i < s->reportsz; i++) {
@@ -315,6 +316,23 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
 			    "until measures of that year are added"),
 			    r->fiscal_year);
 	}
+	/*
+	 * The report's introduction and period come from that file.  A
+	 * site that keeps report files but lacks this year's forgot it; one
+	 * with none at all does not use them (yet), and is not nagged.
+	 */
+	dir = strcmp(s->root, ".") == 0 ? xstrdup("content/reports") :
+	    path_join(s->root, "content/reports");
+	for (i = 0; s->reportsz > 0 && i < ix->yearsz; i++) {
+		yg = &ix->years[i];
+		if (yg->sz > 0 && yg->report == NULL)
+			diag_add(d, dir, 0, 0, SEV_WARNING,
+			    _("fiscal year %d has measures but no report file, "
+			    "so its official report has no introduction and no "
+			    "reporting period: add content/reports/%d.md (see "
+			    "prongsai(5))"), yg->year, yg->year);
+	}
+	free(dir);
 }
 
 /*
@@ -322,12 +340,14 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
  * itself: two pages, or a page and a fiscal year (its folder is the
  * year's number), must not share a folder.
  */
+/* The folders the site makes itself beside the years and free pages. */
+static const char *const made[] = {
+	"owners", "files", "static", "data", NULL
+};
+
 static void
 check_pages(const struct index *ix, const struct site *s, struct diags *d)
 {
-	static const char *const made[] = {
-		"owners", "files", "static", "data", NULL
-	};
 	struct strmap		 seen = { 0 };
 	const struct page	*p;
 	size_t			 i, k;
@@ -352,6 +372,50 @@ check_pages(const struct index *ix, const struct site *s, struct diags *d)
 			strmap_put(&seen, p->slug, i);
 	}
 	strmap_free(&seen);
+}
+
+/*
+ * Warn about a menu link to a page of this site that will not exist:
+ * "/about/" without content/pages/about.md, or a year without measures.
+ * Only a link's first folder is looked at, and a link to a file (a dot
+ * in its name, such as /feed.xml) is left alone.
+ */
+static void
+check_menu(const struct index *ix, const struct site *s, struct diags *d)
+{
+	const struct menuitem	*mi;
+	char			*first, *file;
+	size_t			 i, k, n;
+	long			 year;
+	int			 found;
+
+	file = strcmp(s->root, ".") == 0 ? xstrdup("content/site.yaml") :
+	    path_join(s->root, "content/site.yaml");
+	for (i = 0; i < s->cfg.menusz; i++) {
+		mi = &s->cfg.menu[i];
+		if (mi->url[0] != '/' || (n = strcspn(mi->url + 1, "/?#")) == 0)
+			continue;
+		first = xstrndup(mi->url + 1, n);
+		found = strchr(first, '.') != NULL;
+		for (k = 0; !found && made[k] != NULL; k++)
+			found = strcmp(first, made[k]) == 0;
+		for (k = 0; !found && k < s->pagesz; k++)
+			found = strcmp(first, s->pages[k]->slug) == 0;
+		if (!found && parse_int(first, &year)) {
+			if (index_year(ix, (int)year) == NULL)
+				diag_add(d, file, mi->pos.line, mi->pos.col,
+				    SEV_WARNING, _("the menu links to %s, but "
+				    "fiscal year %ld has no measures, so the site "
+				    "has no such page: correct the url"),
+				    mi->url, year);
+		} else if (!found)
+			diag_add(d, file, mi->pos.line, mi->pos.col,
+			    SEV_WARNING, _("the menu links to %s, but the site "
+			    "has no such page: add content/pages/%s.md or "
+			    "correct the url"), mi->url, first);
+		free(first);
+	}
+	free(file);
 }
 
 /*
@@ -393,6 +457,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	check_indicators(ix, d);
 	check_reports(ix, s, d);
 	check_pages(ix, s, d);
+	check_menu(ix, s, d);
 	ix->current = s->cfg.current_year;
 	if (ix->current == 0 && ix->yearsz > 0)
 		ix->current = ix->years[ix->yearsz - 1].year;

@@ -117,6 +117,11 @@ parse_status(const struct fctx *c, const struct ynode *n, enum status *out)
 			*out = (enum status)s;
 			return 1;
 		}
+	/* ยังไม่ดำเนินการ, เสร็จแล้ว...: the meaning is certain. */
+	if ((s = lenient_status(n->value)) >= 0) {
+		*out = (enum status)s;
+		return 1;
+	}
 	diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 	    _("unknown status '%s': use planned, in-progress, done or cancelled"),
 	    n->value);
@@ -300,7 +305,7 @@ parse_update_item(const struct fctx *c, const struct ynode *n,
 	} else
 		ok &= field_date(c, v, "updates: date", &up->date);
 	if ((v = ymap_get(n, "progress")) != NULL)
-		ok &= field_int(c, v, "updates: progress", 0, 100,
+		ok &= field_percent(c, v, "updates: progress",
 		    &up->progress);
 	if ((v = ymap_get(n, "status")) != NULL)
 		ok &= parse_status(c, v, &up->status);
@@ -361,6 +366,26 @@ owner_clean(char *s)
 }
 
 /*
+ * Warn about several owners written as one ("งานก, งานข"): each would
+ * lose its own page.  The name is kept as written.
+ */
+static void
+owner_joined(const struct fctx *c, const struct ynode *at, const char *o)
+{
+	const char	*sep;
+	char		*list;
+
+	if ((sep = lenient_joined(o)) == NULL)
+		return;
+	list = lenient_as_list(o, sep);
+	diag_add(c->d, c->file, at->pos.line, at->pos.col, SEV_WARNING,
+	    _("owner '%s' looks like several owners joined by '%s', which "
+	    "would be one owner with one page; if they are several, list "
+	    "them: owners: %s"), o, sep[0] == ' ' ? sep + 1 : sep, list);
+	free(list);
+}
+
+/*
  * Read owners: one owner listed twice would count the measure twice on
  * its page; the repeat is dropped with a warning.
  */
@@ -376,6 +401,7 @@ parse_owners(const struct fctx *c, const struct ynode *n, struct measure *m)
 	for (i = k = 0; i < m->ownersz; i++) {
 		at = n->type == Y_SEQ ? n->kids[i] : n;
 		owner_clean(m->owners[i]);
+		owner_joined(c, at, m->owners[i]);
 		if ((first = strmap_get(&seen, m->owners[i])) != STRMAP_NONE) {
 			diag_add(c->d, c->file, at->pos.line, at->pos.col,
 			    SEV_WARNING, _("owner '%s' is already listed "
@@ -459,7 +485,7 @@ read_progress(const struct fctx *c, const struct ynode *v, struct measure *m)
 			m->progress = 100;
 		return 1;
 	}
-	if (!field_int(c, v, "progress", 0, 100, &m->progress))
+	if (!field_percent(c, v, "progress", &m->progress))
 		return 0;
 	if (m->status == STATUS_DONE && m->progress < 100)
 		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_WARNING,
@@ -805,6 +831,57 @@ measure_read(const struct fctx *c, const struct ynode *root,
 }
 
 /*
+ * Warn about an update log that disagrees with the rest of the file: an
+ * update dated outside the fiscal year, or a newest update whose
+ * progress or status is not the measure's (one of them was not copied
+ * up when the last update was added).
+ */
+static void
+updates_check(const struct fctx *c, const struct measure *m)
+{
+	struct fmt		 th = { LANG_TH, DIGITS_THAI, ERA_BE };
+	const struct update	*u;
+	struct date		 first, last;
+	char			*when, *b1, *b2;
+	size_t			 i;
+
+	if (m->updatesz == 0 || m->fiscal_year == 0)
+		return;
+	fiscal_year_first(m->fiscal_year, &first);
+	fiscal_year_last(m->fiscal_year, &last);
+	for (i = 0; i < m->updatesz; i++) {
+		u = &m->updates[i];
+		if (!ends_before(&first, &u->date) &&
+		    !ends_before(&u->date, &last))
+			continue;
+		when = date_format(&u->date, DATE_FULL, &th);
+		b1 = date_format(&first, DATE_FULL, &th);
+		b2 = date_format(&last, DATE_FULL, &th);
+		diag_add(c->d, c->file, u->pos.line, u->pos.col, SEV_WARNING,
+		    _("this update is dated %s, outside fiscal year %d, which "
+		    "runs from %s to %s; check the year"), when,
+		    m->fiscal_year, b1, b2);
+		free(when);
+		free(b1);
+		free(b2);
+	}
+	u = measure_last_update(m);
+	when = date_format(&u->date, DATE_FULL, &th);
+	if (u->progress >= 0 && u->progress != m->progress &&
+	    m->pos[F_PROGRESS].line != 0)
+		diag_add(c->d, c->file, m->pos[F_PROGRESS].line,
+		    m->pos[F_PROGRESS].col, SEV_WARNING, _("progress is %d%% "
+		    "but the newest update (%s) says %d%%; make them agree"),
+		    m->progress, when, u->progress);
+	if (u->status != STATUS_NONE && u->status != m->status)
+		diag_add(c->d, c->file, m->pos[F_STATUS].line,
+		    m->pos[F_STATUS].col, SEV_WARNING, _("status is %s but the "
+		    "newest update (%s) says %s; make them agree"),
+		    statusnames[m->status], when, statusnames[u->status]);
+	free(when);
+}
+
+/*
  * Load one measure from buf (the file's text after any BOM, valid UTF-8).
  * file is the path shown in diagnostics; fileslug is the file name
  * without ".md".  Returns a new measure (free with measure_free()), or
@@ -828,6 +905,8 @@ measure_load(const char *file, const char *fileslug, const char *buf,
 	if (!field_keys(&c, root, _("the front matter"), knownkeys))
 		goto out;
 	measure_read(&c, root, m);
+	if (d->errors == errs)
+		updates_check(&c, m);
 	if (d->errors == errs)
 		m->html = markdown_render(m->body, cfg->unsafe_html);
 	/* Only the HTML is needed from here on; big sites need the memory. */

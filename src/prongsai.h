@@ -240,6 +240,7 @@ struct page {
 struct menuitem {
 	char		*title;
 	char		*url;
+	struct pos	 pos;		/* of the url in site.yaml */
 };
 
 /* site.yaml: site-wide settings.  All strings owned. */

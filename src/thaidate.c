@@ -698,14 +698,18 @@ year_near(const struct tok *t, int fy)
 /*
  * A two-digit year far from the fiscal year is a slip of the pen
  * ("ต.ค. ๒๕" for "ต.ค. ๖๕"): the month's place in the fiscal year
- * tells which year was meant.
+ * tells which year was meant.  A year fewer than ten away is a year
+ * ("ต.ค. ๖๖" in 2568, last year's period copied): read as written,
+ * the caller says it lies outside the fiscal year, as for four digits.
  */
+#define SLIP_YEARS	10
+
 static int
 year_of_month(const struct tok *t, int month, int fy)
 {
 	int	 y = year_near(t, fy);
 
-	if (t->ndig == 2 && fy >= BE_MIN && abs(y - fy) > 1)
+	if (t->ndig == 2 && fy >= BE_MIN && abs(y - fy) >= SLIP_YEARS)
 		return month >= 10 ? fy - 1 : fy;
 	return y;
 }

@@ -3,7 +3,7 @@
 # framework, wherever its prefix is moved.
 #
 # Builds a copy of the sources (src/, Makefile, themes/, framework/,
-# man/) in a temporary folder, so the repository's own build/ is left
+# man/, po/) in a temporary folder, so the repository's own build/ is left
 # alone: a plain `make`, then `make install PREFIX=$tmp/p DESTDIR=`,
 # which must rebuild what embeds the data folder.  The installed binary,
 # copied away from its prefix, finds the data through the compiled
@@ -47,7 +47,7 @@ said() {
 
 mkdir "$tmp/src" || exit 3
 cp -R "$top/src" "$top/Makefile" "$top/themes" "$top/framework" \
-    "$top/man" "$tmp/src/" || exit 3
+    "$top/man" "$top/po" "$tmp/src/" || exit 3
 mkdir -p "$tmp/site/content/measures/2566" || exit 3
 cp -R "$top/tests/bad/_site/." "$tmp/site/" || exit 3
 cp "$top/content/measures/2566/asset-use-manual.md" \
@@ -62,7 +62,9 @@ fi
 missing=
 for f in bin/prongsai share/man/man1/prongsai.1 share/man/man5/prongsai.5 \
     share/prongsai/themes/default/home.xsl \
-    share/prongsai/framework/2566.yaml; do
+    share/prongsai/framework/2566.yaml \
+    share/prongsai/locale/th/LC_MESSAGES/prongsai.mo \
+    share/prongsai/locale/en/LC_MESSAGES/prongsai.mo; do
 	[ -f "$p/$f" ] || missing="$missing $f"
 done
 if [ -z "$missing" ]; then ok make-install
@@ -91,6 +93,14 @@ elif [ -z "$(find "$tmp/site/output" -name installed-mark.txt)" ]; then
 else
 	ok moved-prefix
 fi
+
+# Its messages: the Thai catalog installed beside the themes, found from
+# the moved prefix, with no source tree in sight.
+out=$(cd "$tmp/site" && PRONGSAI_LANG=th "$q/bin/prongsai" check 2>&1)
+case $out in
+*"ตรวจ 2 ไฟล์: ข้อผิดพลาด 0 รายการ, คำเตือน 0 รายการ"*) ok installed-thai ;;
+*) no installed-thai "PRONGSAI_LANG=th check said: $out" ;;
+esac
 
 # A theme that does not exist: every folder, in order, and no other.
 cp "$tmp/site/content/site.yaml" "$tmp/site.yaml"

@@ -755,8 +755,15 @@ dates(void **state)
 		"2023-13-01", "2023-01-32", "2023-01-00",
 	};
 	static const char *const syntax[] = {
-		"27/01/2566", "2023", "23-01-27", "2023-1-5", "2023/01/27",
-		"27 ม.ค. 2566", "2023-01-27x", "yesterday",
+		"2023", "23-01-27", "2023-1-5", "2023/01/27",
+		"27 ม.ค. 2566", "2023-01-27x", "yesterday", "31/02/2566",
+		"1/13/2566", "27/01/66",
+	};
+	static const char *const dmy[][2] = {
+		{ "27/01/2566", "2566-01-27" },
+		{ "๓๑/๐๑/๒๕๖๘", "2568-01-31" },
+		{ "5.1.2023", "2023-01-05" },
+		{ "31-12-2565", "2565-12-31" },
 	};
 	struct measure	*m;
 	char		*s, *line;
@@ -776,6 +783,16 @@ dates(void **state)
 		line = xasprintf("published: %s\n", impossible[i]);
 		s = xasprintf("'published' is %s, a date that does not exist",
 		    impossible[i]);
+		refused(PLANNED, line, 8, 12, s);
+		free(line);
+		free(s);
+	}
+	/* Day/month/year: refused, with that very date as the fix. */
+	for (i = 0; i < sizeof(dmy) / sizeof(dmy[0]); i++) {
+		line = xasprintf("published: %s\n", dmy[i][0]);
+		s = xasprintf("'published' is \"%s\", written day/month/year: "
+		    "write year-month-day instead, here %s", dmy[i][0],
+		    dmy[i][1]);
 		refused(PLANNED, line, 8, 12, s);
 		free(line);
 		free(s);
@@ -949,6 +966,103 @@ done_progress_warning(void **state)
 	    "80%");
 	assert_int_equal(m->status, STATUS_DONE);
 	assert_int_equal(m->progress, 80);
+	measure_free(m);
+	diag_free(&d);
+}
+
+/* Issue 15: what a clerk writes and means for certain is read. */
+static void
+forgiving_readings(void **state)
+{
+	static const struct {
+		const char	*word;
+		enum status	 status;
+	} words[] = {
+		{ "ยังไม่ดำเนินการ", STATUS_PLANNED },
+		{ "อยู่ระหว่างดำเนินการ", STATUS_IN_PROGRESS },
+		{ "อยู่ระหว่าง ดำเนินการ", STATUS_IN_PROGRESS },
+		{ "กำลังดำเนินการ", STATUS_IN_PROGRESS },
+		{ "ดำเนินการแล้วเสร็จ", STATUS_DONE },
+		{ "เสร็จแล้ว", STATUS_DONE },
+		{ "ยกเลิก", STATUS_CANCELLED },
+	};
+	static const struct {
+		const char	*text;
+		int		 value;
+	} pct[] = {
+		{ "100%", 100 }, { "๑๐๐ %", 100 }, { "40 %", 40 },
+		{ "๘๐%", 80 }, { "0%", 0 }, { "\"75%\"", 75 },
+	};
+	static const char *const codes[] = {
+		"planned", "in-progress", "done", "cancelled"
+	};
+	struct measure	*m;
+	char		*line;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		line = xasprintf("status: %s\nprogress: 100\n", words[i].word);
+		m = accepted(BASE, line);
+		assert_int_equal(m->status, words[i].status);
+		/* The code, not the Thai word, is what the output shows. */
+		assert_string_equal(status_name(m->status),
+		    codes[words[i].status]);
+		measure_free(m);
+		free(line);
+	}
+	for (i = 0; i < sizeof(pct) / sizeof(pct[0]); i++) {
+		line = xasprintf("status: in-progress\nprogress: %s\n",
+		    pct[i].text);
+		m = accepted(BASE, line);
+		assert_int_equal(m->progress, pct[i].value);
+		measure_free(m);
+		free(line);
+	}
+	refused(BASE, "status: in-progress\nprogress: 120%\n", 8, 11,
+	    "'progress' is 120, but it must be between 0 and 100");
+	refused(BASE, "status: in-progress\nprogress: \"%\"\n", 8, 11,
+	    "'progress' must be a whole number");
+	refused(BASE, "status: เสร็จ ๆ\n", 7, 9, "unknown status");
+}
+
+/* Issue 15: warnings for what was silently wrong. */
+static void
+silent_slips(void **state)
+{
+	struct diags	 d;
+	struct measure	*m;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	m = load("---\ntitle: t\nfiscal_year: 2566\nareas: EIT\n"
+	    "owners: งานก, งานข\nperiod: “whole-year”\n"
+	    "status: in-progress\nprogress: 40\nupdates:\n"
+	    "  - date: 2566-01-01\n    progress: 70\n    status: done\n"
+	    "  - date: 2567-02-01\n    progress: 50\n---\n", &d);
+	assert_non_null(m);
+	assert_int_equal(d.errors, 0);
+	assert_diag(&d, 5, 9, SEV_WARNING, "owner 'งานก, งานข' looks like "
+	    "several owners joined by ','");
+	assert_diag(&d, 5, 9, SEV_WARNING, "list them: owners: [งานก, งานข]");
+	assert_diag(&d, 6, 9, SEV_WARNING, "inside curly quotes");
+	assert_int_equal(m->period.whole_year, 1);
+	assert_diag(&d, 13, 5, SEV_WARNING, "outside fiscal year 2566");
+	/* The newest update is the one of 2567, whatever the order. */
+	assert_diag(&d, 8, 11, SEV_WARNING, "progress is 40% but the newest "
+	    "update");
+	assert_int_equal(d.warnings, 4);
+	measure_free(m);
+	diag_free(&d);
+	/* A unit named with และ is one unit. */
+	m = accepted(PLANNED, "");
+	measure_free(m);
+	memset(&d, 0, sizeof(d));
+	m = load("---\ntitle: t\nfiscal_year: 2566\nareas: EIT\n"
+	    "owners: [กองวิชาการและแผนงาน]\nperiod: whole-year\n"
+	    "status: planned\n---\n", &d);
+	assert_non_null(m);
+	assert_int_equal(d.sz, 0);
 	measure_free(m);
 	diag_free(&d);
 }
@@ -1300,6 +1414,8 @@ main(void)
 		cmocka_unit_test(ranges),
 		cmocka_unit_test(fiscal_year_range),
 		cmocka_unit_test(dates),
+		cmocka_unit_test(forgiving_readings),
+		cmocka_unit_test(silent_slips),
 		cmocka_unit_test(period_rules),
 		cmocka_unit_test(evidence_urls),
 		cmocka_unit_test(updates_rules),
