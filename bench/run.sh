@@ -26,6 +26,8 @@ BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
 OUT=$BENCH/out
 PRONGSAI=${PRONGSAI:-$ROOT/prongsai}
+# The summary line is recorded as written: keep it in English.
+export PRONGSAI_LANG=en
 RUNS=${RUNS:-3}
 THEME=${THEME:-auto}
 RUNDIR=${RUNDIR:-$OUT/run}
