@@ -7,7 +7,8 @@
 
 /*
  * The Thai words clerks use for each status, with their common variants,
- * compared without spaces (Thai writes none inside a phrase).  The codes stay what the output shows.
+ * compared without spaces (Thai writes none inside a phrase).  The
+ * codes stay what the output shows.
  */
 static const struct {
 	const char	*word;
