@@ -54,9 +54,14 @@ LINGUAS   = th en
 MOS       = $(LINGUAS:%=locale/%/LC_MESSAGES/prongsai.mo)
 TH_PO     = po/th.po $(filter-out po/th.po,$(wildcard po/th-*.po))
 
-locale/th/LC_MESSAGES/prongsai.mo: $(TH_PO)
+locale/th/LC_MESSAGES/prongsai.mo: $(TH_PO) build/po.stamp
 	@mkdir -p $(@D)
 	msgcat --use-first $(TH_PO) | msgfmt --check -o $@ -
+
+# Holds the list of fragments, rewritten when it changes: a fragment
+# removed (merged into th.po) rebuilds the catalog too.
+build/po.stamp: FORCE | build/.dirs
+	@printf '%s\n' '$(TH_PO)' | cmp -s - $@ || printf '%s\n' '$(TH_PO)' >$@
 
 locale/en/LC_MESSAGES/prongsai.mo: po/en.po
 	@mkdir -p $(@D)
