@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extern.h"
 
@@ -16,6 +17,12 @@ usage(FILE *f)
 	fputs("usage: prongsai check [--source DIR]\n"
 	    "       prongsai build [--source DIR] [--output DIR] "
 	    "[--base-url URL] [--drafts] [--quiet] [-j N]\n"
+	    "       prongsai init DIR [--organization NAME] [--base-url URL] "
+	    "[--year YYYY]\n"
+	    "       prongsai new [--source DIR] [--year YYYY] [--area A]... "
+	    "[--slug SLUG] TITLE\n"
+	    "       prongsai import [--source DIR] [--year YYYY] [--dry-run] "
+	    "[--force] FILE\n"
 	    "       prongsai version\n", f);
 }
 
@@ -114,6 +121,93 @@ cmd_check(const struct opts *o)
 	return rc;
 }
 
+/*
+ * prongsai init, new and import: their own options and one argument
+ * (the folder, the title, the file).
+ */
+static int
+cmd_make(const char *cmd, int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "organization", required_argument, NULL, 'O' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "slug", required_argument, NULL, 'S' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*source = ".", *org = NULL, *url = NULL, *slug = NULL;
+	unsigned	 areas = 0;
+	int		 c, a, year = 0, dry = 0, force = 0;
+	long		 n;
+
+	while ((c = getopt_long(argc, argv, "s:y:nfh", longopts, NULL)) !=
+	    -1)
+		switch (c) {
+		case 's':
+			source = optarg;
+			break;
+		case 'O':
+			org = optarg;
+			break;
+		case 'b':
+			url = optarg;
+			break;
+		case 'y':
+			if (!parse_int(optarg, &n) || n < 2400 || n > 2700) {
+				fprintf(stderr, _("prongsai: --year wants a "
+				    "Buddhist Era year such as 2566\n"));
+				return EXIT_USAGE;
+			}
+			year = (int)n;
+			break;
+		case 'a':
+			for (a = 0; a < AREA__MAX; a++)
+				if (strcasecmp(optarg,
+				    area_name((enum area)a)) == 0)
+					break;
+			if (a == AREA__MAX) {
+				fprintf(stderr, _("prongsai: unknown area "
+				    "'%s': use IIT, EIT or OIT\n"), optarg);
+				return EXIT_USAGE;
+			}
+			areas |= 1u << a;
+			break;
+		case 'S':
+			slug = optarg;
+			break;
+		case 'n':
+			dry = 1;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_FINE;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	if (optind != argc - 1) {
+		fprintf(stderr, optind == argc ? _("prongsai %s: give one "
+		    "%s\n") : _("prongsai %s: give only one %s\n"), cmd,
+		    strcmp(cmd, "init") == 0 ? _("folder") :
+		    strcmp(cmd, "new") == 0 ? _("title") : _("file"));
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(cmd, "init") == 0)
+		return scaffold_init(argv[optind], org, url, year);
+	if (strcmp(cmd, "new") == 0)
+		return scaffold_new(source, argv[optind], year, areas, slug);
+	return import_run(argv[optind], source, year, dry, force);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -133,6 +227,11 @@ main(int argc, char *argv[])
 	    strcmp(cmd, "-h") == 0) {
 		usage(stdout);
 		return EXIT_FINE;
+	}
+	if (strcmp(cmd, "init") == 0 || strcmp(cmd, "new") == 0 ||
+	    strcmp(cmd, "import") == 0) {
+		markdown_init();
+		return cmd_make(cmd, argc - 1, argv + 1);
 	}
 	if (!parse_opts(argc - 1, argv + 1, &o)) {
 		usage(stderr);

@@ -1,0 +1,996 @@
+/* import.c: finds the measure tables of a document by their header row, turns each row into a measure file and the text before the first table into the year's report, checks them as `check` would and writes them only if nothing is wrong. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+/* The columns of a report's measure table. */
+enum icol {
+	IC_TITLE,
+	IC_METHODS,
+	IC_OWNERS,
+	IC_PERIOD,
+	IC_RESULT,
+	IC_ORDER,		/* a ลำดับ column, which some reports have */
+	IC__MAX
+};
+
+/*
+ * The words that name each column in a header row, as clerks write
+ * them (blanks ignored, so ระยะเวลา ดำเนินการ matches); a cell is
+ * tried against the columns in this order and the first match wins.
+ */
+static const struct {
+	enum icol	 col;
+	const char	*const words[4];
+	int		 whole;		/* the cell must be the word itself */
+} colnames[] = {
+	{ IC_RESULT, { "ผลการดำเนิน", "ผลดำเนินงาน", "ผลการปฏิบัติ", NULL },
+	    0 },
+	{ IC_METHODS, { "วิธีการ", "วิธีดำเนิน", "ขั้นตอน", NULL }, 0 },
+	{ IC_OWNERS, { "รับผิดชอบ", NULL }, 0 },
+	{ IC_PERIOD, { "ระยะเวลา", "ช่วงเวลา", NULL }, 0 },
+	{ IC_TITLE, { "มาตรการ", "แนวทาง", "โครงการ", NULL }, 0 },
+	{ IC_ORDER, { "ลำดับ", "ที่", "ลำดับที่", NULL }, 1 },
+};
+
+/* What the messages call each column when its header says nothing. */
+static const char *const colshown[IC__MAX] = {
+	"มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ",
+	"ระยะเวลาดำเนินการ", "ผลการดำเนินงาน", "ลำดับ"
+};
+
+/* A header cell longer than this is text, not a column name. */
+#define HEAD_MAX	120
+
+/*
+ * Where one clerk's owner ends and the next begins when a cell runs
+ * them together ("นักวิเคราะห์ นโยบายและแผน เจ้าพนักงาน ธุรการ"): a
+ * word after a blank that starts a position's title.
+ */
+static const char *const ownerstarts[] = {
+	"นักวิเคราะห์", "นักจัดการ", "นักวิชาการ", "นักทรัพยากรบุคคล",
+	"นักพัฒนา", "นักประชาสัมพันธ์", "นักบริหาร", "นิติกร",
+	"เจ้าพนักงาน", "เจ้าหน้าที่", "ผู้ช่วย", "หัวหน้า", "ผู้อำนวยการ",
+	"รองปลัด", "ปลัด", "ผู้อำนวยการ", NULL
+};
+
+/* Words of a result's first line that say its status. */
+static const struct {
+	const char	*word;
+	enum status	 st;
+} statuswords[] = {
+	{ "ยกเลิก", STATUS_CANCELLED },
+	{ "ยังไม่ได้ดำเนินการ", STATUS_PLANNED },
+	{ "ยังไม่ดำเนินการ", STATUS_PLANNED },
+	{ "ยังไม่เริ่ม", STATUS_PLANNED },
+	{ "อยู่ระหว่าง", STATUS_IN_PROGRESS },
+	{ "กำลังดำเนินการ", STATUS_IN_PROGRESS },
+	{ "ครบถ้วน", STATUS_DONE },
+	{ "แล้วเสร็จ", STATUS_DONE },
+	{ "เสร็จสิ้น", STATUS_DONE },
+	{ "ดำเนินการแล้ว", STATUS_DONE },
+	{ NULL, STATUS_PLANNED }
+};
+
+/* One file to write. */
+struct ofile {
+	char		*path;		/* under the site folder */
+	char		*text;
+	int		 exists;
+};
+
+struct imp {
+	const char	*file;		/* the document, as given */
+	const struct config *cfg;
+	struct diags	*d;
+	int		 year;
+	unsigned	 areas;		/* named by the last section heading */
+	int		 map[IC__MAX];	/* grid column of each, or -1 */
+	int		 havemap;
+	int		 order;		/* of the last measure */
+	size_t		 tableno;
+	int		 tables;	/* a table seen */
+	struct dpara	**pre;		/* paragraphs before the first table */
+	size_t		 presz;
+	struct ofile	*out;
+	size_t		 outsz;
+	size_t		 measures;
+	size_t		 noareas;	/* the table told it names no areas */
+};
+
+/* text without blanks, in one normal form, for comparing words. */
+static char *
+squeeze(const char *s)
+{
+	char	*n = text_norm(s), *w, *r;
+
+	for (w = r = n; *r != '\0'; r++)
+		if (*r != ' ' && *r != '\t' && *r != '\n')
+			*w++ = *r;
+	*w = '\0';
+	return n;
+}
+
+/* The text of a cell, its paragraphs joined by a blank (owned). */
+static char *
+cell_text(const struct dcell *c)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	for (i = 0; i < c->psz; i++) {
+		if (i > 0)
+			buf_add(&b, " ");
+		buf_add(&b, c->p[i].text);
+	}
+	return b.s != NULL ? b.s : xstrdup("");
+}
+
+static const struct dcell *
+row_cell(const struct drow *r, int col)
+{
+	return col >= 0 && (size_t)col < r->csz ? &r->c[col] : NULL;
+}
+
+static size_t
+row_filled(const struct drow *r, size_t *which)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < r->csz; i++)
+		if (r->c[i].psz > 0) {
+			n++;
+			*which = i;
+		}
+	return n;
+}
+
+/*
+ * Is r a header row?  It must name the title column and at least three
+ * others in short cells; map[] gets each column's grid place.
+ */
+static int
+header_row(const struct drow *r, int *map)
+{
+	size_t	 i, k, w;
+	int	 n = 0, tmp[IC__MAX], found;
+	char	*t, *s;
+
+	for (k = 0; k < IC__MAX; k++)
+		tmp[k] = -1;
+	for (i = 0; i < r->csz; i++) {
+		if (r->c[i].psz == 0)
+			continue;
+		t = cell_text(&r->c[i]);
+		s = squeeze(t);
+		free(t);
+		found = 0;
+		for (k = 0; !found && strlen(s) <= HEAD_MAX &&
+		    k < sizeof(colnames) / sizeof(colnames[0]); k++)
+			for (w = 0; !found && colnames[k].words[w] != NULL;
+			    w++)
+				if (colnames[k].whole ? strcmp(s,
+				    colnames[k].words[w]) == 0 :
+				    strstr(s, colnames[k].words[w]) != NULL) {
+					if (tmp[colnames[k].col] == -1) {
+						tmp[colnames[k].col] = (int)i;
+						n++;
+					}
+					found = 1;
+				}
+		free(s);
+	}
+	if (tmp[IC_TITLE] == -1 || n < 4)
+		return 0;
+	memcpy(map, tmp, sizeof(tmp));
+	return 1;
+}
+
+/*
+ * The areas a heading names: IIT, EIT, OIT as words, or their Thai
+ * names; 0 if none.
+ */
+static unsigned
+areas_named(const char *s)
+{
+	static const struct {
+		const char	*word;
+		enum area	 a;
+	} thai[] = {
+		{ "ผู้มีส่วนได้ส่วนเสียภายใน", AREA_IIT },
+		{ "ผู้มีส่วนได้เสียภายใน", AREA_IIT },
+		{ "ผู้มีส่วนได้ส่วนเสียภายนอก", AREA_EIT },
+		{ "ผู้มีส่วนได้เสียภายนอก", AREA_EIT },
+		{ "การเปิดเผยข้อมูล", AREA_OIT },
+		{ NULL, AREA_IIT }
+	};
+	const char	*p;
+	unsigned	 set = 0;
+	char		*sq;
+	int		 a;
+	size_t		 i;
+
+	for (a = 0; a < AREA__MAX; a++)
+		for (p = s; (p = strstr(p, area_name((enum area)a))) !=
+		    NULL; p += 3)
+			if ((p == s || !((p[-1] >= 'A' && p[-1] <= 'Z') ||
+			    (p[-1] >= 'a' && p[-1] <= 'z'))) &&
+			    !((p[3] >= 'A' && p[3] <= 'Z') ||
+			    (p[3] >= 'a' && p[3] <= 'z')))
+				set |= 1u << a;
+	if (set != 0)
+		return set;
+	sq = squeeze(s);
+	for (i = 0; thai[i].word != NULL; i++)
+		if (strstr(sq, thai[i].word) != NULL)
+			set |= 1u << thai[i].a;
+	free(sq);
+	return set;
+}
+
+/* Bytes of a digit (ASCII or Thai) at s, its value in *v; or 0. */
+static size_t
+digit(const char *s, int *v)
+{
+	if (*s >= '0' && *s <= '9') {
+		*v = *s - '0';
+		return 1;
+	}
+	if ((unsigned char)s[0] == 0xe0 && (unsigned char)s[1] == 0xb9 &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+		*v = (unsigned char)s[2] - 0x90;
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * A point's number at s ("๑." "2)" "๓ ."): its value and the bytes up
+ * to the text after it, or 0 if s does not start with one.
+ */
+static size_t
+point_number(const char *s, int *num)
+{
+	size_t	 i = 0, k;
+	int	 v, n = 0, nd = 0;
+
+	while ((k = digit(s + i, &v)) > 0 && nd < 4) {
+		n = n * 10 + v;
+		i += k;
+		nd++;
+	}
+	if (nd == 0 || nd > 3)
+		return 0;
+	while (s[i] == ' ')
+		i++;
+	if (s[i] != '.' && s[i] != ')')
+		return 0;
+	/* "๑.๕" is a number, not a point. */
+	if (digit(s + i + 1, &v) > 0)
+		return 0;
+	i++;
+	while (s[i] == ' ')
+		i++;
+	*num = n;
+	return i;
+}
+
+/* Is p inside **...** of md (an odd count of ** before it)? */
+static int
+in_strong(const char *md, const char *p)
+{
+	const char	*q;
+	int		 n = 0;
+
+	for (q = md; q < p && (q = strstr(q, "**")) != NULL && q < p;
+	    q += 2)
+		n++;
+	return n % 2;
+}
+
+/*
+ * Split a paragraph's Markdown into the points it runs together: at
+ * " - " (or " -word") and at the next number of a numbered list
+ * (" ๒. " after "๑."), never inside emphasis.  Each point is added to
+ * (v, sz) as a new string.
+ */
+static void
+split_points(const char *md, char ***v, size_t *sz)
+{
+	const char	*s = md, *p, *cut;
+	int		 num, next = 0;
+	size_t		 k;
+
+	if ((k = point_number(s, &num)) > 0)
+		next = num + 1;
+	for (;;) {
+		cut = NULL;
+		for (p = s + 1; *p != '\0' && cut == NULL; p++) {
+			if (p[-1] != ' ' || in_strong(md, p))
+				continue;
+			if (*p == '-' && p[1] != '\0' && p[1] != '-' &&
+			    (p[1] == ' ' || (unsigned char)p[1] >= 0x80))
+				cut = p;
+			else if (next > 0 && point_number(p, &num) > 0 &&
+			    num == next)
+				cut = p;
+		}
+		if (cut == NULL)
+			break;
+		if (point_number(cut, &num) > 0 && num == next)
+			next++;
+		*v = xreallocarray(*v, *sz + 1, sizeof(**v));
+		k = (size_t)(cut - s);
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		(*v)[(*sz)++] = xstrndup(s, k);
+		s = cut;
+	}
+	*v = xreallocarray(*v, *sz + 1, sizeof(**v));
+	(*v)[(*sz)++] = xstrdup(s);
+}
+
+/* Start a Markdown line with text t, escaping a -, + or 1. it begins with. */
+static void
+md_line(struct buf *b, const char *t)
+{
+	size_t	 i = 0;
+
+	if (*t == '-' || *t == '+' || *t == '=')
+		buf_add(b, "\\");
+	else {
+		while (t[i] >= '0' && t[i] <= '9')
+			i++;
+		if (i > 0 && (t[i] == '.' || t[i] == ')')) {
+			buf_addn(b, t, i);
+			buf_add(b, "\\");
+			t += i;
+		}
+	}
+	buf_add(b, t);
+}
+
+/*
+ * A cell as Markdown: its points as a numbered list ("๑. … ๒. …"),
+ * bullets ("- …"), or paragraphs, in the order written.
+ */
+static void
+cell_md(struct buf *b, const struct dcell *c)
+{
+	char	**pt = NULL;
+	size_t	  ptsz = 0, i, k;
+	int	  num, kind, last = 0;	/* 0 paragraph, 1 bullet, 2 number */
+	const char *t;
+
+	for (i = 0; i < c->psz; i++)
+		split_points(c->p[i].md, &pt, &ptsz);
+	for (i = 0; i < ptsz; i++) {
+		t = pt[i];
+		kind = 0;
+		if (t[0] == '-') {
+			kind = 1;
+			for (t++; *t == ' '; t++)
+				continue;
+		} else if ((k = point_number(t, &num)) > 0 && ptsz > 1) {
+			kind = 2;
+			t += k;
+		}
+		if (*t == '\0')
+			continue;
+		if (b->len > 0)
+			buf_add(b, kind != 0 && kind == last ? "\n" : "\n\n");
+		if (kind == 1)
+			buf_add(b, "- ");
+		else if (kind == 2) {
+			char	*n = xasprintf("%d. ", num);
+
+			buf_add(b, n);
+			free(n);
+		}
+		md_line(b, t);
+		last = kind;
+	}
+	if (b->len > 0)
+		buf_add(b, "\n");
+	for (i = 0; i < ptsz; i++)
+		free(pt[i]);
+	free(pt);
+}
+
+/* Owners of a cell: one per paragraph, split where a title starts again. */
+static size_t
+cell_owners(const struct dcell *c, char ***out)
+{
+	struct strmap	 seen = { 0 };
+	const char	*s, *p, *start;
+	char		*one, **v = NULL;
+	size_t		 i, k, n = 0, w;
+
+	for (i = 0; i < c->psz; i++) {
+		s = c->p[i].text;
+		for (start = s, p = s; ; p++) {
+			int	 cut = *p == '\0' || *p == ',';
+
+			if (!cut && *p == ' ' && p > start)
+				for (w = 0; ownerstarts[w] != NULL; w++)
+					if (strncmp(p + 1, ownerstarts[w],
+					    strlen(ownerstarts[w])) == 0)
+						cut = 1;
+			if (!cut)
+				continue;
+			k = (size_t)(p - start);
+			while (k > 0 && start[k - 1] == ' ')
+				k--;
+			while (k > 0 && *start == ' ')
+				start++, k--;
+			if (k > 0) {
+				one = xstrndup(start, k);
+				if (strmap_get(&seen, one) != STRMAP_NONE)
+					free(one);
+				else {
+					v = xreallocarray(v, n + 1,
+					    sizeof(*v));
+					v[n] = one;
+					strmap_put(&seen, v[n], n);
+					n++;
+				}
+			}
+			if (*p == '\0')
+				break;
+			start = p + 1;
+		}
+	}
+	strmap_free(&seen);
+	*out = v;
+	return n;
+}
+
+/*
+ * Status and progress from a result's first point: "ดำเนินการครบถ้วน
+ * ๑๐๐ %" is done and 100.  Returns 0 if it says neither.
+ */
+static int
+read_status(const char *s, enum status *st, int *progress)
+{
+	const char	*p, *q;
+	size_t		 i, k;
+	int		 v, n, have = 0, pct = -1;
+
+	for (p = s; *p != '\0' && pct < 0; p++) {
+		n = 0;
+		for (q = p, k = 0; (i = digit(q, &v)) > 0 && k < 4; k++) {
+			n = n * 10 + v;
+			q += i;
+		}
+		if (k == 0 || k > 3)
+			continue;
+		while (*q == ' ')
+			q++;
+		if (n <= 100 && (*q == '%' || strncmp(q, "เปอร์เซ็นต์",
+		    strlen("เปอร์เซ็นต์")) == 0 || (p - s >= 18 &&
+		    strncmp(p - 18, "ร้อยละ", 18) == 0) || (p - s >= 19 &&
+		    strncmp(p - 19, "ร้อยละ ", 19) == 0)))
+			pct = n;
+		p = q - 1;
+	}
+	*progress = pct >= 0 ? pct : 0;
+	for (i = 0; statuswords[i].word != NULL; i++)
+		if (strstr(s, statuswords[i].word) != NULL) {
+			*st = statuswords[i].st;
+			have = 1;
+			break;
+		}
+	if (have && *st == STATUS_DONE && pct >= 0 && pct < 100)
+		*st = STATUS_IN_PROGRESS;
+	if (have && *st == STATUS_DONE)
+		*progress = 100;
+	if (!have && pct >= 0) {
+		*st = pct == 100 ? STATUS_DONE : pct == 0 ? STATUS_PLANNED :
+		    STATUS_IN_PROGRESS;
+		have = 1;
+	}
+	return have;
+}
+
+static void
+where(struct imp *im, enum severity sev, size_t row, int col,
+    enum icol ic, const char *msg)
+{
+	if (col >= 0)
+		diag_add(im->d, im->file, 0, 0, sev, _("table %zu, row %zu, "
+		    "column %d (%s): %s"), im->tableno, row, col + 1,
+		    colshown[ic], msg);
+	else
+		diag_add(im->d, im->file, 0, 0, sev, _("table %zu, row %zu: "
+		    "%s"), im->tableno, row, msg);
+}
+
+static void
+out_add(struct imp *im, char *path, char *text)
+{
+	im->out = xreallocarray(im->out, im->outsz + 1, sizeof(*im->out));
+	im->out[im->outsz].path = path;
+	im->out[im->outsz].text = text;
+	im->out[im->outsz].exists = 0;
+	im->outsz++;
+}
+
+/* One data row into a measure file; 0 if it was left out. */
+static void
+import_row(struct imp *im, const struct drow *r, size_t rowno)
+{
+	struct measure	 m;
+	struct buf	 b = { NULL, 0, 0 }, md = { NULL, 0, 0 };
+	struct diags	 vd = { 0 };
+	const struct dcell *c;
+	char		*title = NULL, *period = NULL, *result = NULL, *slug,
+			*path, *msg;
+	size_t		 k, i, errs = im->d->errors;
+	int		 num, ic;
+
+	memset(&m, 0, sizeof(m));
+	c = row_cell(r, im->map[IC_TITLE]);
+	title = c != NULL ? cell_text(c) : xstrdup("");
+	if (*title == '\0') {
+		where(im, SEV_WARNING, rowno, im->map[IC_TITLE], IC_TITLE,
+		    _("this row has no measure title and is left out"));
+		free(title);
+		return;
+	}
+	for (i = 0; i < r->csz; i++) {
+		for (ic = 0; ic < IC__MAX; ic++)
+			if (im->map[ic] == (int)i)
+				break;
+		if (ic == IC__MAX && r->c[i].psz > 0)
+			diag_add(im->d, im->file, 0, 0, SEV_WARNING,
+			    _("table %zu, row %zu, column %zu: this column "
+			    "is not one of the report's and is not "
+			    "imported"), im->tableno, rowno, i + 1);
+	}
+	m.fiscal_year = im->year;
+	if ((k = point_number(title, &num)) > 0) {
+		memmove(title, title + k, strlen(title + k) + 1);
+		m.order = num;
+	} else if ((c = row_cell(r, im->map[IC_ORDER])) != NULL &&
+	    c->psz > 0) {
+		char	*a = digits_ascii(c->p[0].text);
+		long	 v;
+
+		if (parse_int(a, &v) && v > 0 && v < 1000000)
+			m.order = (int)v;
+		free(a);
+	}
+	/* Report order: a number that does not go up continues the count. */
+	if (m.order <= im->order)
+		m.order = im->order + 1;
+	im->order = m.order;
+	m.has_order = 1;
+	m.title = title;
+	m.areas = im->areas;
+	if (m.areas == 0 && im->noareas != im->tableno) {
+		im->noareas = im->tableno;
+		where(im, SEV_ERROR, rowno, -1, IC_TITLE, _("no heading "
+		    "above this table names its areas (IIT, EIT or OIT): add "
+		    "one such as \"มาตรการเพื่อยกระดับผลการประเมิน (IIT)\""));
+	}
+	if ((c = row_cell(r, im->map[IC_OWNERS])) == NULL ||
+	    (m.ownersz = cell_owners(c, &m.owners)) == 0)
+		where(im, SEV_ERROR, rowno, im->map[IC_OWNERS], IC_OWNERS,
+		    _("no owner is written: every measure needs at least "
+		    "one"));
+	c = row_cell(r, im->map[IC_PERIOD]);
+	period = c != NULL ? cell_text(c) : xstrdup("");
+	if (*period == '\0') {
+		where(im, SEV_WARNING, rowno, im->map[IC_PERIOD], IC_PERIOD,
+		    _("no period is written: imported as the whole fiscal "
+		    "year"));
+		m.period.whole_year = 1;
+	} else if (period_parse(period, im->year, &m.period) == 0)
+		m.period.text = xstrdup(period);
+	else {
+		msg = xasprintf(_("cannot read the period \"%s\": imported "
+		    "as the whole fiscal year, with the wording kept in a "
+		    "note; correct the period in the measure file"), period);
+		where(im, SEV_WARNING, rowno, im->map[IC_PERIOD], IC_PERIOD,
+		    msg);
+		free(msg);
+		m.period.whole_year = 1;
+	}
+	c = row_cell(r, im->map[IC_RESULT]);
+	result = c != NULL && c->psz > 0 ? xstrdup(c->p[0].text) :
+	    xstrdup("");
+	if (*result != '\0' && !read_status(result, &m.status, &m.progress))
+		where(im, SEV_WARNING, rowno, im->map[IC_RESULT], IC_RESULT,
+		    _("the result does not say how far the work is (such as "
+		    "\"ดำเนินการครบถ้วน ๑๐๐ %\"): imported as planned, 0 %"));
+	else if (*result == '\0') {
+		m.status = STATUS_PLANNED;
+		m.progress = 0;
+	}
+	if (im->d->errors > errs || m.areas == 0)
+		goto out;
+	mwrite_front(&b, &m, 0);
+	if ((c = row_cell(r, im->map[IC_METHODS])) != NULL && c->psz > 0) {
+		cell_md(&md, c);
+		buf_add(&b, "\n## ");
+		buf_add(&b, markdown_heading(COL_METHODS));
+		buf_add(&b, "\n\n");
+		buf_add(&b, md.s);
+		md.len = 0;
+	}
+	if ((c = row_cell(r, im->map[IC_RESULT])) != NULL && c->psz > 0) {
+		cell_md(&md, c);
+		buf_add(&b, "\n## ");
+		buf_add(&b, markdown_heading(COL_RESULT));
+		buf_add(&b, "\n\n");
+		buf_add(&b, md.s);
+		md.len = 0;
+	}
+	if (*period != '\0' && m.period.text == NULL) {
+		/* The wording the parser could not read, kept for the editor. */
+		struct dtext	 t;
+		struct dpara	*v = NULL;
+		size_t		 vsz = 0;
+
+		memset(&t, 0, sizeof(t));
+		dtext_add(&t, period, strlen(period), 0);
+		dtext_end(&t, &v, &vsz);
+		buf_add(&b, "\n## หมายเหตุ\n\nระยะเวลาดำเนินการตามรายงานเดิม: ");
+		buf_add(&b, v[0].md);
+		buf_add(&b, "\n");
+		free(v[0].text);
+		free(v[0].md);
+		free(v);
+	}
+	slug = xasprintf("m-%03d", m.order);
+	path = xasprintf("content/measures/%d/%s.md", im->year, slug);
+	/* The file must load as check loads it. */
+	{
+		struct measure	*got = measure_load(path, slug, b.s, b.len,
+		    im->cfg, &vd);
+
+		measure_free(got);
+	}
+	diag_merge(im->d, &vd);
+	free(slug);
+	if (im->d->errors > errs) {
+		free(path);
+		free(b.s);
+	} else {
+		out_add(im, path, b.s);
+		im->measures++;
+	}
+	b.s = NULL;
+out:
+	free(md.s);
+	free(b.s);
+	free(period);
+	free(result);
+	free(m.title);
+	strlist_free(m.owners, m.ownersz);
+	free(m.period.text);
+}
+
+static void
+import_table(struct imp *im, const struct dtable *t)
+{
+	size_t	 r, which = 0, n, data = 0, filled = 0;
+	int	 header = 0;
+	unsigned a;
+	char	*s;
+
+	im->tableno++;
+	for (r = 0; r < t->rsz; r++) {
+		if ((n = row_filled(&t->r[r], &which)) == 0)
+			continue;
+		filled++;
+		if (header_row(&t->r[r], im->map)) {
+			/* The header, or the header repeated on a new page. */
+			im->havemap = header = 1;
+			continue;
+		}
+		s = n == 1 ? cell_text(&t->r[r].c[which]) : NULL;
+		if (s != NULL && (a = areas_named(s)) != 0) {
+			/* A section heading written as a row of the table. */
+			im->areas = a;
+			free(s);
+			continue;
+		}
+		if (!im->havemap) {
+			/* A title row above a sheet's header row. */
+			if (s == NULL)
+				s = cell_text(&t->r[r].c[which]);
+			if (!im->tables) {
+				im->pre = xreallocarray(im->pre, im->presz + 1,
+				    sizeof(*im->pre));
+				im->pre[im->presz++] = &t->r[r].c[which].p[0];
+			}
+			free(s);
+			continue;
+		}
+		free(s);
+		import_row(im, &t->r[r], r + 1);
+		data++;
+	}
+	if (filled == 0)
+		diag_add(im->d, im->file, 0, 0, SEV_ERROR, _("table %zu is "
+		    "empty: delete it from the document or fill it in"),
+		    im->tableno);
+	else if (!im->havemap)
+		diag_add(im->d, im->file, 0, 0, SEV_ERROR, _("table %zu has "
+		    "no header row Prongsai knows: the first row of a table "
+		    "of measures names its columns มาตรการ/แนวทาง, "
+		    "วิธีการดำเนินการ, ผู้รับผิดชอบ, ระยะเวลาดำเนินการ and "
+		    "ผลการดำเนินงาน"), im->tableno);
+	else if (data == 0 && header)
+		diag_add(im->d, im->file, 0, 0, SEV_ERROR, _("table %zu has "
+		    "its header row but no measure under it"), im->tableno);
+	im->tables = 1;
+}
+
+/* The first Buddhist Era year (25xx) after "ปี" in s, or 0. */
+static int
+year_in(const char *s)
+{
+	char	*a = digits_ascii(s), *p;
+	int	 y = 0;
+
+	for (p = a; (p = strstr(p, "25")) != NULL; p++)
+		if ((p == a || p[-1] < '0' || p[-1] > '9') && p[2] >= '0' &&
+		    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+		    (p[4] < '0' || p[4] > '9')) {
+			y = (int)strtol(p, NULL, 10);
+			break;
+		}
+	free(a);
+	return y;
+}
+
+/*
+ * The fiscal year a document names: in its heading, else anywhere
+ * before its first table of measures (a sheet's title rows count).
+ */
+static int
+doc_year(const struct doc *doc)
+{
+	const struct dtable	*t;
+	size_t			 i, r, c, p;
+	int			 y = 0, pass, map[IC__MAX];
+
+	for (pass = 0; pass < 2 && y == 0; pass++)
+		for (i = 0; y == 0 && i < doc->bsz; i++) {
+			if (doc->b[i].para != NULL) {
+				if (pass == 1 || doc->b[i].para->heading ||
+				    i == 0)
+					y = year_in(doc->b[i].para->text);
+				continue;
+			}
+			t = doc->b[i].table;
+			for (r = 0; y == 0 && r < t->rsz &&
+			    !header_row(&t->r[r], map); r++)
+				for (c = 0; y == 0 && c < t->r[r].csz; c++)
+					for (p = 0; y == 0 &&
+					    p < t->r[r].c[c].psz; p++)
+						y = year_in(
+						    t->r[r].c[c].p[p].text);
+			break;
+		}
+	return y;
+}
+
+/* The report file: the heading as its title, the introduction as its body. */
+static void
+import_report(struct imp *im)
+{
+	struct buf	 b = { NULL, 0, 0 }, title = { NULL, 0, 0 };
+	size_t		 i, first;
+	int		 styled = 0;
+
+	for (i = 0; i < im->presz; i++)
+		styled |= im->pre[i]->heading;
+	for (i = 0; i < im->presz && (styled ? im->pre[i]->heading : i == 0);
+	    i++) {
+		if (title.len > 0)
+			buf_add(&title, " ");
+		buf_add(&title, im->pre[i]->text);
+	}
+	if (title.len == 0) {
+		free(title.s);
+		return;
+	}
+	first = i;
+	b.s = xasprintf("---\nfiscal_year: %d\ntitle: ", im->year);
+	b.len = b.max = strlen(b.s);
+	escape_yaml(&b, title.s);
+	buf_add(&b, "\n---\n");
+	for (i = first; i < im->presz; i++) {
+		if (areas_named(im->pre[i]->text) != 0)
+			continue;	/* a section heading */
+		buf_add(&b, "\n");
+		md_line(&b, im->pre[i]->md);
+		buf_add(&b, "\n");
+	}
+	out_add(im, xasprintf("content/reports/%d.md", im->year), b.s);
+	free(title.s);
+}
+
+/* Write text to path (under root) by a temporary file and a rename. */
+static int
+write_file(const char *root, const char *rel, const char *text)
+{
+	char	*path = path_join(root, rel), *tmp, *dir, *slash;
+	FILE	*f;
+	int	 ok;
+
+	dir = xstrdup(path);
+	for (slash = dir + strlen(root) + 1; (slash = strchr(slash, '/')) !=
+	    NULL; slash++) {
+		*slash = '\0';
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+			break;
+		*slash = '/';
+	}
+	free(dir);
+	tmp = xasprintf("%s.import-tmp", path);
+	if ((f = fopen(tmp, "wx")) == NULL) {
+		free(tmp);
+		free(path);
+		return 0;
+	}
+	ok = fputs(text, f) >= 0;
+	ok &= fclose(f) == 0;
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	free(path);
+	return ok;
+}
+
+/*
+ * prongsai import: read file, map its measure tables into measures of
+ * year (0: the year the document names, else current_year), and write
+ * them under the site at source, or with dryrun print what would be
+ * written.  Nothing is written if anything is wrong, nor over an
+ * existing file unless force.  Returns an exit code; prints every
+ * problem to stderr and what it wrote to stdout.
+ */
+int
+import_run(const char *file, const char *source, int year, int dryrun,
+    int force)
+{
+	struct site	 s;
+	struct diags	 d = { 0 };
+	struct doc	*doc = NULL;
+	struct imp	 im;
+	struct stat	 st;
+	char		*full;
+	size_t		 i, k, conflicts = 0, written = 0;
+	int		 rc = EXIT_FINE, skipreport = 0;
+
+	memset(&im, 0, sizeof(im));
+	if (site_load(&s, source, 1, 1, NULL, &d) == EXIT_SYSTEM) {
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	/* Problems of the site itself are check's to report, not ours. */
+	diag_free(&d);
+	memset(&d, 0, sizeof(d));
+	im.file = file;
+	im.cfg = &s.cfg;
+	im.d = &d;
+	for (k = 0; k < IC__MAX; k++)
+		im.map[k] = -1;
+	if ((doc = doc_read(file, &d)) == NULL) {
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	/* The year: asked for, else the heading's, else the site's. */
+	if ((im.year = year) == 0)
+		im.year = doc_year(doc);
+	if (im.year == 0)
+		im.year = s.cfg.current_year;
+	if (im.year < 2400 || im.year > 2700) {
+		diag_add(&d, file, 0, 0, SEV_ERROR, _("the document does not "
+		    "say its fiscal year: give it with --year, e.g. --year "
+		    "2566"));
+		goto done;
+	}
+	for (i = 0; i < doc->bsz; i++) {
+		if (doc->b[i].para != NULL) {
+			unsigned a = areas_named(doc->b[i].para->text);
+
+			if (a != 0)
+				im.areas = a;
+			if (!im.tables) {
+				im.pre = xreallocarray(im.pre, im.presz + 1,
+				    sizeof(*im.pre));
+				im.pre[im.presz++] = doc->b[i].para;
+			}
+			continue;
+		}
+		import_table(&im, doc->b[i].table);
+	}
+	if (!im.tables)
+		diag_add(&d, file, 0, 0, SEV_ERROR, _("the document has no "
+		    "table: Prongsai imports the tables of measures of a "
+		    "report"));
+	else if (im.measures == 0 && d.errors == 0)
+		diag_add(&d, file, 0, 0, SEV_ERROR, _("no measure found in "
+		    "the document's tables"));
+	if (d.errors == 0)
+		import_report(&im);
+done:
+	for (i = 0; i < im.outsz; i++) {
+		full = path_join(source, im.out[i].path);
+		im.out[i].exists = lstat(full, &st) == 0;
+		free(full);
+		if (!im.out[i].exists || force)
+			continue;
+		if (strncmp(im.out[i].path, "content/reports/", 16) == 0) {
+			/* init wrote one; the measures are what was asked for. */
+			diag_add(&d, im.out[i].path, 0, 0, SEV_WARNING,
+			    _("already exists and is kept; run again with "
+			    "--force to replace it with the report's heading "
+			    "and introduction"));
+			skipreport = 1;
+			continue;
+		}
+		diag_add(&d, im.out[i].path, 0, 0, SEV_ERROR, _("already "
+		    "exists: nothing was imported; move it away or run "
+		    "again with --force to replace it"));
+		conflicts++;
+	}
+	diag_print(&d, stderr);
+	if (d.errors > 0) {
+		fprintf(stderr, _("%s: nothing was written (%zu errors, "
+		    "%zu warnings)\n"), file, d.errors, d.warnings);
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	for (i = 0; i < im.outsz; i++) {
+		if (skipreport && im.out[i].exists &&
+		    strncmp(im.out[i].path, "content/reports/", 16) == 0)
+			continue;
+		if (dryrun) {
+			printf(_("=== would write %s%s\n"), im.out[i].path,
+			    im.out[i].exists ? _(" (replacing it)") : "");
+			fputs(im.out[i].text, stdout);
+			continue;
+		}
+		if (!write_file(source, im.out[i].path, im.out[i].text)) {
+			fprintf(stderr, _("%s: cannot write: %s\n"),
+			    im.out[i].path, strerror(errno));
+			rc = EXIT_SYSTEM;
+			break;
+		}
+		printf(_("wrote %s\n"), im.out[i].path);
+		written++;
+	}
+	if (rc == EXIT_FINE)
+		printf(dryrun ? _("%zu measures of fiscal year %d found in "
+		    "%s; nothing written (--dry-run)\n") : _("%zu measures "
+		    "of fiscal year %d imported from %s; run prongsai check "
+		    "next\n"), im.measures, im.year, file);
+	(void)written;
+	(void)conflicts;
+out:
+	if (rc == EXIT_SYSTEM)
+		diag_print(&d, stderr);
+	for (i = 0; i < im.outsz; i++) {
+		free(im.out[i].path);
+		free(im.out[i].text);
+	}
+	free(im.out);
+	free(im.pre);
+	doc_free(doc);
+	site_free(&s);
+	diag_free(&d);
+	return rc;
+}
