@@ -561,6 +561,7 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
 {
 	const xmlNode	*c, *tc;
 	struct drow	*r;
+	struct dcell	*cell;
 	size_t		 col, row;
 	long		 k, span, rs;
 
@@ -591,10 +592,9 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
 			if (col >= DOC_MAX_COLS)
 				break;
 			r = &t->r[row];
-			html_text(w, tc, &drow_cell(r)->p,
-			    &r->c[r->csz - 1].psz);
-			dtext_end(&w->t, &r->c[r->csz - 1].p,
-			    &r->c[r->csz - 1].psz);
+			cell = drow_cell(r);
+			html_text(w, tc, &cell->p, &cell->psz);
+			dtext_end(&w->t, &cell->p, &cell->psz);
 			if ((rs = hspan(tc, "rowspan")) > 1) {
 				down[col].row = row;
 				down[col].left = rs - 1;

@@ -784,11 +784,52 @@ doc_year(const struct doc *doc)
 	return y;
 }
 
+/*
+ * The reporting period an introduction names ("ผลการดำเนินการเดือน ต.ค.
+ * - เม.ย. ๒๕๖๖ ดังนี้"): the longest run of its words, from the last
+ * paragraph back, that the period parser reads; NULL if none.
+ */
+static char *
+intro_period(struct dpara **pre, size_t presz, size_t first, int year)
+{
+	struct period	 p;
+	const char	*s, *a, *b, *best = NULL, *bestend = NULL;
+	char		*try;
+	size_t		 i;
+	int		 words;
+
+	for (i = presz; i > first && best == NULL; i--) {
+		s = pre[i - 1]->text;
+		for (a = s; *a != '\0'; a++) {
+			if (a != s && a[-1] != ' ')
+				continue;
+			for (b = a, words = 0; words < 8; words++) {
+				b += strcspn(b, " ");
+				try = xstrndup(a, (size_t)(b - a));
+				memset(&p, 0, sizeof(p));
+				if (period_parse(try, year, &p) == 0 &&
+				    (best == NULL || b - a > bestend - best)) {
+					best = a;
+					bestend = b;
+				}
+				free(try);
+				if (*b == '\0')
+					break;
+				b++;
+			}
+		}
+	}
+	return best != NULL ? xstrndup(best, (size_t)(bestend - best)) : NULL;
+}
+
 /* The report file: the heading as its title, the introduction as its body. */
 static void
 import_report(struct imp *im)
 {
 	struct buf	 b = { NULL, 0, 0 }, title = { NULL, 0, 0 };
+	struct diags	 vd = { 0 };
+	struct report	*rep;
+	char		*period, *path, *slug;
 	size_t		 i, first;
 	int		 styled = 0;
 
@@ -808,6 +849,18 @@ import_report(struct imp *im)
 	b.s = xasprintf("---\nfiscal_year: %d\ntitle: ", im->year);
 	b.len = b.max = strlen(b.s);
 	escape_yaml(&b, title.s);
+	buf_add(&b, "\nperiod: ");
+	if ((period = intro_period(im->pre, im->presz, first, im->year)) !=
+	    NULL) {
+		escape_yaml(&b, period);
+		free(period);
+	} else {
+		/* No period in the introduction: the whole fiscal year. */
+		period = xasprintf("{start: %d-10, end: %d-09}",
+		    year_ce(im->year) - 1, year_ce(im->year));
+		buf_add(&b, period);
+		free(period);
+	}
 	buf_add(&b, "\n---\n");
 	for (i = first; i < im->presz; i++) {
 		if (areas_named(im->pre[i]->text) != 0)
@@ -816,7 +869,13 @@ import_report(struct imp *im)
 		md_line(&b, im->pre[i]->md);
 		buf_add(&b, "\n");
 	}
-	out_add(im, xasprintf("content/reports/%d.md", im->year), b.s);
+	path = xasprintf("content/reports/%d.md", im->year);
+	slug = xasprintf("%d", im->year);
+	rep = report_load(path, slug, b.s, b.len, im->cfg, &vd);
+	report_free(rep);
+	free(slug);
+	diag_merge(im->d, &vd);
+	out_add(im, path, b.s);
 	free(title.s);
 }
 
@@ -872,7 +931,7 @@ import_run(const char *file, const char *source, int year, int dryrun,
 	struct stat	 st;
 	char		*full;
 	size_t		 i, k, conflicts = 0, written = 0;
-	int		 rc = EXIT_FINE, skipreport = 0;
+	int		 rc = EXIT_FINE, skipreport = 0, printed = 0;
 
 	memset(&im, 0, sizeof(im));
 	if (site_load(&s, source, 1, 1, NULL, &d) == EXIT_SYSTEM) {
@@ -887,10 +946,8 @@ import_run(const char *file, const char *source, int year, int dryrun,
 	im.d = &d;
 	for (k = 0; k < IC__MAX; k++)
 		im.map[k] = -1;
-	if ((doc = doc_read(file, &d)) == NULL) {
-		rc = EXIT_CONTENT;
-		goto out;
-	}
+	if ((doc = doc_read(file, &d)) == NULL)
+		goto done;
 	/* The year: asked for, else the heading's, else the site's. */
 	if ((im.year = year) == 0)
 		im.year = doc_year(doc);
@@ -948,9 +1005,9 @@ done:
 		conflicts++;
 	}
 	diag_print(&d, stderr);
+	printed = 1;
 	if (d.errors > 0) {
-		fprintf(stderr, _("%s: nothing was written (%zu errors, "
-		    "%zu warnings)\n"), file, d.errors, d.warnings);
+		fprintf(stderr, _("%s: nothing was written\n"), file);
 		rc = EXIT_CONTENT;
 		goto out;
 	}
@@ -974,14 +1031,18 @@ done:
 		written++;
 	}
 	if (rc == EXIT_FINE)
-		printf(dryrun ? _("%zu measures of fiscal year %d found in "
-		    "%s; nothing written (--dry-run)\n") : _("%zu measures "
-		    "of fiscal year %d imported from %s; run prongsai check "
-		    "next\n"), im.measures, im.year, file);
+		printf(dryrun ? ngettext("%zu measure of fiscal year %d "
+		    "found in %s; nothing written (--dry-run)\n", "%zu "
+		    "measures of fiscal year %d found in %s; nothing written "
+		    "(--dry-run)\n", im.measures) : ngettext("%zu measure of "
+		    "fiscal year %d imported from %s; run prongsai check "
+		    "next\n", "%zu measures of fiscal year %d imported from "
+		    "%s; run prongsai check next\n", im.measures),
+		    im.measures, im.year, file);
 	(void)written;
 	(void)conflicts;
 out:
-	if (rc == EXIT_SYSTEM)
+	if (!printed)
 		diag_print(&d, stderr);
 	for (i = 0; i < im.outsz; i++) {
 		free(im.out[i].path);

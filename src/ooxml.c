@@ -102,6 +102,7 @@ static int
 zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 {
 	zip_int64_t	 ix, got;
+	zip_stat_t	 st;
 	zip_file_t	*f;
 	char		*buf;
 	size_t		 n = 0, max = 65536;
@@ -109,6 +110,14 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 	*out = NULL;
 	if ((ix = zip_name_locate(z->za, name, 0)) < 0)
 		return 0;
+	if (zip_stat_index(z->za, (zip_uint64_t)ix, 0, &st) == 0 &&
+	    (st.valid & ZIP_STAT_SIZE) && st.size > ZIP_MAX_PART) {
+		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s unpacks to "
+		    "more than %u MiB: the file is not a report (a zip "
+		    "bomb?) and is not read"), name, ZIP_MAX_PART / 1024 /
+		    1024);
+		return -1;
+	}
 	if ((f = zip_fopen_index(z->za, (zip_uint64_t)ix, 0)) == NULL) {
 		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("cannot read "
 		    "%s in the file: %s"), name, zip_strerror(z->za));
@@ -127,8 +136,10 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 				zip_fclose(f);
 				return -1;
 			}
-			max *= 2;
-			buf = xgrow(buf, max + 1, 1);
+			/* One byte past the limit tells a part that is too big. */
+			max = max * 2 > ZIP_MAX_PART ? ZIP_MAX_PART + 1 :
+			    max * 2;
+			buf = xreallocarray(buf, max + 1, 1);
 		}
 		if ((got = zip_fread(f, buf + n, max - n)) < 0) {
 			diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("cannot "

@@ -287,7 +287,55 @@ def write_csv(path, delim, encoding, bom):
         f.write(bom + data)
 
 
+def html_text(t):
+    return t.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+
+
+def word_html(path):
+    """The report saved by Word as "Web Page, Filtered" on a Thai
+    Windows: windows-874, MsoNormal paragraphs, <u> and <b>, lines
+    wrapped in the source, rowspan and colspan."""
+    o = ['<html>\n<head>\n<meta http-equiv=Content-Type content="text/html; '
+         'charset=windows-874">\n<meta name=Generator content="Microsoft Word 15 '
+         '(filtered)">\n<style>\n<!--\np.MsoNormal {margin:0cm;}\n-->\n</style>\n'
+         '</head>\n<body lang=EN-US>\n<div class=WordSection1>\n']
+    for h in heading:
+        o.append('<p class=MsoTitle><span lang=TH>%s</span></p>\n' % html_text(h))
+    for p in intro:
+        o.append('<p class=MsoNormal><span lang=TH>%s</span></p>\n' % html_text(p))
+    n = 0
+    for sh, tabs in sections:
+        o.append('<p class=MsoNormal><b><span lang=TH>%s</span></b></p>\n' % html_text(sh))
+        for tab in tabs:
+            o.append('<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>\n'
+                     '<tr>%s</tr>\n' % ''.join(
+                         '<td valign=top><p class=MsoNormal><b><span lang=TH>%s'
+                         '</span></b></p></td>' % html_text(h) for h in HEADER))
+            for r in tab[1:]:
+                n += 1
+                o.append('<tr>\n')
+                for ci, c in enumerate(r):
+                    if n == 12 and ci == 3:
+                        continue          # under the rowspan of row 11
+                    span = ' rowspan=2' if n == 11 and ci == 3 else ''
+                    o.append('<td valign=top%s>' % span)
+                    for runs in paras(c):
+                        body = ''.join('<u>%s</u>' % html_text(t) if e else html_text(t)
+                                       for t, e in runs)
+                        # Word wraps long lines of its source at blanks.
+                        body = re.sub(r'(.{60,}?) ', lambda m: m.group(1) + '\n', body)
+                        o.append('<p class=MsoNormal><span lang=TH>%s</span></p>' % (
+                            'ม.ค. ๖๖' if n == 11 and ci == 3 else body))
+                    o.append('</td>\n')
+                o.append('</tr>\n')
+            o.append('</table>\n<p class=MsoNormal>&nbsp;</p>\n')
+    o.append('</div>\n</body>\n</html>\n')
+    with open(path, 'wb') as f:
+        f.write(''.join(o).encode('cp874'))
+
+
 word(os.path.join(out, 'seed.docx'))
+word_html(os.path.join(out, 'seed.htm'))
 excel(os.path.join(out, 'seed.xlsx'))
 shared_strings(os.path.join(out, 'seed.xlsx'), os.path.join(out, 'shared.xlsx'))
 write_csv(os.path.join(out, 'seed.csv'), ',', 'utf-8', b'\xef\xbb\xbf')
@@ -302,6 +350,15 @@ with zipfile.ZipFile(os.path.join(out, 'bomb.docx'), 'w', zipfile.ZIP_DEFLATED) 
         block = b'\0' * (1 << 20)
         for _ in range(100):
             f.write(block)
+# A zip bomb whose headers lie: they say 1,000 bytes.
+blob = b' ' * (100 << 20)
+with zipfile.ZipFile(os.path.join(out, 'liar.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', blob)
+raw = bytearray(open(os.path.join(out, 'liar.docx'), 'rb').read())
+raw[22:26] = (1000).to_bytes(4, 'little')
+cd = raw.find(b'PK\x01\x02')
+raw[cd + 24:cd + 28] = (1000).to_bytes(4, 'little')
+open(os.path.join(out, 'liar.docx'), 'wb').write(bytes(raw))
 # Too many entries.
 with zipfile.ZipFile(os.path.join(out, 'entries.docx'), 'w') as z:
     for i in range(6000):
@@ -331,7 +388,7 @@ def simple(path, tables):
     d.add_heading('รายงาน ปี ๒๕๖๖', level=0)
     d.add_paragraph('๑. มาตรการ (IIT)')
     for rows_ in tables:
-        t = d.add_table(rows=0, cols=5)
+        t = d.add_table(rows=0, cols=max(len(r) for r in rows_))
         for r in rows_:
             row = t.add_row()
             for i, v in enumerate(r):
@@ -347,8 +404,9 @@ simple(os.path.join(out, 'badcells.docx'), [[HEADER,
        ['๑. มาตรการหนึ่ง', 'ทำ', 'เจ้าพนักงาน ธุรการ', 'สักวันหนึ่ง', 'ดีมาก'],
        ['', 'ทำ', 'เจ้าพนักงาน ธุรการ', 'ม.ค. ๖๖', 'ดำเนินการครบถ้วน ๑๐๐ %'],
        ['๓. มาตรการสาม', 'ทำ', '', 'ม.ค. ๖๖', 'ดำเนินการครบถ้วน ๑๐๐ %']]])
-simple(os.path.join(out, 'unmapped.docx'), [[HEADER,
-       ['๑. มาตรการหนึ่ง', 'ทำ', 'เจ้าพนักงาน ธุรการ', 'สักวันหนึ่ง', 'อยู่ระหว่างดำเนินการ ๕๐ %']]])
+simple(os.path.join(out, 'unmapped.docx'), [[HEADER + ['หมายเหตุ'],
+       ['๑. มาตรการหนึ่ง', 'ทำ', 'เจ้าพนักงาน ธุรการ', 'ต.ค. ๖๕ - ก.ย. ๖๖',
+        'อยู่ระหว่างดำเนินการ ๕๐ %', 'ดูภาคผนวก']]])
 d = docx.Document()
 d.add_paragraph('ไม่มีตาราง')
 d.save(os.path.join(out, 'notable.docx'))
