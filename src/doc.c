@@ -1,4 +1,4 @@
-/* doc.c: a document to import as paragraphs and tables (the model ooxml.c fills too), the choice of reader by file type, and the CSV and Word "web page" HTML readers. */
+/* doc.c: a document to import as paragraphs and tables (the model ooxml.c fills too), and the readers of CSV as Excel saves it and of Word's "web page" HTML. */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -11,9 +11,6 @@
 #include <libxml/tree.h>
 
 #include "extern.h"
-
-/* Bigger than any report a clerk types; a bigger file is not one. */
-#define DOC_MAX_FILE	(64u * 1024 * 1024)
 
 /* CSV and HTML tables as large as a sheet may be (see ooxml.c). */
 #define DOC_MAX_ROWS	100000
@@ -327,8 +324,14 @@ csv_cell(struct dcell *c, const char *s, size_t n)
 		}
 }
 
-static struct doc *
-csv_read(const char *file, char *buf, size_t n, struct diags *d)
+/*
+ * Read CSV as Excel saves it (UTF-8 with a BOM, Excel's "Unicode text"
+ * in UTF-16 with tabs, or Windows-874) from buf (n bytes, which it may
+ * not change) as one table.  Returns a new doc, or NULL after adding an
+ * error to d.
+ */
+struct doc *
+doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 {
 	struct doc	*doc;
 	struct dtable	*t;
@@ -658,8 +661,13 @@ html_body(struct hwalk *w, const xmlNode *n)
 	}
 }
 
-static struct doc *
-html_read(const char *file, const char *buf, size_t n, struct diags *d)
+/*
+ * Read Word's "web page" (HTML in the charset its <meta> names) from
+ * buf: its paragraphs and tables.  Returns a new doc, or NULL after
+ * adding an error to d.
+ */
+struct doc *
+doc_html(const char *file, const char *buf, size_t n, struct diags *d)
 {
 	htmlDocPtr	 h;
 	struct hwalk	 w;
@@ -680,71 +688,4 @@ html_read(const char *file, const char *buf, size_t n, struct diags *d)
 	doc_add_para(w.doc, &w.t);
 	xmlFreeDoc(h);
 	return w.doc;
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	 a = strlen(s), b = strlen(suffix);
-
-	return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
-
-/*
- * Read the document at file, by its first bytes and then its name:
- * .docx, .xlsx, .csv/.txt (Excel's CSV and Unicode text), .htm/.html
- * (Word's web page).  Returns a new doc (free with doc_free()), or NULL
- * after adding an error to d.
- */
-struct doc *
-doc_read(const char *file, struct diags *d)
-{
-	struct stat	 st;
-	struct doc	*doc = NULL;
-	char		*buf = NULL;
-	size_t		 n;
-
-	if (stat(file, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot open the file: "
-		    "%s"), errno ? strerror(errno) : _("not a file"));
-		return NULL;
-	}
-	if ((unsigned long long)st.st_size > DOC_MAX_FILE) {
-		diag_add(d, file, 0, 0, SEV_ERROR, _("the file is larger "
-		    "than %u MiB: this is no report of measures"),
-		    DOC_MAX_FILE / 1024 / 1024);
-		return NULL;
-	}
-	if ((buf = file_read(file, &n)) == NULL) {
-		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot read the file: "
-		    "%s"), strerror(errno));
-		return NULL;
-	}
-	if (n >= 8 && memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) ==
-	    0)
-		/* Office keeps an encrypted .docx or .xlsx in this box. */
-		diag_add(d, file, 0, 0, SEV_ERROR, _("this file is "
-		    "password-protected, or an old Word or Excel 97-2003 "
-		    "file: open it, remove the password and save it as "
-		    ".docx or .xlsx"));
-	else if (n >= 4 && memcmp(buf, "PK\3\4", 4) == 0 &&
-	    ends_with(file, ".xlsx"))
-		doc = ooxml_xlsx(file, d);
-	else if (n >= 4 && memcmp(buf, "PK\3\4", 4) == 0)
-		doc = ooxml_docx(file, d);
-	else if (ends_with(file, ".docx") || ends_with(file, ".xlsx"))
-		diag_add(d, file, 0, 0, SEV_ERROR, _("this is not a Word or "
-		    "Excel file (it is not a zip archive): the file is "
-		    "damaged or was renamed"));
-	else if (ends_with(file, ".htm") || ends_with(file, ".html"))
-		doc = html_read(file, buf, n, d);
-	else if (ends_with(file, ".csv") || ends_with(file, ".txt") ||
-	    ends_with(file, ".tsv"))
-		doc = csv_read(file, buf, n, d);
-	else
-		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot import this "
-		    "kind of file: use Word (.docx), Excel (.xlsx), CSV "
-		    "(.csv) or Word's web page (.htm)"));
-	free(buf);
-	return doc;
 }

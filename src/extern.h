@@ -324,7 +324,8 @@ int		 pool_run(int, size_t, pool_fn, pool_big_fn, void *,
 int		 pool_cpus(void);
 
 /* doc.c: a document to import as paragraphs and tables; CSV and Word's web page HTML. */
-struct doc	*doc_read(const char *, struct diags *);
+struct doc	*doc_csv(const char *, const char *, size_t, struct diags *);
+struct doc	*doc_html(const char *, const char *, size_t, struct diags *);
 void		 doc_free(struct doc *);
 void		 dtext_add(struct dtext *, const char *, size_t, int);
 void		 dtext_end(struct dtext *, struct dpara **, size_t *);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "extern.h"
@@ -77,6 +78,9 @@ static const struct {
 	{ "ดำเนินการแล้ว", STATUS_DONE },
 	{ NULL, STATUS_PLANNED }
 };
+
+/* Bigger than any report a clerk types; a bigger file is not one. */
+#define DOC_MAX_FILE	(64u * 1024 * 1024)
 
 /* One file to write. */
 struct ofile {
@@ -912,6 +916,73 @@ write_file(const char *root, const char *rel, const char *text)
 	return ok;
 }
 
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	 a = strlen(s), b = strlen(suffix);
+
+	return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+/*
+ * Read the document at file, by its first bytes and then its name:
+ * .docx, .xlsx, .csv/.txt (Excel's CSV and Unicode text), .htm/.html
+ * (Word's web page).  Returns a new doc (free with doc_free()), or NULL
+ * after adding an error to d.
+ */
+static struct doc *
+import_read(const char *file, struct diags *d)
+{
+	struct stat	 st;
+	struct doc	*doc = NULL;
+	char		*buf = NULL;
+	size_t		 n;
+
+	if (stat(file, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot open the file: "
+		    "%s"), errno ? strerror(errno) : _("not a file"));
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > DOC_MAX_FILE) {
+		diag_add(d, file, 0, 0, SEV_ERROR, _("the file is larger "
+		    "than %u MiB: this is no report of measures"),
+		    DOC_MAX_FILE / 1024 / 1024);
+		return NULL;
+	}
+	if ((buf = file_read(file, &n)) == NULL) {
+		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot read the file: "
+		    "%s"), strerror(errno));
+		return NULL;
+	}
+	if (n >= 8 && memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) ==
+	    0)
+		/* Office keeps an encrypted .docx or .xlsx in this box. */
+		diag_add(d, file, 0, 0, SEV_ERROR, _("this file is "
+		    "password-protected, or an old Word or Excel 97-2003 "
+		    "file: open it, remove the password and save it as "
+		    ".docx or .xlsx"));
+	else if (n >= 4 && memcmp(buf, "PK\3\4", 4) == 0 &&
+	    ends_with(file, ".xlsx"))
+		doc = ooxml_xlsx(file, d);
+	else if (n >= 4 && memcmp(buf, "PK\3\4", 4) == 0)
+		doc = ooxml_docx(file, d);
+	else if (ends_with(file, ".docx") || ends_with(file, ".xlsx"))
+		diag_add(d, file, 0, 0, SEV_ERROR, _("this is not a Word or "
+		    "Excel file (it is not a zip archive): the file is "
+		    "damaged or was renamed"));
+	else if (ends_with(file, ".htm") || ends_with(file, ".html"))
+		doc = doc_html(file, buf, n, d);
+	else if (ends_with(file, ".csv") || ends_with(file, ".txt") ||
+	    ends_with(file, ".tsv"))
+		doc = doc_csv(file, buf, n, d);
+	else
+		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot import this "
+		    "kind of file: use Word (.docx), Excel (.xlsx), CSV "
+		    "(.csv) or Word's web page (.htm)"));
+	free(buf);
+	return doc;
+}
+
 /*
  * prongsai import: read file, map its measure tables into measures of
  * year (0: the year the document names, else current_year), and write
@@ -946,7 +1017,7 @@ import_run(const char *file, const char *source, int year, int dryrun,
 	im.d = &d;
 	for (k = 0; k < IC__MAX; k++)
 		im.map[k] = -1;
-	if ((doc = doc_read(file, &d)) == NULL)
+	if ((doc = import_read(file, &d)) == NULL)
 		goto done;
 	/* The year: asked for, else the heading's, else the site's. */
 	if ((im.year = year) == 0)
