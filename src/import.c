@@ -579,9 +579,11 @@ import_row(struct imp *im, const struct drow *r, size_t rowno)
 	m.areas = im->areas;
 	if (m.areas == 0 && im->noareas != im->tableno) {
 		im->noareas = im->tableno;
-		where(im, SEV_ERROR, rowno, -1, IC_TITLE, _("no heading "
-		    "above this table names its areas (IIT, EIT or OIT): add "
-		    "one such as \"มาตรการเพื่อยกระดับผลการประเมิน (IIT)\""));
+		msg = xasprintf(_("no heading above this table names its "
+		    "areas (IIT, EIT or OIT): add one such as \"%s\""),
+		    "มาตรการเพื่อยกระดับผลการประเมิน (IIT)");
+		where(im, SEV_ERROR, rowno, -1, IC_TITLE, msg);
+		free(msg);
 	}
 	if ((c = row_cell(r, im->map[IC_OWNERS])) == NULL ||
 	    (m.ownersz = cell_owners(c, &m.owners)) == 0)
@@ -609,11 +611,15 @@ import_row(struct imp *im, const struct drow *r, size_t rowno)
 	c = row_cell(r, im->map[IC_RESULT]);
 	result = c != NULL && c->psz > 0 ? xstrdup(c->p[0].text) :
 	    xstrdup("");
-	if (*result != '\0' && !read_status(result, &m.status, &m.progress))
+	if (*result != '\0' && !read_status(result, &m.status,
+	    &m.progress)) {
+		msg = xasprintf(_("the result does not say how far the work "
+		    "is (such as \"%s\"): imported as planned, 0 %%"),
+		    "ดำเนินการครบถ้วน ๑๐๐ %");
 		where(im, SEV_WARNING, rowno, im->map[IC_RESULT], IC_RESULT,
-		    _("the result does not say how far the work is (such as "
-		    "\"ดำเนินการครบถ้วน ๑๐๐ %\"): imported as planned, 0 %"));
-	else if (*result == '\0') {
+		    msg);
+		free(msg);
+	} else if (*result == '\0') {
 		m.status = STATUS_PLANNED;
 		m.progress = 0;
 	}
@@ -729,9 +735,10 @@ import_table(struct imp *im, const struct dtable *t)
 	else if (!im->havemap)
 		diag_add(im->d, im->file, 0, 0, SEV_ERROR, _("table %zu has "
 		    "no header row Prongsai knows: the first row of a table "
-		    "of measures names its columns มาตรการ/แนวทาง, "
-		    "วิธีการดำเนินการ, ผู้รับผิดชอบ, ระยะเวลาดำเนินการ and "
-		    "ผลการดำเนินงาน"), im->tableno);
+		    "of measures names its columns %s, %s, %s, %s and %s"),
+		    im->tableno, colshown[IC_TITLE], colshown[IC_METHODS],
+		    colshown[IC_OWNERS], colshown[IC_PERIOD],
+		    colshown[IC_RESULT]);
 	else if (data == 0 && header)
 		diag_add(im->d, im->file, 0, 0, SEV_ERROR, _("table %zu has "
 		    "its header row but no measure under it"), im->tableno);
@@ -938,9 +945,14 @@ import_read(const char *file, struct diags *d)
 	char		*buf = NULL;
 	size_t		 n;
 
-	if (stat(file, &st) == -1 || !S_ISREG(st.st_mode)) {
+	if (stat(file, &st) == -1) {
 		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot open the file: "
-		    "%s"), errno ? strerror(errno) : _("not a file"));
+		    "%s"), strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(d, file, 0, 0, SEV_ERROR, _("this is a folder or a "
+		    "device, not a file to import"));
 		return NULL;
 	}
 	if ((unsigned long long)st.st_size > DOC_MAX_FILE) {

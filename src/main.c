@@ -193,12 +193,18 @@ cmd_make(const char *cmd, int argc, char *argv[])
 			usage(stderr);
 			return EXIT_USAGE;
 		}
+	if (optind == argc) {
+		fprintf(stderr, strcmp(cmd, "init") == 0 ? _("prongsai init: "
+		    "give the folder of the new site, e.g. prongsai init "
+		    "ita\n") : strcmp(cmd, "new") == 0 ? _("prongsai new: give "
+		    "the measure's title, e.g. prongsai new \"%s\"\n") :
+		    _("prongsai import: give the file to import, e.g. "
+		    "prongsai import report.docx\n"), "มาตรการเผยแพร่ข้อมูล");
+		return EXIT_USAGE;
+	}
 	if (optind != argc - 1) {
-		fprintf(stderr, optind == argc ? _("prongsai %s: give one "
-		    "%s\n") : _("prongsai %s: give only one %s\n"), cmd,
-		    strcmp(cmd, "init") == 0 ? _("folder") :
-		    strcmp(cmd, "new") == 0 ? _("title") : _("file"));
-		usage(stderr);
+		fprintf(stderr, _("prongsai %s: unexpected argument '%s' (put "
+		    "a title with blanks in quotes)\n"), cmd, argv[optind + 1]);
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "init") == 0)

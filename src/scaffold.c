@@ -278,7 +278,7 @@ scaffold_new(const char *source, const char *title, int year,
 	}
 	if (text_blank(title)) {
 		fprintf(stderr, _("prongsai new: give the measure's title, "
-		    "e.g. prongsai new \"มาตรการเผยแพร่ข้อมูล\"\n"));
+		    "e.g. prongsai new \"%s\"\n"), "มาตรการเผยแพร่ข้อมูล");
 		rc = EXIT_USAGE;
 		goto out;
 	}
