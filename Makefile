@@ -100,7 +100,7 @@ unit: $(TESTS:%=build/tests/%) $(TESTS:%=build/tests/%-asan)
 # no libFuzzer, and its objects stay out of build/fuzz/.  The sanitizer
 # runtimes come from libclang-rt-14-dev, which `make deps` installs
 # because it skips clang's recommends.
-FUZZ      = frontmatter period check
+FUZZ      = frontmatter period check import
 FUZZ_TIME ?= 60
 FUZZ_CC   = clang
 FUZZ_SAN  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
