@@ -192,10 +192,21 @@ dtable_row(struct dtable *t)
 	return &t->r[t->rsz++];
 }
 
-/* A new empty cell at the end of r; valid until the next cell is added. */
+/*
+ * A new empty cell at the end of row of t, valid until the next cell of
+ * that row is added; NULL (and t->full set) once t holds DOC_MAX_CELLS,
+ * which no report comes near and a hostile file would pass by far.
+ */
 struct dcell *
-drow_cell(struct drow *r)
+dtable_cell(struct dtable *t, size_t row)
 {
+	struct drow	*r = &t->r[row];
+
+	if (t->cells >= DOC_MAX_CELLS) {
+		t->full = 1;
+		return NULL;
+	}
+	t->cells++;
 	r->c = xreallocarray(r->c, r->csz + 1, sizeof(*r->c));
 	memset(&r->c[r->csz], 0, sizeof(*r->c));
 	return &r->c[r->csz++];
@@ -336,6 +347,7 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 	struct doc	*doc;
 	struct dtable	*t;
 	struct drow	*r = NULL;
+	struct dcell	*c;
 	struct buf	 f = { NULL, 0, 0 };
 	char		*u = NULL, sep;
 	size_t		 i = 0, un, bad;
@@ -403,8 +415,9 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 		while (i < n && buf[i] != sep && buf[i] != '\n' &&
 		    buf[i] != '\r')
 			buf_addn(&f, buf + i++, 1);
-		if (r->csz < DOC_MAX_COLS)
-			csv_cell(drow_cell(r), f.s != NULL ? f.s : "", f.len);
+		if (r->csz < DOC_MAX_COLS &&
+		    (c = dtable_cell(t, t->rsz - 1)) != NULL)
+			csv_cell(c, f.s != NULL ? f.s : "", f.len);
 		if (i < n && buf[i] == sep) {
 			i++;
 			continue;
@@ -563,7 +576,6 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
     struct hdown *down)
 {
 	const xmlNode	*c, *tc;
-	struct drow	*r;
 	struct dcell	*cell;
 	size_t		 col, row;
 	long		 k, span, rs;
@@ -582,9 +594,9 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
 		for (tc = c->children; ; tc = tc->next) {
 			/* Columns still covered from above come first. */
 			while (col < DOC_MAX_COLS && down[col].left > 0) {
-				r = &t->r[row];
-				dcell_copy(drow_cell(r),
-				    &t->r[down[col].row].c[col]);
+				if ((cell = dtable_cell(t, row)) != NULL)
+					dcell_copy(cell,
+					    &t->r[down[col].row].c[col]);
 				down[col].left--;
 				col++;
 			}
@@ -594,8 +606,8 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
 				continue;
 			if (col >= DOC_MAX_COLS)
 				break;
-			r = &t->r[row];
-			cell = drow_cell(r);
+			if ((cell = dtable_cell(t, row)) == NULL)
+				break;
 			html_text(w, tc, &cell->p, &cell->psz);
 			dtext_end(&w->t, &cell->p, &cell->psz);
 			if ((rs = hspan(tc, "rowspan")) > 1) {
@@ -605,7 +617,7 @@ html_rows(struct hwalk *w, const xmlNode *n, struct dtable *t,
 			span = hspan(tc, "colspan");
 			col++;
 			for (k = 1; k < span && col < DOC_MAX_COLS; k++) {
-				drow_cell(r);
+				(void)dtable_cell(t, row);
 				col++;
 			}
 		}

@@ -333,7 +333,7 @@ void		 doc_add_para(struct doc *, struct dtext *);
 void		 doc_add_paras(struct doc *, struct dpara *, size_t);
 struct dtable	*doc_add_table(struct doc *);
 struct drow	*dtable_row(struct dtable *);
-struct dcell	*drow_cell(struct drow *);
+struct dcell	*dtable_cell(struct dtable *, size_t);
 void		 dcell_copy(struct dcell *, const struct dcell *);
 void		 dtext_free(struct dtext *);
 

@@ -943,7 +943,7 @@ import_read(const char *file, struct diags *d)
 	struct stat	 st;
 	struct doc	*doc = NULL;
 	char		*buf = NULL;
-	size_t		 n;
+	size_t		 n, i, k;
 
 	if (stat(file, &st) == -1) {
 		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot open the file: "
@@ -992,6 +992,14 @@ import_read(const char *file, struct diags *d)
 		    "kind of file: use Word (.docx), Excel (.xlsx), CSV "
 		    "(.csv) or Word's web page (.htm)"));
 	free(buf);
+	for (i = k = 0; doc != NULL && i < doc->bsz; i++)
+		if (doc->b[i].table != NULL && (k++, doc->b[i].table->full)) {
+			diag_add(d, file, 0, 0, SEV_ERROR, _("table %zu has "
+			    "more than %d cells: this is no report of "
+			    "measures"), k, DOC_MAX_CELLS);
+			doc_free(doc);
+			doc = NULL;
+		}
 	return doc;
 }
 

@@ -403,12 +403,9 @@ docx_row(const xmlNode *tr, struct dtable *t)
 	row = t->rsz - 1;
 	span = wnum(wkid(wkid(tr, "trPr"), "gridBefore"), 0, SHEET_MAX_COLS);
 	for (k = 0; k < span; k++)
-		drow_cell(&t->r[row]);
+		(void)dtable_cell(t, row);
 	for (tc = tr->children; tc != NULL; tc = tc->next) {
-		if (isw(tc, "sdt") || isw(tc, "customXml")) {
-			/* A content control around cells: rare, read its text. */
-			continue;
-		}
+		/* Cells inside a content control (w:sdt) are not read. */
 		if (!isw(tc, "tc"))
 			continue;
 		r = &t->r[row];
@@ -422,14 +419,15 @@ docx_row(const xmlNode *tr, struct dtable *t)
 			cont = v == NULL || strcmp(v, "restart") != 0;
 			xmlFree(v);
 		}
-		drow_cell(r);
+		if (dtable_cell(t, row) == NULL)
+			break;
 		col = r->csz - 1;
 		if (cont && row > 0 && col < t->r[row - 1].csz)
 			dcell_copy(&r->c[col], &t->r[row - 1].c[col]);
 		else
 			docx_cell(tc, &r->c[col]);
-		for (k = 1; k < span; k++)
-			drow_cell(&t->r[row]);
+		for (k = 1; k < span && t->r[row].csz < SHEET_MAX_COLS; k++)
+			(void)dtable_cell(t, row);
 	}
 }
 
@@ -603,14 +601,15 @@ xl_ref(const char *s, size_t *col, size_t *row)
 	return 1;
 }
 
-/* The cell at (row, col) of t, growing the table to reach it. */
+/* The cell at (row, col) of t, growing the table to reach it; NULL if full. */
 static struct dcell *
 xl_cell(struct dtable *t, size_t row, size_t col)
 {
 	while (t->rsz <= row)
 		dtable_row(t);
 	while (t->r[row].csz <= col)
-		drow_cell(&t->r[row]);
+		if (dtable_cell(t, row) == NULL)
+			return NULL;
 	return &t->r[row].c[col];
 }
 
@@ -638,7 +637,10 @@ xl_sheet_cells(const xmlNode *data, const struct xlbook *b,
 			}
 			xmlFree(ref);
 			type = (char *)xmlGetProp(c, BAD_CAST "t");
-			cell = xl_cell(t, rn, cn);
+			if ((cell = xl_cell(t, rn, cn)) == NULL) {
+				xmlFree(type);
+				return;
+			}
 			for (k = c->children; k != NULL; k = k->next) {
 				if (iss(k, "is") && cell->psz == 0)
 					xl_string(k, cell);
@@ -684,6 +686,7 @@ static void
 xl_merges(const xmlNode *mc, struct dtable *t)
 {
 	const xmlNode	*m;
+	struct dcell	*cell;
 	char		*ref, *colon;
 	size_t		 c0, r0, c1, r1, r;
 
@@ -696,9 +699,10 @@ xl_merges(const xmlNode *mc, struct dtable *t)
 			if (xl_ref(ref, &c0, &r0) && xl_ref(colon + 1, &c1,
 			    &r1) && r1 > r0 && r0 < t->rsz &&
 			    c0 < t->r[r0].csz)
-				for (r = r0 + 1; r <= r1; r++)
-					if (xl_cell(t, r, c0)->psz == 0)
-						dcell_copy(xl_cell(t, r, c0),
+				for (r = r0 + 1; r <= r1 && (cell = xl_cell(t,
+				    r, c0)) != NULL; r++)
+					if (cell->psz == 0)
+						dcell_copy(cell,
 						    &t->r[r0].c[c0]);
 		}
 		xmlFree(ref);

@@ -516,9 +516,14 @@ struct drow {
 	size_t		 csz;
 };
 
+/* More cells than a report of measures has by far (16 MiB of cells). */
+#define DOC_MAX_CELLS	1000000
+
 struct dtable {
 	struct drow	*r;
 	size_t		 rsz;
+	size_t		 cells;		/* in all rows */
+	int		 full;		/* a cell was refused: past DOC_MAX_CELLS */
 };
 
 /* A paragraph or a table: exactly one of the two is set. */

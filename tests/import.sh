@@ -144,6 +144,7 @@ bad not-a-zip notzip.docx 'this is not a Word or Excel file (it is not a zip arc
 bad zip-bomb bomb.docx 'word/document.xml unpacks to more than 64 MiB: the file is not a report (a zip bomb?)'
 bad zip-bomb-lying liar.docx 'word/document.xml unpacks to more than 64 MiB'
 bad too-many-parts entries.docx 'the file holds 6001 parts, more than 5000'
+bad too-many-cells cells.xlsx 'table 1 has more than 1000000 cells'
 bad entities entity.docx 'word/document.xml declares entities or a DTD'
 bad external-reference external.docx 'word/document.xml declares entities or a DTD'
 bad password password.docx 'this file is password-protected'

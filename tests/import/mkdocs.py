@@ -359,6 +359,20 @@ raw[22:26] = (1000).to_bytes(4, 'little')
 cd = raw.find(b'PK\x01\x02')
 raw[cd + 24:cd + 28] = (1000).to_bytes(4, 'little')
 open(os.path.join(out, 'liar.docx'), 'wb').write(bytes(raw))
+# A sheet that asks for 25 million cells: one far-right cell on each of 100,000 rows.
+with zipfile.ZipFile(os.path.join(out, 'cells.xlsx'), 'w', zipfile.ZIP_DEFLATED) as z:
+    ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://'
+               'schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="%s" xmlns:r="http://'
+               'schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+               '<sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>' % ns)
+    z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://'
+               'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+               'Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><worksheet xmlns="%s"><sheetData>%s'
+               '</sheetData></worksheet>' % (ns, ''.join(
+                   '<row r="%d"><c r="IV%d"><v>1</v></c></row>' % (i, i) for i in range(1, 100001))))
 # Too many entries.
 with zipfile.ZipFile(os.path.join(out, 'entries.docx'), 'w') as z:
     for i in range(6000):
