@@ -48,7 +48,8 @@ tree() {
 }
 
 # Import, check, build and compare each kind of document.
-for f in seed.docx seed.xlsx shared.xlsx seed.csv seed.txt seed.htm; do
+for f in seed.docx seed.xlsx shared.xlsx seed.csv seed.txt thai874.csv \
+    semicolon.csv seed.htm; do
 	s=$work/site-$f
 	fresh "$s"
 	why=

@@ -340,6 +340,9 @@ excel(os.path.join(out, 'seed.xlsx'))
 shared_strings(os.path.join(out, 'seed.xlsx'), os.path.join(out, 'shared.xlsx'))
 write_csv(os.path.join(out, 'seed.csv'), ',', 'utf-8', b'\xef\xbb\xbf')
 write_csv(os.path.join(out, 'seed.txt'), '\t', 'utf-16-le', b'\xff\xfe')
+# Excel's plain "CSV" on a Thai Windows: Windows-874, no BOM; and semicolons.
+write_csv(os.path.join(out, 'thai874.csv'), ',', 'cp874', b'')
+write_csv(os.path.join(out, 'semicolon.csv'), ';', 'utf-8', b'\xef\xbb\xbf')
 
 # ---- bad files ----
 with open(os.path.join(out, 'notzip.docx'), 'wb') as f:
