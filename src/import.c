@@ -285,56 +285,51 @@ point_number(const char *s, int *num)
 	return i;
 }
 
-/* Is p inside **...** of md (an odd count of ** before it)? */
-static int
-in_strong(const char *md, const char *p)
-{
-	const char	*q;
-	int		 n = 0;
-
-	for (q = md; q < p && (q = strstr(q, "**")) != NULL && q < p;
-	    q += 2)
-		n++;
-	return n % 2;
-}
-
 /*
  * Split a paragraph's Markdown into the points it runs together: at
  * " - " (or " -word") and at the next number of a numbered list
- * (" ๒. " after "๑."), never inside emphasis.  Each point is added to
- * (v, sz) as a new string.
+ * (" ๒. " after "๑."), never inside **emphasis** (one pass, so a long
+ * cell costs its length).  Each point is added to (v, sz) as a new
+ * string.
  */
 static void
 split_points(const char *md, char ***v, size_t *sz)
 {
-	const char	*s = md, *p, *cut;
-	int		 num, next = 0;
+	const char	*s = md, *p;
+	int		 num, next = 0, strong = 0, cut;
 	size_t		 k;
 
-	if ((k = point_number(s, &num)) > 0)
+	if (point_number(s, &num) > 0)
 		next = num + 1;
-	for (;;) {
-		cut = NULL;
-		for (p = s + 1; *p != '\0' && cut == NULL; p++) {
-			if (p[-1] != ' ' || in_strong(md, p))
-				continue;
-			if (*p == '-' && p[1] != '\0' && p[1] != '-' &&
-			    (p[1] == ' ' || (unsigned char)p[1] >= 0x80))
-				cut = p;
-			else if (next > 0 && point_number(p, &num) > 0 &&
-			    num == next)
-				cut = p;
+	for (p = md; *p != '\0'; p++) {
+		if (p[0] == '\\' && p[1] != '\0') {
+			p++;		/* an escaped character */
+			continue;
 		}
-		if (cut == NULL)
-			break;
-		if (point_number(cut, &num) > 0 && num == next)
+		if (p[0] == '*' && p[1] == '*') {
+			strong = !strong;
+			p++;
+			continue;
+		}
+		if (p == s || p[-1] != ' ' || strong)
+			continue;
+		cut = 0;
+		if (*p == '-' && p[1] != '\0' && p[1] != '-' &&
+		    (p[1] == ' ' || (unsigned char)p[1] >= 0x80))
+			cut = 1;
+		else if (next > 0 && point_number(p, &num) > 0 &&
+		    num == next) {
+			cut = 1;
 			next++;
+		}
+		if (!cut)
+			continue;
 		*v = xreallocarray(*v, *sz + 1, sizeof(**v));
-		k = (size_t)(cut - s);
+		k = (size_t)(p - s);
 		while (k > 0 && s[k - 1] == ' ')
 			k--;
 		(*v)[(*sz)++] = xstrndup(s, k);
-		s = cut;
+		s = p;
 	}
 	*v = xreallocarray(*v, *sz + 1, sizeof(**v));
 	(*v)[(*sz)++] = xstrdup(s);
