@@ -684,10 +684,34 @@ doc_html(const char *file, const char *buf, size_t n, struct diags *d)
 	htmlDocPtr	 h;
 	struct hwalk	 w;
 	xmlNode		*root;
+	char		*clean;
+	size_t		 i, k, cn = 0;
 
+	/*
+	 * Word marks what only old browsers skip with <![if !supportLists]>
+	 * and <![endif]> (a list's number, say); browsers drop the marks
+	 * and show what is between, and so do we.
+	 */
+	clean = xmalloc(n + 1);
+	for (i = 0; i < n; ) {
+		if (n - i >= 4 && memcmp(buf + i, "<![", 3) == 0 &&
+		    (n - i >= 6 && (strncasecmp(buf + i + 3, "if", 2) == 0 ||
+		    strncasecmp(buf + i + 3, "endif", 5) == 0))) {
+			for (k = i + 3; k < n && k - i < 256 && buf[k] != '>' &&
+			    buf[k] != '<'; k++)
+				continue;
+			/* Not "<![endif]-->", the end of a real comment. */
+			if (k < n && buf[k] == '>' && buf[k - 1] == ']') {
+				i = k + 1;
+				continue;
+			}
+		}
+		clean[cn++] = buf[i++];
+	}
 	/* No network, no entities from outside; charset from its <meta>. */
-	h = htmlReadMemory(buf, (int)n, NULL, NULL, HTML_PARSE_NONET |
+	h = htmlReadMemory(clean, (int)cn, NULL, NULL, HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	free(clean);
 	if (h == NULL || (root = xmlDocGetRootElement(h)) == NULL) {
 		diag_add(d, file, 0, 0, SEV_ERROR, _("cannot read this web "
 		    "page: save the report from Word as .docx instead"));

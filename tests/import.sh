@@ -120,6 +120,8 @@ has csv-owners-run-together "$work/site-seed.csv/content/measures/2566/m-004.md"
 has xlsx-shared-rich-text "$work/site-shared.xlsx/content/measures/2566/m-001.md" \
     '**ดำเนินการครบถ้วน ๑๐๐ %**'
 has htm-rowspan "$work/site-seed.htm/content/measures/2566/m-012.md" 'period: "ม.ค. ๖๖"'
+has htm-conditional-list-number "$work/site-seed.htm/content/measures/2566/m-009.md" \
+    'title: "มาตรการส่งเสริมความรู้เกี่ยวกับการใช้งบประมาณในเรื่องของแผนการใช้จ่ายงบประมาณ"' 'order: 9'
 
 # The same document gives the same bytes.
 fresh "$work/again"

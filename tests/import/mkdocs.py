@@ -297,7 +297,9 @@ def word_html(path):
     wrapped in the source, rowspan and colspan."""
     o = ['<html>\n<head>\n<meta http-equiv=Content-Type content="text/html; '
          'charset=windows-874">\n<meta name=Generator content="Microsoft Word 15 '
-         '(filtered)">\n<style>\n<!--\np.MsoNormal {margin:0cm;}\n-->\n</style>\n'
+         '(filtered)">\n<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>clerk'
+         '</o:Author></o:DocumentProperties></xml><![endif]-->\n'
+         '<style>\n<!--\np.MsoNormal {margin:0cm;}\n-->\n</style>\n'
          '</head>\n<body lang=EN-US>\n<div class=WordSection1>\n']
     for h in heading:
         o.append('<p class=MsoTitle><span lang=TH>%s</span></p>\n' % html_text(h))
@@ -324,7 +326,12 @@ def word_html(path):
                                        for t, e in runs)
                         # Word wraps long lines of its source at blanks.
                         body = re.sub(r'(.{60,}?) ', lambda m: m.group(1) + '\n', body)
-                        o.append('<p class=MsoNormal><span lang=TH>%s</span></p>' % (
+                        if n == 9 and ci == 0:
+                            # A list number Word hides from old browsers only.
+                            body = ('<![if !supportLists]><span lang=TH>๙.<span '
+                                    'style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp; '
+                                    '</span></span><![endif]>' + body)
+                        o.append('<p class=MsoNormal><span lang=TH>%s</span><o:p></o:p></p>' % (
                             'ม.ค. ๖๖' if n == 11 and ci == 3 else body))
                     o.append('</td>\n')
                 o.append('</tr>\n')
