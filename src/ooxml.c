@@ -1,6 +1,7 @@
 /* ooxml.c: reads Word .docx and Excel .xlsx (zip archives of XML) into a doc with libzip and libxml2: size and entry limits, no password, no DTD or entities, no network. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zip.h>
 #include <libxml/parser.h>
@@ -444,16 +445,66 @@ docx_table(const xmlNode *tbl, struct dtable *t)
 			docx_table(c, t);
 }
 
+/*
+ * The paragraph styles of word/styles.xml that are headings: their
+ * w:name is the built-in English one ("heading 1", "Title") whatever
+ * the language of Word, while the style's id may be in Thai.  The ids
+ * go into ids (owned) and heads (keys not owned).
+ */
 static void
-docx_body(const xmlNode *n, struct doc *doc)
+docx_styles(struct zipdoc *z, char ***ids, size_t *idsz,
+    struct strmap *heads)
+{
+	xmlDoc		*x;
+	const xmlNode	*st, *root;
+	xmlAttr		*a;
+	char		*name, *id;
+	int		 h;
+
+	if ((x = xml_part(z, "word/styles.xml", 0)) == NULL)
+		return;
+	root = xmlDocGetRootElement(x);
+	for (st = root != NULL ? root->children : NULL; st != NULL;
+	    st = st->next) {
+		if (!isw(st, "style"))
+			continue;
+		name = wval(wkid(st, "name"));
+		h = wkid(wkid(st, "pPr"), "outlineLvl") != NULL ||
+		    (name != NULL && (strncasecmp(name, "heading", 7) == 0 ||
+		    strcasecmp(name, "title") == 0 ||
+		    strcasecmp(name, "subtitle") == 0));
+		xmlFree(name);
+		id = NULL;
+		for (a = st->properties; a != NULL; a = a->next)
+			if (strcmp((const char *)a->name, "styleId") == 0)
+				id = (char *)xmlNodeGetContent((xmlNode *)a);
+		if (h && id != NULL && strmap_get(heads, id) == STRMAP_NONE) {
+			*ids = xreallocarray(*ids, *idsz + 1, sizeof(**ids));
+			(*ids)[*idsz] = xstrdup(id);
+			strmap_put(heads, (*ids)[*idsz], *idsz);
+			(*idsz)++;
+		}
+		xmlFree(id);
+	}
+	xmlFreeDoc(x);
+}
+
+static void
+docx_body(const xmlNode *n, struct doc *doc, const struct strmap *heads)
 {
 	const xmlNode	*c;
 	struct dpara	*v = NULL;
-	size_t		 sz = 0;
+	size_t		 sz = 0, i;
+	char		*st;
 
 	for (c = n->children; c != NULL; c = c->next)
 		if (isw(c, "p")) {
 			docx_para(c, &v, &sz);
+			st = wval(wkid(wkid(c, "pPr"), "pStyle"));
+			for (i = 0; st != NULL && i < sz; i++)
+				v[i].heading |= strmap_get(heads, st) !=
+				    STRMAP_NONE;
+			xmlFree(st);
 			doc_add_paras(doc, v, sz);
 			v = NULL;
 			sz = 0;
@@ -461,7 +512,7 @@ docx_body(const xmlNode *n, struct doc *doc)
 			docx_table(c, doc_add_table(doc));
 		else if (isw(c, "sdt") || isw(c, "sdtContent") ||
 		    isw(c, "customXml"))
-			docx_body(c, doc);
+			docx_body(c, doc, heads);
 }
 
 /*
@@ -475,6 +526,9 @@ ooxml_docx(const char *file, struct diags *d)
 	xmlDoc		*x = NULL;
 	xmlNode		*root, *body;
 	struct doc	*doc = NULL;
+	struct strmap	 heads = { 0 };
+	char		**ids = NULL;
+	size_t		 idsz = 0, i;
 
 	memset(&z, 0, sizeof(z));
 	if (!zip_begin(&z, file, d))
@@ -495,9 +549,14 @@ ooxml_docx(const char *file, struct diags *d)
 		    "no document body: the file is damaged"));
 		goto out;
 	}
+	docx_styles(&z, &ids, &idsz, &heads);
 	doc = xcalloc(1, sizeof(*doc));
-	docx_body(body, doc);
+	docx_body(body, doc, &heads);
 out:
+	strmap_free(&heads);
+	for (i = 0; i < idsz; i++)
+		free(ids[i]);
+	free(ids);
 	xmlFreeDoc(x);
 	if (z.za != NULL)
 		zip_discard(z.za);

@@ -112,6 +112,10 @@ has docx-nested-table "$m/m-016.md" '- มีการประชุมติ�
 has docx-report "$work/site-seed.docx/content/reports/2566.md" \
     'title: "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ขององค์การบริหารส่วนตำบลทุ่งลูกนก ปี ๒๕๖๖"' \
     'period: "ต.ค. - เม.ย. ๒๕๖๖"' 'ตามที่ได้ดำเนินการวิเคราะห์ผลคะแนน'
+fresh "$work/thaistyle"
+"$bin" import --force --source "$work/thaistyle" "$docs/thaistyle.docx" >/dev/null 2>&1
+has docx-thai-style-id "$work/thaistyle/content/reports/2566.md" \
+    'title: "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ขององค์การบริหารส่วนตำบลทุ่งลูกนก ปี ๒๕๖๖"'
 hasnt docx-report-no-section-heading "$work/site-seed.docx/content/reports/2566.md" \
     'มาตรการ/แนวทาง เพื่อยกระดับ'
 has csv-owners-run-together "$work/site-seed.csv/content/measures/2566/m-004.md" \

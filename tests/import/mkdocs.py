@@ -343,6 +343,24 @@ def word_html(path):
 
 word(os.path.join(out, 'seed.docx'))
 word_html(os.path.join(out, 'seed.htm'))
+
+
+def thai_style_ids(src, dst):
+    """The document as Thai Word saves it: the Title style's id in Thai
+    (its w:name stays "Title")."""
+    zin = zipfile.ZipFile(src)
+    with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename in ('word/document.xml', 'word/styles.xml'):
+                data = data.decode('utf-8').replace(
+                    'w:styleId="Title"', 'w:styleId="ชื่อเรื่อง"').replace(
+                    'w:val="Title"/>', 'w:val="ชื่อเรื่อง"/>').replace(
+                    '<w:name w:val="ชื่อเรื่อง"/>', '<w:name w:val="Title"/>').encode('utf-8')
+            z.writestr(info.filename, data)
+
+
+thai_style_ids(os.path.join(out, 'seed.docx'), os.path.join(out, 'thaistyle.docx'))
 excel(os.path.join(out, 'seed.xlsx'))
 shared_strings(os.path.join(out, 'seed.xlsx'), os.path.join(out, 'shared.xlsx'))
 write_csv(os.path.join(out, 'seed.csv'), ',', 'utf-8', b'\xef\xbb\xbf')
