@@ -18,8 +18,13 @@ export PRONGSAI_LANG=en
 py=/usr/bin/python3
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-import.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT
-seed=/work/shared/seed/000_f0c7e74f7511a791.txt
-[ -f "$seed" ] || seed=$top/tests/import/seed.txt
+# The seed report's text, where tests/report.sh finds it (SEED to override).
+seed=${SEED:-$top/../shared/seed/000_f0c7e74f7511a791.txt}
+[ -f "$seed" ] || seed=/work/shared/seed/000_f0c7e74f7511a791.txt
+if [ ! -f "$seed" ]; then
+	no seed "no seed report at ${SEED:-$top/../shared/seed/}: set SEED"
+	exit 1
+fi
 docs=$work/docs
 
 if ! $py tests/import/mkdocs.py "$seed" "$docs" >"$work/mk.log" 2>&1; then
@@ -214,6 +219,10 @@ for k in $(sed -n '/^static const char \*const knownkeys\[\] = {/,/};/p' src/con
 	    why="$why $k"
 done
 verdict init-every-setting-explained "${why:+no Thai comment above:$why}"
+"$bin" init "$work/badurl" --base-url "ftp://x" >/dev/null 2>"$work/err"
+st=$?
+verdict init-bad-base-url "$([ $st -eq 2 ] && [ ! -e "$work/badurl" ] &&
+    grep -q -- '--base-url must be' "$work/err" || echo "exit $st: $(cat "$work/err")")"
 "$bin" init "$i" >/dev/null 2>"$work/err"
 st=$?
 why=
