@@ -97,6 +97,7 @@ struct imp {
 	unsigned	 areas;		/* named by the last section heading */
 	int		 map[IC__MAX];	/* grid column of each, or -1 */
 	int		 havemap;
+	const struct drow *header;	/* the row map[] was read from */
 	int		 order;		/* of the last measure */
 	size_t		 tableno;
 	int		 tables;	/* a table seen */
@@ -546,11 +547,15 @@ import_row(struct imp *im, const struct drow *r, size_t rowno)
 		for (ic = 0; ic < IC__MAX; ic++)
 			if (im->map[ic] == (int)i)
 				break;
-		if (ic == IC__MAX && r->c[i].psz > 0)
+		if (ic == IC__MAX && r->c[i].psz > 0) {
+			msg = i < im->header->csz ? cell_text(&im->header->c[i]) :
+			    xstrdup("");
 			diag_add(im->d, im->file, 0, 0, SEV_WARNING,
-			    _("table %zu, row %zu, column %zu: this column "
-			    "is not one of the report's and is not "
-			    "imported"), im->tableno, rowno, i + 1);
+			    _("table %zu, row %zu, column %zu (%s): this "
+			    "column is not one of the report's and is not "
+			    "imported"), im->tableno, rowno, i + 1, msg);
+			free(msg);
+		}
 	}
 	m.fiscal_year = im->year;
 	if ((k = point_number(title, &num)) > 0) {
@@ -698,6 +703,7 @@ import_table(struct imp *im, const struct dtable *t)
 		if (header_row(&t->r[r], im->map)) {
 			/* The header, or the header repeated on a new page. */
 			im->havemap = header = 1;
+			im->header = &t->r[r];
 			continue;
 		}
 		s = n == 1 ? cell_text(&t->r[r].c[which]) : NULL;

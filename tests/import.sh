@@ -174,7 +174,7 @@ done
 verdict bad-cells-warned "$why"
 bad unknown-kind ../mk.log 'cannot import this kind of file'
 "$bin" import --source "$work/bad" "$docs/unmapped.docx" >/dev/null 2>"$work/err"
-has unmapped-column "$work/err" 'table 1, row 2, column 6: this column is not one of the report'"'"'s and is not imported'
+has unmapped-column "$work/err" 'table 1, row 2, column 6 (หมายเหตุ): this column is not one of the report'"'"'s and is not imported'
 has in-progress "$work/bad/content/measures/2566/m-001.md" 'status: in-progress' 'progress: 50'
 
 # Never over a file without --force; --dry-run writes nothing.
