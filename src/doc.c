@@ -92,6 +92,7 @@ dtext_add(struct dtext *t, const char *s, size_t n, int emph)
 		buf_add(&t->text, " ");
 }
 
+/* Free what t holds and make it empty again. */
 void
 dtext_free(struct dtext *t)
 {
@@ -239,6 +240,7 @@ cell_free(struct dcell *c)
 	free(c->p);
 }
 
+/* Free d and everything in it; d may be NULL. */
 void
 doc_free(struct doc *d)
 {

@@ -1022,7 +1022,7 @@ import_run(const char *file, const char *source, int year, int dryrun,
 	struct imp	 im;
 	struct stat	 st;
 	char		*full;
-	size_t		 i, k, conflicts = 0, written = 0;
+	size_t		 i, k;
 	int		 rc = EXIT_FINE, skipreport = 0, printed = 0;
 
 	memset(&im, 0, sizeof(im));
@@ -1094,7 +1094,6 @@ done:
 		diag_add(&d, im.out[i].path, 0, 0, SEV_ERROR, _("already "
 		    "exists: nothing was imported; move it away or run "
 		    "again with --force to replace it"));
-		conflicts++;
 	}
 	diag_print(&d, stderr);
 	printed = 1;
@@ -1120,7 +1119,6 @@ done:
 			break;
 		}
 		printf(_("wrote %s\n"), im.out[i].path);
-		written++;
 	}
 	if (rc == EXIT_FINE)
 		printf(dryrun ? ngettext("%zu measure of fiscal year %d "
@@ -1131,8 +1129,6 @@ done:
 		    "next\n", "%zu measures of fiscal year %d imported from "
 		    "%s; run prongsai check next\n", im.measures),
 		    im.measures, im.year, file);
-	(void)written;
-	(void)conflicts;
 out:
 	if (!printed)
 		diag_print(&d, stderr);
