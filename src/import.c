@@ -909,6 +909,8 @@ write_file(const char *root, const char *rel, const char *text)
 	}
 	free(dir);
 	tmp = xasprintf("%s.import-tmp", path);
+	/* One left by an import that was killed; "x" never follows a link. */
+	(void)unlink(tmp);
 	if ((f = fopen(tmp, "wx")) == NULL) {
 		free(tmp);
 		free(path);
