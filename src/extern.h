@@ -344,6 +344,16 @@ struct doc	*ooxml_xlsx(const char *, struct diags *);
 /* mwrite.c: a measure's front matter written in measure_fieldtab's order. */
 void		 mwrite_front(struct buf *, const struct measure *, int);
 
+/* cells.c: what a report's cells say: numbers, points, owners, status, areas. */
+char		*cell_squeeze(const char *);
+char		*cell_text(const struct dcell *);
+unsigned	 cell_areas(const char *);
+size_t		 cell_number(const char *, int *);
+void		 cell_md_line(struct buf *, const char *);
+void		 cell_md(struct buf *, const struct dcell *);
+size_t		 cell_owners(const struct dcell *, char ***);
+int		 cell_status(const char *, enum status *, int *);
+
 /* import.c: measure tables of a document into measure files and the year's report. */
 int		 import_run(const char *, const char *, int, int, int);
 
