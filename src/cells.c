@@ -238,7 +238,8 @@ cell_md(struct buf *b, const struct dcell *c)
 	for (i = 0; i < ptsz; i++) {
 		t = pt[i];
 		kind = 0;
-		if (t[0] == '-') {
+		/* "-1.5" is a number, "- ทำ" and "-ทำ" are bullets. */
+		if (t[0] == '-' && !(t[1] >= '0' && t[1] <= '9')) {
 			kind = 1;
 			for (t++; *t == ' '; t++)
 				continue;
