@@ -10,7 +10,7 @@ DATADIR   = $(PREFIX)/share/prongsai
 
 CC       ?= cc
 PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson \
-            libxxhash
+            libxxhash libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
@@ -34,8 +34,9 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
-            gettext
+            gettext libzip-dev
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
+            python3-docx python3-openpyxl zip \
             fonts-thai-tlwg poppler-utils linkchecker \
             clang libfuzzer-14-dev libclang-rt-14-dev mandoc groff-base
 # Test commands as command:Debian-package, checked by command: NodeSource's
@@ -136,7 +137,7 @@ unit: $(TESTS:%=build/tests/%) $(TESTS:%=build/tests/%-asan)
 # no libFuzzer, and its objects stay out of build/fuzz/.  The sanitizer
 # runtimes come from libclang-rt-14-dev, which `make deps` installs
 # because it skips clang's recommends.
-FUZZ      = frontmatter period check
+FUZZ      = frontmatter period check import
 FUZZ_TIME ?= 60
 FUZZ_CC   = clang
 FUZZ_SAN  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

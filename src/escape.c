@@ -162,3 +162,48 @@ escape_csv(struct buf *b, const char *s)
 	}
 	buf_add(b, "\"");
 }
+
+/*
+ * Text for a Markdown paragraph of an imported document: a backslash
+ * before every ASCII character that could start markup, a link, an
+ * entity or raw HTML, so the words show as they were written.  What
+ * only matters at the start of a line (-, +, 1.) is the caller's.
+ */
+void
+escape_md(struct buf *b, const char *s, size_t n)
+{
+	size_t	 i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("\\`*_[]<>#|~&", s[i]) == NULL || s[i] == '\0')
+			continue;
+		buf_addn(b, s + run, i - run);
+		buf_add(b, "\\");
+		run = i;
+	}
+	buf_addn(b, s + run, n - run);
+}
+
+/* One YAML double-quoted scalar: " and \ escaped, control characters as \xNN. */
+void
+escape_yaml(struct buf *b, const char *s)
+{
+	char	 esc[8];
+
+	buf_add(b, "\"");
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\') {
+			esc[0] = '\\';
+			esc[1] = *s;
+			buf_addn(b, esc, 2);
+		} else if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			esc[0] = '\\';
+			esc[1] = 'x';
+			esc[2] = hex[(unsigned char)*s >> 4];
+			esc[3] = hex[*s & 0xf];
+			buf_addn(b, esc, 4);
+		} else
+			buf_addn(b, s, 1);
+	}
+	buf_add(b, "\"");
+}

@@ -191,6 +191,7 @@ void		 markdown_init(void);
 struct body	*markdown_render(const char *, int);
 void		 body_free(struct body *);
 int		 body_has(const struct body *, enum column);
+const char	*markdown_heading(enum column);
 
 /* site.c: load a site: walk content/, read files under the size, UTF-8 and link rules. */
 void		 site_assets(struct assets *, const char *, const char *,
@@ -228,6 +229,8 @@ void		 escape_url_attr(struct buf *, const char *);
 char		*escape_url(const char *);
 char		*escape_xml_clean(const char *);
 void		 escape_csv(struct buf *, const char *);
+void		 escape_md(struct buf *, const char *, size_t);
+void		 escape_yaml(struct buf *, const char *);
 
 /* url.c: every site path and URL: pages, feeds, data, links. */
 extern const char url_owners[];
@@ -333,6 +336,45 @@ typedef int	(*pool_big_fn)(void *, size_t);
 int		 pool_run(int, size_t, pool_fn, pool_big_fn, void *,
 		    const volatile sig_atomic_t *);
 int		 pool_cpus(void);
+
+/* doc.c: a document to import as paragraphs and tables; CSV and Word's web page HTML. */
+struct doc	*doc_csv(const char *, const char *, size_t, struct diags *);
+struct doc	*doc_html(const char *, const char *, size_t, struct diags *);
+void		 doc_free(struct doc *);
+void		 dtext_add(struct dtext *, const char *, size_t, int);
+void		 dtext_end(struct dtext *, struct dpara **, size_t *);
+void		 doc_add_para(struct doc *, struct dtext *);
+void		 doc_add_paras(struct doc *, struct dpara *, size_t);
+struct dtable	*doc_add_table(struct doc *);
+struct drow	*dtable_row(struct dtable *);
+struct dcell	*dtable_cell(struct dtable *, size_t);
+void		 dcell_copy(struct dcell *, const struct dcell *);
+void		 dtext_free(struct dtext *);
+
+/* ooxml.c: Word .docx and Excel .xlsx through libzip and libxml2, with limits. */
+struct doc	*ooxml_docx(const char *, struct diags *);
+struct doc	*ooxml_xlsx(const char *, struct diags *);
+
+/* mwrite.c: a measure's front matter written in measure_fieldtab's order. */
+void		 mwrite_front(struct buf *, const struct measure *, int);
+
+/* cells.c: what a report's cells say: numbers, points, owners, status, areas. */
+char		*cell_squeeze(const char *);
+char		*cell_text(const struct dcell *);
+unsigned	 cell_areas(const char *);
+size_t		 cell_number(const char *, int *);
+void		 cell_md_line(struct buf *, const char *);
+void		 cell_md(struct buf *, const struct dcell *);
+size_t		 cell_owners(const struct dcell *, char ***);
+int		 cell_status(const char *, enum status *, int *);
+
+/* import.c: measure tables of a document into measure files and the year's report. */
+int		 import_run(const char *, const char *, int, int, int);
+
+/* scaffold.c: prongsai init (a new site) and prongsai new (a new measure). */
+int		 scaffold_init(const char *, const char *, const char *, int);
+int		 scaffold_new(const char *, const char *, int, unsigned,
+			const char *);
 
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extern.h"
 
@@ -26,7 +27,32 @@ static const char *const helplines[] = {
 	    "processor)\n"),
 	N_("  -l, --lang LANG     the language of messages: th (Thai) or en "
 	    "(English)\n"),
+	N_("      --organization NAME  init: the agency's name in site.yaml\n"),
+	N_("  -y, --year YYYY     init, new, import: the fiscal year (Buddhist "
+	    "Era, e.g. 2566)\n"),
+	N_("      --area A        new: the measure's area, IIT, EIT or OIT "
+	    "(again for more)\n"),
+	N_("      --slug SLUG     new: the file's name (default: the next free "
+	    "m-NNN)\n"),
+	N_("  -n, --dry-run       import: print what would be written, write "
+	    "nothing\n"),
+	N_("  -f, --force         import: overwrite files that exist\n"),
 	N_("  -h, --help          show this help and exit\n"),
+	NULL
+};
+
+/* One line per command, so that a new command is one new line. */
+static const char *const usagelines[] = {
+	N_("usage: prongsai check [--source DIR] [--lang LANG]\n"),
+	N_("       prongsai build [--source DIR] [--output DIR] "
+	    "[--base-url URL] [--drafts] [--quiet] [-j N] [--lang LANG]\n"),
+	N_("       prongsai init DIR [--organization NAME] [--base-url URL] "
+	    "[--year YYYY]\n"),
+	N_("       prongsai new [--source DIR] [--year YYYY] [--area A]... "
+	    "[--slug SLUG] TITLE\n"),
+	N_("       prongsai import [--source DIR] [--year YYYY] [--dry-run] "
+	    "[--force] FILE\n"),
+	N_("       prongsai version\n"),
 	NULL
 };
 
@@ -35,10 +61,8 @@ usage(FILE *f)
 {
 	size_t	 i;
 
-	fputs(_("usage: prongsai check [--source DIR] [--lang LANG]\n"
-	    "       prongsai build [--source DIR] [--output DIR] "
-	    "[--base-url URL] [--drafts] [--quiet] [-j N] [--lang LANG]\n"
-	    "       prongsai version\n"), f);
+	for (i = 0; usagelines[i] != NULL; i++)
+		fputs(_(usagelines[i]), f);
 	if (f != stdout)
 		return;
 	fputs(_("\nOptions:\n"), f);
@@ -160,6 +184,111 @@ cmd_check(const struct opts *o)
 	return rc;
 }
 
+/*
+ * prongsai init, new and import: their own options and one argument
+ * (the folder, the title, the file).
+ */
+static int
+cmd_make(const char *cmd, int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "organization", required_argument, NULL, 'O' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "slug", required_argument, NULL, 'S' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*source = ".", *org = NULL, *url = NULL, *slug = NULL;
+	const char	*lang = NULL;
+	unsigned	 areas = 0;
+	int		 c, a, year = 0, dry = 0, force = 0;
+	long		 n;
+
+	while ((c = getopt_long(argc, argv, "s:y:nfl:h", longopts,
+	    NULL)) != -1)
+		switch (c) {
+		case 's':
+			source = optarg;
+			break;
+		case 'O':
+			org = optarg;
+			break;
+		case 'b':
+			url = optarg;
+			break;
+		case 'y':
+			if (!parse_int(optarg, &n) || n < 2400 || n > 2700) {
+				fprintf(stderr, _("prongsai: --year wants a "
+				    "Buddhist Era year such as 2566\n"));
+				return EXIT_USAGE;
+			}
+			year = (int)n;
+			break;
+		case 'a':
+			for (a = 0; a < AREA__MAX; a++)
+				if (strcasecmp(optarg,
+				    area_name((enum area)a)) == 0)
+					break;
+			if (a == AREA__MAX) {
+				fprintf(stderr, _("prongsai: unknown area "
+				    "'%s': use IIT, EIT or OIT\n"), optarg);
+				return EXIT_USAGE;
+			}
+			areas |= 1u << a;
+			break;
+		case 'S':
+			slug = optarg;
+			break;
+		case 'n':
+			dry = 1;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'l':
+			if (lang_parse(optarg) < 0) {
+				fprintf(stderr, _("prongsai: --lang wants th "
+				    "(Thai) or en (English)\n"));
+				return EXIT_USAGE;
+			}
+			lang = optarg;
+			break;
+		case 'h':
+			lang_init(lang, source);
+			usage(stdout);
+			return EXIT_FINE;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	lang_init(lang, source);
+	if (optind == argc) {
+		fprintf(stderr, strcmp(cmd, "init") == 0 ? _("prongsai init: "
+		    "give the folder of the new site, e.g. prongsai init "
+		    "ita\n") : strcmp(cmd, "new") == 0 ? _("prongsai new: give "
+		    "the measure's title, e.g. prongsai new \"%s\"\n") :
+		    _("prongsai import: give the file to import, e.g. "
+		    "prongsai import report.docx\n"), "มาตรการเผยแพร่ข้อมูล");
+		return EXIT_USAGE;
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, _("prongsai %s: unexpected argument '%s' (put "
+		    "a title with blanks in quotes)\n"), cmd, argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	if (strcmp(cmd, "init") == 0)
+		return scaffold_init(argv[optind], org, url, year);
+	if (strcmp(cmd, "new") == 0)
+		return scaffold_new(source, argv[optind], year, areas, slug);
+	return import_run(argv[optind], source, year, dry, force);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -188,6 +317,11 @@ main(int argc, char *argv[])
 			lang_init(o.lang, o.source);
 		usage(stdout);
 		return EXIT_FINE;
+	}
+	if (strcmp(cmd, "init") == 0 || strcmp(cmd, "new") == 0 ||
+	    strcmp(cmd, "import") == 0) {
+		markdown_init();
+		return cmd_make(cmd, argc - 1, argv + 1);
 	}
 	if (!parse_opts(argc - 1, argv + 1, &o)) {
 		usage(stderr);

@@ -22,6 +22,16 @@ static const char *const resultheads[] = {
 };
 
 /*
+ * The heading that opens a report column in a new body (the first of
+ * its list): what import and new write, so the report finds it.
+ */
+const char *
+markdown_heading(enum column c)
+{
+	return c == COL_METHODS ? methodheads[0] : resultheads[0];
+}
+
+/*
  * cmark-gfm keeps the table of characters that start an inline in one
  * global array, which a parser fills with its extensions' characters
  * while it parses inlines and clears when done: two parsers at work at

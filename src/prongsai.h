@@ -495,4 +495,59 @@ struct ynode {
 	size_t		 kidsz;
 };
 
+/*
+ * A document read for import (doc.c, ooxml.c): its paragraphs and
+ * tables in document order.  Every pointer is owned by the doc and
+ * freed by doc_free().
+ */
+struct dpara {
+	char		*text;		/* plain text: runs joined, blanks made one space */
+	char		*md;		/* the same as Markdown: escaped, bold and underline as **...** */
+	int		 heading;	/* written in a title or heading style */
+};
+
+/* One grid cell; a cell merged across columns holds its text in the first. */
+struct dcell {
+	struct dpara	*p;
+	size_t		 psz;
+};
+
+struct drow {
+	struct dcell	*c;
+	size_t		 csz;
+};
+
+/* More cells than a report of measures has by far (16 MiB of cells). */
+#define DOC_MAX_CELLS	1000000
+
+struct dtable {
+	struct drow	*r;
+	size_t		 rsz;
+	size_t		 cells;		/* in all rows */
+	int		 full;		/* a cell was refused: past DOC_MAX_CELLS */
+};
+
+/* A paragraph or a table: exactly one of the two is set. */
+struct dblock {
+	struct dpara	*para;
+	struct dtable	*table;
+};
+
+struct doc {
+	struct dblock	*b;
+	size_t		 bsz;
+};
+
+/*
+ * A paragraph being built from runs of text (doc.c): the text, and
+ * where the emphasised runs are.  Zeroed is empty.
+ */
+struct dtext {
+	struct buf	 text;
+	size_t		*emph;		/* pairs of offsets into text: [start, end) */
+	size_t		 emphsz;
+	int		 in_emph;
+	int		 heading;
+};
+
 #endif

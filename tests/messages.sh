@@ -115,7 +115,7 @@ for l in en th; do
 	    src/main.c | sed -n 's/.*{ "\([a-z-]*\)",.*/\1/p'); do
 		c=$(printf '%s\n' "$help" | grep -c -e "--$opt ")
 		[ "$c" -ge 1 ] || why="$why no line for --$opt;"
-		d=$(printf '%s\n' "$help" | grep -c -e "^  -[a-z], --$opt ")
+		d=$(printf '%s\n' "$help" | grep -c -E -e "^  (-[a-z], |    )--$opt ")
 		[ "$d" -eq 1 ] || why="$why --$opt described $d times;"
 	done
 	verdict "help-every-option-$l" "$why"

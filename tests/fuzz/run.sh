@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/fuzz/run.sh: runs each named libFuzzer harness (build/fuzz/fuzz_NAME) for $FUZZ_TIME seconds from a fresh seed corpus; one PASS/FAIL line each.
 #
-# Usage: sh tests/fuzz/run.sh NAME...  (frontmatter, period, check), from
+# Usage: sh tests/fuzz/run.sh NAME...  (frontmatter, period, check, import), from
 # `make fuzz` or tests/fuzz.sh, with the harnesses already built.
 #
 # build/fuzz/corpus-NAME/ starts as the seeds made here from the content
@@ -52,6 +52,22 @@ seeds() {
 	case $1 in
 	period)
 		period_texts | seed_lines "$2" ;;
+	import)
+		# The documents tests/import.sh imports, each after its kind's byte.
+		d=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-seeds.XXXXXX")
+		/usr/bin/python3 tests/import/mkdocs.py \
+		    /work/shared/seed/000_f0c7e74f7511a791.txt "$d" >/dev/null 2>&1
+		for f in "$d"/*; do
+			case $f in
+			*.docx) k='\000' ;; *.xlsx) k='\001' ;;
+			*.csv|*.txt) k='\002' ;; *.htm) k='\003' ;;
+			*) continue ;;
+			esac
+			# The bombs are big and found at once; keep the rest.
+			[ "$(wc -c <"$f")" -lt 200000 ] || continue
+			{ printf "$k"; cat "$f"; } >"$2/seed-$(basename "$f")"
+		done
+		rm -rf "$d" ;;
 	frontmatter)
 		for f in $(content_files) $(find tests/bad tests/fixtures \
 		    content framework -name '*.yaml' -type f | sort); do
@@ -80,6 +96,7 @@ for name in "$@"; do
 	dict=
 	case $name in
 	period)	dict=-dict=tests/fuzz/period.dict ;;
+	import)	dict=-close_fd_mask=2 ;;	# each bad input's diagnostics
 	*)	dict=-dict=tests/fuzz/yaml.dict ;;
 	esac
 	regress=
