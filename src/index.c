@@ -384,6 +384,8 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	}
 	for (i = 0; i < s->reportsz; i++)
 		year_get(ix, s->reports[i]->fiscal_year);
+	for (i = 0; i < s->oitsz; i++)
+		year_get(ix, s->oit[i]->fiscal_year);
 	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
 	for (i = 0; i < ix->yearsz; i++)
 		year_fill(s, &ix->years[i], d);
@@ -396,6 +398,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	ix->current = s->cfg.current_year;
 	if (ix->current == 0 && ix->yearsz > 0)
 		ix->current = ix->years[ix->yearsz - 1].year;
+	oit_index(ix, s, d);
 }
 
 /*
@@ -441,6 +444,7 @@ index_free(struct index *ix)
 	size_t	 i, k;
 	int	 a;
 
+	oit_index_free(ix);
 	for (i = 0; i < ix->yearsz; i++) {
 		for (a = 0; a < AREA__MAX; a++) {
 			for (k = 0; k < ix->years[i].area[a].indsz; k++)
