@@ -358,7 +358,7 @@ field_score(const struct fctx *c, const struct ynode *n, const char *f,
 		    "decimals, such as 87.45, not \"%s\""), f, n->value);
 		return 0;
 	}
-	for (; decimals < 2; decimals++)
+	for (decimals = decimals < 0 ? 0 : decimals; decimals < 2; decimals++)
 		v *= 10;
 	if (v > 10000) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,

@@ -151,6 +151,7 @@ scores_indicators(const struct fctx *c, const struct ynode *n,
 {
 	size_t	 i;
 	int	 num;
+	char	*name;
 
 	if (n->type != Y_MAP) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
@@ -168,9 +169,10 @@ scores_indicators(const struct fctx *c, const struct ynode *n,
 			    "has a score already"), num);
 			continue;
 		}
-		if (field_score(c, n->kids[i + 1], n->kids[i]->value,
-		    &s->ind[num]))
+		name = xasprintf("indicators: %d", num);
+		if (field_score(c, n->kids[i + 1], name, &s->ind[num]))
 			s->indpos[num] = n->kids[i]->pos;
+		free(name);
 	}
 }
 
@@ -463,8 +465,8 @@ year_checklist(struct resolve *rs, struct yeargroup *yg,
 		if ((it = framework_oitem(fw, m->v[i].code)) == NULL) {
 			diag_add(rs->d, m->path, m->v[i].kpos.line,
 			    m->v[i].kpos.col, SEV_ERROR, _("%s is not an "
-			    "O-item of fiscal year %d (%s lists %s to %s)"),
-			    m->v[i].code, yg->year, fw->path, fw->oi[0].code,
+			    "O-item of fiscal year %d, whose items are %s to "
+			    "%s"), m->v[i].code, yg->year, fw->oi[0].code,
 			    fw->oi[fw->oisz - 1].code);
 			continue;
 		}
@@ -540,9 +542,11 @@ scores_check(const struct scored *sd, struct diags *d)
 	if (labs(sum / 100 - sc->total) > 5)
 		diag_add(d, sc->path, 0, 0, SEV_WARNING, _("the total %d.%02d "
 		    "is not the weighted sum of IIT, EIT and OIT (%ld.%02ld "
-		    "with the weights of %s); check the scores against the "
-		    "NACC's report"), sc->total / 100, sc->total % 100,
-		    sum / 10000, sum / 100 % 100, fw->path);
+		    "with the weights of fiscal year %d: %d, %d and %d per "
+		    "cent); check the scores against the NACC's report"),
+		    sc->total / 100, sc->total % 100, sum / 10000,
+		    sum / 100 % 100, sc->fiscal_year, fw->weight[AREA_IIT],
+		    fw->weight[AREA_EIT], fw->weight[AREA_OIT]);
 }
 
 static int
@@ -605,8 +609,10 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 			continue;
 		year_checklist(&rs, yg, m, m->fiscal_year == ix->current);
 	}
-	if (s->oitsz > 0 && (yg = (struct yeargroup *)index_year(ix,
-	    ix->current)) != NULL && yg->orows == NULL)
+	for (i = 0; i < s->oitsz; i++)
+		if (s->oit[i]->fiscal_year == ix->current)
+			break;
+	if (s->oitsz > 0 && i == s->oitsz)
 		diag_add(d, "content/oit", 0, 0, SEV_WARNING, _("the current "
 		    "fiscal year %d has no O-item file; add "
 		    "content/oit/%d.yaml saying where each item is "
