@@ -47,6 +47,9 @@
             </a>
           </p>
         </xsl:for-each>
+        <!-- In a chart box like the dashboard's: drawn no larger than its
+             viewBox, so its text boxes are the size they say. -->
+        <div class="chart scores-chart">
         <svg class="chart-svg" role="img" width="100%" viewBox="0 0 {$chart-w} {$h}"
              preserveAspectRatio="xMinYMin meet"
              aria-labelledby="scores-t" aria-describedby="scores-d">
@@ -67,6 +70,7 @@
           </desc>
           <xsl:call-template name="chart-rows"><xsl:with-param name="items" select="$years"/></xsl:call-template>
         </svg>
+        </div>
         <div>
           <xsl:call-template name="table-region-attrs">
             <xsl:with-param name="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'scores-title'"/></xsl:call-template></xsl:with-param>
