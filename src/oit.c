@@ -40,8 +40,9 @@ file_yaml(struct diags *d, const char *file, const char *buf, size_t len,
 
 	root = yaml_load(buf, len, file, 1, d);
 	if (root == NULL && d->errors == errs)
-		diag_add(d, file, 0, 0, SEV_ERROR, _("this file holds no %s"),
-		    what);
+		diag_add(d, file, 0, 0, SEV_ERROR, "%s", strcmp(what,
+		    "scores") == 0 ? _("this file holds no scores") :
+		    _("this file holds no O-items"));
 	if (root != NULL && root->type != Y_MAP) {
 		diag_add(d, file, root->pos.line, root->pos.col, SEV_ERROR,
 		    _("this file must be 'name: value' lines, such as "
