@@ -407,6 +407,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_USAGE;
 	}
 	index_build(&b->ix, &b->site, &b->d);
+	oit_index(&b->ix, &b->site, &b->d);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
 	    &b->d);
 	if (b->theme != NULL) {

@@ -94,6 +94,8 @@ char		*date_format(const struct date *, enum datestyle,
 			const struct fmt *);
 char		*period_format(const struct period *, int, const struct fmt *);
 int		 period_parse(const char *, int, struct period *);
+char		*score_format(int, const struct fmt *);
+char		*score_value(int);
 
 /* thaitext.c: Thai text: normal form, blanks, dictionary order, word boundaries. */
 char		*text_norm(const char *);
@@ -182,12 +184,7 @@ void		 oitmap_free(struct oitmap *);
 struct scores	*scores_load(const char *, const char *, const char *, size_t,
 			struct diags *);
 void		 scores_free(struct scores *);
-char		*score_format(int, const struct fmt *);
-char		*score_value(int);
 void		 oit_index(struct index *, const struct site *, struct diags *);
-const struct scored *oit_scores(const struct index *, int);
-void		 oit_index_free(struct index *);
-char		*oit_address(const struct config *, const struct orow *);
 struct publish;
 int		 oit_write(const struct site *, const struct index *,
 			struct publish *, size_t *);
@@ -249,6 +246,7 @@ char		*url_data_oit(int);
 int		 url_is_site(const char *);
 char		*url_rel(const char *, const char *);
 char		*url_abs(const struct config *, const char *);
+char		*url_item(const struct config *, const char *, int);
 char		*url_link(const struct config *, const char *, const char *);
 
 /* model.c: the page types, and one page's XML document for the theme. */

@@ -398,7 +398,6 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	ix->current = s->cfg.current_year;
 	if (ix->current == 0 && ix->yearsz > 0)
 		ix->current = ix->years[ix->yearsz - 1].year;
-	oit_index(ix, s, d);
 }
 
 /*
@@ -444,8 +443,12 @@ index_free(struct index *ix)
 	size_t	 i, k;
 	int	 a;
 
-	oit_index_free(ix);
 	for (i = 0; i < ix->yearsz; i++) {
+		/* What oit_index() added: checklists, scores' frameworks. */
+		for (k = 0; k < ix->years[i].orowsz &&
+		    ix->years[i].orows != NULL; k++)
+			free(ix->years[i].orows[k].url);
+		free(ix->years[i].orows);
 		for (a = 0; a < AREA__MAX; a++) {
 			for (k = 0; k < ix->years[i].area[a].indsz; k++)
 				free(ix->years[i].area[a].ind[k].m);
@@ -456,6 +459,9 @@ index_free(struct index *ix)
 		framework_free(ix->years[i].fw);
 	}
 	free(ix->years);
+	for (i = 0; i < ix->scoredsz; i++)
+		framework_free(ix->scored[i].fw);
+	free(ix->scored);
 	for (i = 0; i < ix->ownersz; i++) {
 		free(ix->owners[i].name);
 		free(ix->owners[i].key);

@@ -641,6 +641,18 @@ score_attr(const struct pagectx *pc, xmlNodePtr n, const char *name, int v)
 	free(s);
 }
 
+/* The scores of fiscal year year with their framework, or NULL. */
+static const struct scored *
+year_scores(const struct index *ix, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < ix->scoredsz; i++)
+		if (ix->scored[i].sc->fiscal_year == year)
+			return &ix->scored[i];
+	return NULL;
+}
+
 /*
  * The score of indicator number in the year before year: the result
  * that year's measures were chosen to raise.
@@ -648,7 +660,7 @@ score_attr(const struct pagectx *pc, xmlNodePtr n, const char *name, int v)
 static void
 indicator_score(const struct pagectx *pc, xmlNodePtr n, int year, int number)
 {
-	const struct scored	*sd = oit_scores(pc->mo->ix, year - 1);
+	const struct scored	*sd = year_scores(pc->mo->ix, year - 1);
 
 	if (sd == NULL || number < 1 || number > SCORE_INDS ||
 	    sd->sc->ind[number] < 0)
@@ -1182,7 +1194,7 @@ model_oit(const struct model *mo, const struct pageref *ref)
 			else if (r->url != NULL)
 				attr(it, "href", r->url);
 			if (r->url != NULL) {
-				s = oit_address(&mo->site->cfg, r);
+				s = url_item(&mo->site->cfg, r->url, r->site);
 				attr(it, "address", s);
 				free(s);
 			}

@@ -226,30 +226,6 @@ out:
 	return s;
 }
 
-/* A score in hundredths as readers see it: 87.45, in the site's digits. */
-char *
-score_format(int v, const struct fmt *fmt)
-{
-	char	*s = xasprintf("%d.%02d", v / 100, v % 100), *t;
-
-	if (fmt->digits != DIGITS_THAI)
-		return s;
-	t = digits_thai(s);
-	free(s);
-	return t;
-}
-
-/* A score in hundredths for machines: 87.45, 90, 90.5. */
-char *
-score_value(int v)
-{
-	if (v % 100 == 0)
-		return xasprintf("%d", v / 100);
-	if (v % 10 == 0)
-		return xasprintf("%d.%d", v / 100, v % 100 / 10);
-	return xasprintf("%d.%02d", v / 100, v % 100);
-}
-
 /* What an address written in content/oit/ is. */
 enum addr {
 	ADDR_WEB,		/* https:// or http:// */
@@ -550,6 +526,18 @@ scores_check(const struct scored *sd, struct diags *d)
 		    fw->weight[AREA_EIT], fw->weight[AREA_OIT]);
 }
 
+/* The year group of year in ix, or NULL. */
+static struct yeargroup *
+year_of(struct index *ix, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < ix->yearsz; i++)
+		if (ix->years[i].year == year)
+			return &ix->years[i];
+	return NULL;
+}
+
 static int
 scored_cmp(const void *a, const void *b)
 {
@@ -562,7 +550,7 @@ scored_cmp(const void *a, const void *b)
  * every year with its own O-item list and a content/oit/ file (or,
  * when the site has content/oit/ files, the current year) gets its
  * checklist; each scores file its year's framework.  Problems go to d.
- * Called by index_build(), after the years are filled.
+ * Called after index_build(); what it adds is freed by index_free().
  */
 void
 oit_index(struct index *ix, const struct site *s, struct diags *d)
@@ -589,7 +577,7 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 			    "one"), m->fiscal_year, s->oit[y]->path);
 			continue;
 		}
-		yg = (struct yeargroup *)index_year(ix, m->fiscal_year);
+		yg = year_of(ix, m->fiscal_year);
 		if (yg == NULL || yg->fw == NULL)
 			continue;
 		if (yg->fw->oisz == 0) {
@@ -605,7 +593,7 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 	pages_known(ix, s, &rs.pages, &rs.keep, &rs.keepsz);
 	for (i = 0; i < s->oitsz; i++) {
 		m = s->oit[i];
-		yg = (struct yeargroup *)index_year(ix, m->fiscal_year);
+		yg = year_of(ix, m->fiscal_year);
 		if (yg == NULL || yg->orowsz == 0 || yg->orows != NULL)
 			continue;
 		year_checklist(&rs, yg, m, m->fiscal_year == ix->current);
@@ -648,53 +636,6 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 	sort(ix->scored, ix->scoredsz, sizeof(*ix->scored), scored_cmp);
 }
 
-/* The scores of fiscal year year with their framework, or NULL. */
-const struct scored *
-oit_scores(const struct index *ix, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < ix->scoredsz; i++)
-		if (ix->scored[i].sc->fiscal_year == year)
-			return &ix->scored[i];
-	return NULL;
-}
-
-/* Free what oit_index() added to ix. */
-void
-oit_index_free(struct index *ix)
-{
-	size_t	 i, k;
-
-	for (i = 0; i < ix->yearsz; i++) {
-		for (k = 0; ix->years[i].orows != NULL &&
-		    k < ix->years[i].orowsz; k++)
-			free(ix->years[i].orows[k].url);
-		free(ix->years[i].orows);
-		ix->years[i].orows = NULL;
-		ix->years[i].orowsz = 0;
-	}
-	for (i = 0; i < ix->scoredsz; i++)
-		framework_free(ix->scored[i].fw);
-	free(ix->scored);
-	ix->scored = NULL;
-	ix->scoredsz = 0;
-}
-
-/*
- * The absolute address of row r, as ITAS takes it, or NULL if the
- * item is not published.  The caller frees it.
- */
-char *
-oit_address(const struct config *cfg, const struct orow *r)
-{
-	if (r->url == NULL)
-		return NULL;
-	if (r->site)
-		return url_abs(cfg, r->url);
-	return escape_url(r->url);
-}
-
 /*
  * Write data/YEAR/oit.csv for every year with a checklist: code, name,
  * address (absolute), one row per item in the list's order, with a
@@ -723,7 +664,7 @@ oit_write(const struct site *s, const struct index *ix, struct publish *p,
 			escape_csv(&b, yg->orows[k].item->name[
 			    s->cfg.fmt.lang]);
 			buf_add(&b, ",");
-			a = oit_address(&s->cfg, &yg->orows[k]);
+			a = url_item(&s->cfg, yg->orows[k].url, yg->orows[k].site);
 			escape_csv(&b, a != NULL ? a : "");
 			free(a);
 			buf_add(&b, "\r\n");

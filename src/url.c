@@ -124,6 +124,19 @@ url_data_oit(int year)
 }
 
 /*
+ * The absolute address of an O-item published at u: a site path when
+ * site is set (files/x.pdf, 2566/), else a web address; NULL when u is
+ * NULL (not published).  The caller frees it.
+ */
+char *
+url_item(const struct config *cfg, const char *u, int site)
+{
+	if (u == NULL)
+		return NULL;
+	return site ? url_abs(cfg, u) : escape_url(u);
+}
+
+/*
  * Is u, as written in content, a path of this site: files/... (an
  * evidence file) or /... from the site root (not //host)?
  */
