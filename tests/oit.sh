@@ -10,7 +10,10 @@
 # page's links; the scores shown on the home and year pages are the
 # numbers of content/scores/, each indicator's score of year N beside
 # the measures of year N+1.  Then: a copy with two items left out gets a
-# warning for each and shows them as not published; linkchecker crawls
+# warning for each and shows them as not published; a copy with its own
+# framework/2567.yaml (O-items numbered as one agency's 2569 list, the
+# measures O25, their progress O26) gets the checklist of 2567 from it
+# (read back the same way); linkchecker crawls
 # the fixture (tests/links.sh); its page models validate against
 # page.rng; the Nu HTML Checker finds no error; no ASCII digit in its
 # visible text; two builds are byte-identical; and in Chromium axe-core
@@ -75,6 +78,46 @@ if build part "$work/part" "$work/part-out"; then
 	why=$(grep -o 'ยังไม่ได้เผยแพร่' "$work/part-out/2566/checklist/index.html" | wc -l)
 	[ "$why" -eq 2 ] && why= || why="$why items marked not published, want 2"
 	verdict unmapped-shown "$why"
+fi
+
+# A site gives a year's list in its own framework file (the shipped one
+# has none for 2567), numbered as one agency's 2569 list: the measures
+# are O25 and their progress O26.
+cp -R "$fx" "$work/own"
+mkdir -p "$work/own/framework"
+{
+	cat "$top/framework/2567.yaml"
+	cat <<'YAML'
+oit_groups:
+  - {code: "1", th: ข้อมูลพื้นฐาน}
+  - {code: "2", th: การส่งเสริมคุณธรรม}
+oit_items:
+  - {code: O1, group: "1", th: โครงสร้างและอำนาจหน้าที่}
+  - {code: O2, group: "1", th: ข้อมูลผู้บริหาร}
+  - {code: O24, group: "2", th: การปฏิบัติตามประมวลจริยธรรม}
+  - {code: O25, group: "2", answered_by: measures, th: การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร}
+  - {code: O26, group: "2", answered_by: report, th: รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน}
+YAML
+} >"$work/own/framework/2567.yaml"
+printf 'O1: /about/\nO24: https://www.example.go.th/ethics\n' \
+    >"$work/own/content/oit/2567.yaml"
+mkdir -p "$work/own/content/reports"
+printf -- '---\nfiscal_year: 2567\ntitle: รายงาน\nperiod: {start: 2023-10, end: 2024-09}\n---\nรายงาน\n' \
+    >"$work/own/content/reports/2567.md"
+if build own "$work/own" "$work/own-out"; then
+	"$py" "$top/tests/oit.py" "$work/own" "$work/own-out" \
+	    "$work/own/framework/2567.yaml" 2567 2>&1 |
+	    sed "s|^\([A-Z]*: oit\)/|\1/own/|" | grep -v '/scores/' \
+	    >"$work/readback.log"
+	while IFS= read -r line; do
+		case $line in
+		PASS:*)	pass=$((pass + 1)); echo "$line" ;;
+		FAIL:*)	fail=$((fail + 1)); echo "$line" ;;
+		esac
+	done <"$work/readback.log"
+	why=$(grep -o 'ยังไม่ได้เผยแพร่' "$work/own-out/2567/checklist/index.html" | wc -l)
+	[ "$why" -eq 1 ] && why= || why="$why items marked not published, want 1 (O2)"
+	verdict own-framework-unpublished "$why"
 fi
 
 # The links of the fixture resolve and every page is reached.
