@@ -283,6 +283,18 @@ def scores(site, out, base):
             lambda n: n.tag == "rect" and n.cls("chart-bar"))]
         if bars != [float(sc[y]["total"]) for y in sorted(sc)]:
             p.append("bars %s" % bars)
+        tracks = [float(b.attrs["width"]) + 1 for b in svg.all(
+            lambda n: n.tag == "rect" and n.cls("chart-track"))]
+        for b, full, y in zip(svg.all(lambda n: n.tag == "rect"
+                                      and n.cls("chart-bar")), tracks,
+                              sorted(sc)):
+            if abs(float(b.attrs["width"]) -
+                   full * float(sc[y]["total"]) / 100) > 0.06:
+                p.append("bar of %d is %s long" % (y, b.attrs["width"]))
+        shown = [t.text().strip() for t in svg.all(
+            lambda n: n.tag == "text" and n.cls("chart-value"))]
+        if shown != [label(float(sc[y]["total"])) for y in sorted(sc)]:
+            p.append("bar numbers %s" % shown)
         desc = next(svg.all(lambda n: n.tag == "desc")).text()
         for y in sorted(sc):
             if label(float(sc[y]["total"])) not in desc:
