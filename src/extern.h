@@ -178,13 +178,14 @@ struct page	*page_load(const char *, const char *, const char *,
 void		 page_free(struct page *);
 
 /* oit.c: O-item files and scores: loaded, checked, the checklist CSV. */
-struct oitmap	*oitmap_load(const char *, const char *, const char *, size_t,
-			struct diags *);
+struct oitmap	*oitmap_load(const char *, const char *, const char *,
+			size_t, struct diags *);
 void		 oitmap_free(struct oitmap *);
-struct scores	*scores_load(const char *, const char *, const char *, size_t,
-			struct diags *);
+struct scores	*scores_load(const char *, const char *, const char *,
+			size_t, struct diags *);
 void		 scores_free(struct scores *);
-void		 oit_index(struct index *, const struct site *, struct diags *);
+void		 oit_index(struct index *, const struct site *,
+			struct diags *);
 struct publish;
 int		 oit_write(const struct site *, const struct index *,
 			struct publish *, size_t *);

@@ -368,9 +368,8 @@ page_find(const struct strmap *pages, const char *u)
 
 /* What the checker needs while it resolves a year's checklist. */
 struct resolve {
-	const struct site	*s;
-	struct strmap		 files;		/* files/... published */
-	struct strmap		 pages;		/* site paths made */
+	struct strmap		 files;	/* files/... published */
+	struct strmap		 pages;	/* site paths made */
 	char			**keep;
 	size_t			 keepsz;
 	struct diags		*d;
@@ -561,7 +560,6 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 	size_t			 i, y;
 
 	memset(&rs, 0, sizeof(rs));
-	rs.s = s;
 	rs.d = d;
 	for (i = 0; i < s->files_dir.sz; i++)
 		strmap_put(&rs.files, s->files_dir.v[i].rel, i);
@@ -664,7 +662,8 @@ oit_write(const struct site *s, const struct index *ix, struct publish *p,
 			escape_csv(&b, yg->orows[k].item->name[
 			    s->cfg.fmt.lang]);
 			buf_add(&b, ",");
-			a = url_item(&s->cfg, yg->orows[k].url, yg->orows[k].site);
+			a = url_item(&s->cfg, yg->orows[k].url,
+			    yg->orows[k].site);
 			escape_csv(&b, a != NULL ? a : "");
 			free(a);
 			buf_add(&b, "\r\n");

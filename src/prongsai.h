@@ -240,7 +240,7 @@ struct page {
 /* Where one O-item is published, as content/oit/YEAR.yaml says. */
 struct oitlink {
 	char		*code;		/* "O7" */
-	char		*url;		/* as written: /page/, files/x.pdf, https://... */
+	char		*url;		/* as written: /x/, files/x.pdf, https://... */
 	char		*note;		/* may be NULL */
 	struct pos	 kpos;		/* of the code */
 	struct pos	 upos;		/* of the address */
@@ -262,7 +262,7 @@ struct oitmap {
 struct scores {
 	char		*path;
 	int		 fiscal_year;
-	int		 ind[SCORE_INDS + 1];	/* by indicator number; [0] unused */
+	int		 ind[SCORE_INDS + 1];	/* by indicator; [0] unused */
 	struct pos	 indpos[SCORE_INDS + 1];
 	int		 area[AREA__MAX];
 	int		 total;
