@@ -588,7 +588,9 @@ oit_index(struct index *ix, const struct site *s, struct diags *d)
 		}
 		yg->orowsz = yg->fw->oisz;
 	}
-	pages_known(ix, s, &rs.pages, &rs.keep, &rs.keepsz);
+	/* Every page's path, only for a site that links items to them. */
+	if (s->oitsz > 0)
+		pages_known(ix, s, &rs.pages, &rs.keep, &rs.keepsz);
 	for (i = 0; i < s->oitsz; i++) {
 		m = s->oit[i];
 		yg = year_of(ix, m->fiscal_year);
