@@ -137,6 +137,10 @@ jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 		if (yg->sz > 0)
 			job_add(b, t, yg, 0, yg->m, yg->sz);
 		break;
+	case SCOPE_OIT:
+		if (yg->orowsz > 0)
+			job_add(b, t, yg, 0, NULL, 0);
+		break;
 	default:
 		for (k = 0; k < yg->sz; k++)
 			job_add(b, t, yg->m[k], 0, &yg->m[k], 1);
@@ -148,7 +152,7 @@ static int
 scope_yearly(enum scope s)
 {
 	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_REPORT ||
-	    s == SCOPE_MEASURE;
+	    s == SCOPE_MEASURE || s == SCOPE_OIT;
 }
 
 /*
@@ -403,6 +407,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_USAGE;
 	}
 	index_build(&b->ix, &b->site, &b->d);
+	oit_index(&b->ix, &b->site, &b->d);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
 	    &b->d);
 	if (b->theme != NULL) {

@@ -98,6 +98,8 @@ char		*date_format(const struct date *, enum datestyle,
 			const struct fmt *);
 char		*period_format(const struct period *, int, const struct fmt *);
 int		 period_parse(const char *, int, struct period *);
+char		*score_format(int, const struct fmt *);
+char		*score_value(int);
 
 /* thaitext.c: Thai text: normal form, blanks, dictionary order, word boundaries. */
 char		*text_norm(const char *);
@@ -140,6 +142,8 @@ int		 field_int(const struct fctx *, const struct ynode *,
 int		 field_percent(const struct fctx *, const struct ynode *,
 			const char *, int *);
 int		 field_year(const struct fctx *, const struct ynode *, int *);
+int		 field_score(const struct fctx *, const struct ynode *,
+			const char *, int *);
 int		 field_bool(const struct fctx *, const struct ynode *,
 			const char *, int *);
 int		 field_date(const struct fctx *, const struct ynode *,
@@ -176,6 +180,7 @@ void		 measure_changed(const struct measure *, struct date *);
 /* framework.c: the ITA framework of a fiscal year. */
 struct framework *framework_find(const char *, int, struct diags *);
 const struct indicator *framework_indicator(const struct framework *, int);
+const struct oitem *framework_oitem(const struct framework *, const char *);
 void		 framework_free(struct framework *);
 
 /* report.c: per-year report files and free pages. */
@@ -185,6 +190,19 @@ void		 report_free(struct report *);
 struct page	*page_load(const char *, const char *, const char *,
 			size_t, const struct config *, struct diags *);
 void		 page_free(struct page *);
+
+/* oit.c: O-item files and scores: loaded, checked, the checklist CSV. */
+struct oitmap	*oitmap_load(const char *, const char *, const char *,
+			size_t, struct diags *);
+void		 oitmap_free(struct oitmap *);
+struct scores	*scores_load(const char *, const char *, const char *,
+			size_t, struct diags *);
+void		 scores_free(struct scores *);
+void		 oit_index(struct index *, const struct site *,
+			struct diags *);
+struct publish;
+int		 oit_write(const struct site *, const struct index *,
+			struct publish *, size_t *);
 
 /* markdown.c: cmark-gfm parse and render, report sections. */
 void		 markdown_init(void);
@@ -242,9 +260,11 @@ char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
 char		*url_feed(const struct measure *, int);
 char		*url_data(int, const char *);
+char		*url_data_oit(int);
 int		 url_is_site(const char *);
 char		*url_rel(const char *, const char *);
 char		*url_abs(const struct config *, const char *);
+char		*url_item(const struct config *, const char *, int);
 char		*url_link(const struct config *, const char *, const char *);
 
 /* model.c: the page types, and one page's XML document for the theme. */

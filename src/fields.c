@@ -349,3 +349,52 @@ field_year(const struct fctx *c, const struct ynode *n, int *out)
 	}
 	return field_int(c, n, "fiscal_year", 2500, 2700, out);
 }
+
+/*
+ * Read a score of the ITA: 0 to 100 with at most two decimals, as the
+ * NACC reports it, into hundredths (87.45 is 8745), so that it is
+ * written back exactly as given.  1 on success.
+ */
+int
+field_score(const struct fctx *c, const struct ynode *n, const char *f,
+    int *out)
+{
+	char		*ascii;
+	const char	*p;
+	long		 v = 0;
+	int		 digits = 0, decimals = -1, ok;
+
+	if (n->type != Y_SCALAR) {
+		wrong_type(c, n, f, "a score");
+		return 0;
+	}
+	ascii = digits_ascii(n->value);
+	for (p = ascii; *p != '\0' && v <= 100000; p++) {
+		if (*p == '.' && decimals < 0 && digits > 0)
+			decimals = 0;
+		else if (isdigit((unsigned char)*p) && decimals < 2) {
+			v = v * 10 + (*p - '0');
+			digits++;
+			if (decimals >= 0)
+				decimals++;
+		} else
+			break;
+	}
+	ok = *p == '\0' && digits > 0 && decimals != 0;
+	free(ascii);
+	if (!ok) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    _("'%s' must be a score from 0 to 100 with at most two "
+		    "decimals, such as 87.45, not \"%s\""), f, n->value);
+		return 0;
+	}
+	for (decimals = decimals < 0 ? 0 : decimals; decimals < 2; decimals++)
+		v *= 10;
+	if (v > 10000) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    _("'%s' is %s, but a score is at most 100"), f, n->value);
+		return 0;
+	}
+	*out = (int)v;
+	return 1;
+}

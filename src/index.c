@@ -134,6 +134,17 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 	sort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
 	stats_of(yg->m, yg->sz, &yg->st);
 	yg->fw = framework_find(s->root, yg->year, d);
+	/*
+	 * The NACC changes indicators between years: say which is used, for
+	 * the years whose measures name indicators (a year of scores only
+	 * borrows nothing that matters).
+	 */
+	if (yg->fw != NULL && yg->fw->file_year != yg->year)
+		diag_add(d, "framework", 0, 0, SEV_WARNING, _("fiscal year %d "
+		    "has no ITA framework file of its own, so the one of %d "
+		    "is used, whose indicators may differ; add "
+		    "framework/%d.yaml to the site when that year's framework "
+		    "is out"), yg->year, yg->fw->file_year, yg->year);
 	for (i = 0; i < s->reportsz && yg->report == NULL; i++)
 		if (s->reports[i]->fiscal_year == yg->year)
 			yg->report = s->reports[i];
@@ -448,6 +459,8 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	}
 	for (i = 0; i < s->reportsz; i++)
 		year_get(ix, s->reports[i]->fiscal_year);
+	for (i = 0; i < s->oitsz; i++)
+		year_get(ix, s->oit[i]->fiscal_year);
 	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
 	for (i = 0; i < ix->yearsz; i++)
 		year_fill(s, &ix->years[i], d);
@@ -507,6 +520,11 @@ index_free(struct index *ix)
 	int	 a;
 
 	for (i = 0; i < ix->yearsz; i++) {
+		/* What oit_index() added: checklists, scores' frameworks. */
+		for (k = 0; k < ix->years[i].orowsz &&
+		    ix->years[i].orows != NULL; k++)
+			free(ix->years[i].orows[k].url);
+		free(ix->years[i].orows);
 		for (a = 0; a < AREA__MAX; a++) {
 			for (k = 0; k < ix->years[i].area[a].indsz; k++)
 				free(ix->years[i].area[a].ind[k].m);
@@ -517,6 +535,9 @@ index_free(struct index *ix)
 		framework_free(ix->years[i].fw);
 	}
 	free(ix->years);
+	for (i = 0; i < ix->scoredsz; i++)
+		framework_free(ix->scored[i].fw);
+	free(ix->scored);
 	for (i = 0; i < ix->ownersz; i++) {
 		free(ix->owners[i].name);
 		free(ix->owners[i].key);

@@ -172,6 +172,7 @@ cmd_check(const struct opts *o)
 	if (rc != EXIT_SYSTEM) {
 		/* The index checks indicators against each year's framework. */
 		index_build(&ix, &s, &d);
+		oit_index(&ix, &s, &d);
 		index_free(&ix);
 		if (rc == EXIT_FINE && d.errors)
 			rc = EXIT_CONTENT;

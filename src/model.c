@@ -626,6 +626,125 @@ measure_el(const struct pagectx *pc, xmlNodePtr parent,
 	return n;
 }
 
+/* A score (hundredths) as attributes NAME (for machines) and NAME-label. */
+static void
+score_attr(const struct pagectx *pc, xmlNodePtr n, const char *name, int v)
+{
+	char	*s = score_value(v), *an;
+
+	attr(n, name, s);
+	free(s);
+	s = score_format(v, pc->mo->fmt);
+	an = xasprintf("%s-label", name);
+	attr(n, an, s);
+	free(an);
+	free(s);
+}
+
+/* The scores of fiscal year year with their framework, or NULL. */
+static const struct scored *
+year_scores(const struct index *ix, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < ix->scoredsz; i++)
+		if (ix->scored[i].sc->fiscal_year == year)
+			return &ix->scored[i];
+	return NULL;
+}
+
+/*
+ * The score of indicator number in the year before year: the result
+ * that year's measures were chosen to raise.
+ */
+static void
+indicator_score(const struct pagectx *pc, xmlNodePtr n, int year, int number)
+{
+	const struct scored	*sd = year_scores(pc->mo->ix, year - 1);
+
+	if (sd == NULL || number < 1 || number > SCORE_INDS ||
+	    sd->sc->ind[number] < 0)
+		return;
+	score_attr(pc, n, "score", sd->sc->ind[number]);
+	num_attr(pc, n, "score-year", year - 1);
+}
+
+/* The link to a year's O-item checklist, if it has one. */
+static void
+checklist_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct yeargroup *yg)
+{
+	xmlNodePtr	 v;
+
+	if (yg->orowsz == 0)
+		return;
+	v = el(parent, "checklist", NULL);
+	num_attr(pc, v, "year", yg->year);
+	href_attr_free(pc, v, url_page(&model_types[model_type("oit")], yg,
+	    0));
+}
+
+/*
+ * The ITA results of every year, oldest first.  basis: the year whose
+ * results this page's measures answer (marked basis="true"); each
+ * year's next is the year after it, when it has measures.
+ */
+static void
+scores_el(const struct pagectx *pc, xmlNodePtr parent, int basis)
+{
+	const struct index	*ix = pc->mo->ix;
+	const struct scored	*sd;
+	const struct scores	*sc;
+	const struct indicator	*ind;
+	const struct yeargroup	*yg;
+	xmlNodePtr		 list, y, v;
+	size_t			 i;
+	int			 a, n;
+
+	if (ix->scoredsz == 0)
+		return;
+	list = el(parent, "scores", NULL);
+	for (i = 0; i < ix->scoredsz; i++) {
+		sd = &ix->scored[i];
+		sc = sd->sc;
+		y = el(list, "year", NULL);
+		num_attr(pc, y, "value", sc->fiscal_year);
+		if (sc->fiscal_year == basis)
+			attr(y, "basis", "true");
+		v = el(y, "total", NULL);
+		score_attr(pc, v, "score", sc->total);
+		for (a = 0; a < AREA__MAX; a++) {
+			if (sc->area[a] < 0)
+				continue;
+			v = el(y, "area", NULL);
+			area_name_attr(pc, v, sc->fiscal_year, (enum area)a);
+			score_attr(pc, v, "score", sc->area[a]);
+			if (sd->fw->weight[a] > 0)
+				num_attr(pc, v, "weight", sd->fw->weight[a]);
+		}
+		for (n = 1; n <= SCORE_INDS; n++) {
+			if (sc->ind[n] < 0)
+				continue;
+			ind = framework_indicator(sd->fw, n);
+			v = el(y, "indicator", ind != NULL ?
+			    ind->name[pc->mo->fmt->lang] : NULL);
+			num_attr(pc, v, "number", n);
+			score_attr(pc, v, "score", sc->ind[n]);
+		}
+		if (sc->level != NULL)
+			el(y, "level", sc->level);
+		if (sc->note != NULL)
+			el(y, "note", sc->note);
+		if ((yg = index_year(ix, sc->fiscal_year + 1)) != NULL &&
+		    yg->sz > 0) {
+			v = el(y, "next", NULL);
+			num_attr(pc, v, "value", yg->year);
+			num_attr(pc, v, "count", (long)yg->sz);
+			href_attr_free(pc, v, url_year(yg->year));
+		}
+	}
+}
+
 /* One area of a year: stats, and measures grouped by indicator. */
 static void
 area_el(const struct pagectx *pc, xmlNodePtr parent,
@@ -648,6 +767,7 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 			num_attr(pc, in, "number", g->number);
 		num_attr(pc, in, "count", (long)g->sz);
 		num_attr(pc, in, "mean", g->mean);
+		indicator_score(pc, in, yg->year, g->number);
 		for (k = 0; with_measures && k < g->sz; k++)
 			measure_el(pc, in, g->m[k], DETAIL_SUMMARY);
 	}
@@ -707,6 +827,7 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 		if (yg->report != NULL)
 			period_el(pc, r, &yg->report->period, yg->year);
 	}
+	checklist_el(pc, n, yg);
 	for (a = 0; a < AREA__MAX; a++)
 		area_el(pc, n, yg, (enum area)a, with_measures);
 	recent_el(pc, n, yg->m, yg->sz);
@@ -816,6 +937,7 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		num_attr(pc, v, "count", (long)yg->area[a].sz);
 		href_attr_free(pc, v, url_area(yg->year, (enum area)a));
 	}
+	checklist_el(pc, n, yg);
 }
 
 /* Depth of a site path ("2566/measures/x/" is 3) as "../../../". */
@@ -892,6 +1014,7 @@ model_home(const struct model *mo, const struct pageref *ref)
 		if (mo->ix->years[i].year == mo->ix->current)
 			attr(list->last, "current", "true");
 	}
+	scores_el(&pc, root, mo->ix->current - 1);
 	return page_end(&pc);
 }
 
@@ -903,6 +1026,7 @@ model_year(const struct model *mo, const struct pageref *ref)
 
 	root = page_begin(&pc, mo, ref);
 	year_el(&pc, root, ref->what, 1);
+	scores_el(&pc, root, ((const struct yeargroup *)ref->what)->year - 1);
 	return page_end(&pc);
 }
 
@@ -1013,6 +1137,74 @@ model_report(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/*
+ * A year's O-item checklist: the items in their groups, each with its
+ * link when published, and the CSV of the same rows.
+ */
+static xmlDocPtr
+model_oit(const struct model *mo, const struct pageref *ref)
+{
+	const struct yeargroup	*yg = ref->what;
+	const struct framework	*fw = yg->fw;
+	const struct orow	*r;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, n, g, it, v;
+	size_t			 i, k;
+	char			*s;
+
+	root = page_begin(&pc, mo, ref);
+	n = el(root, "checklist", NULL);
+	num_attr(&pc, n, "year", yg->year);
+	href_attr_free(&pc, n, url_year(yg->year));
+	for (i = k = 0; i < yg->orowsz; i++)
+		k += yg->orows[i].url != NULL;
+	num_attr(&pc, n, "count", (long)yg->orowsz);
+	num_attr(&pc, n, "published", (long)k);
+	v = el(n, "file", NULL);
+	attr(v, "format", "csv");
+	href_attr_free(&pc, v, url_data_oit(yg->year));
+	for (i = 0; i < fw->ogsz; i++) {
+		g = el(n, "group", NULL);
+		attr(g, "code", fw->og[i].code);
+		s = mo_digits(&pc, fw->og[i].code);
+		attr(g, "code-label", s);
+		free(s);
+		s = mo_digits(&pc, fw->og[i].name[mo->fmt->lang]);
+		attr(g, "name", s);
+		free(s);
+		if (fw->og[i].indicator)
+			num_attr(&pc, g, "indicator", fw->og[i].indicator);
+		for (k = 0; k < yg->orowsz; k++) {
+			r = &yg->orows[k];
+			if (r->group != &fw->og[i])
+				continue;
+			it = el(g, "item", NULL);
+			attr(it, "code", r->item->code);
+			s = mo_digits(&pc, r->item->code);
+			attr(it, "code-label", s);
+			free(s);
+			s = mo_digits(&pc, r->item->name[mo->fmt->lang]);
+			attr(it, "name", s);
+			free(s);
+			if (r->item->answer != OANSWER_NONE)
+				attr(it, "answered-by", r->item->answer ==
+				    OANSWER_MEASURES ? "measures" : "report");
+			if (r->url != NULL && r->site)
+				href_attr(&pc, it, r->url);
+			else if (r->url != NULL)
+				attr(it, "href", r->url);
+			if (r->url != NULL) {
+				s = url_item(&mo->site->cfg, r->url, r->site);
+				attr(it, "address", s);
+				free(s);
+			}
+			if (r->note != NULL)
+				el(it, "note", r->note);
+		}
+	}
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_notfound(const struct model *mo, const struct pageref *ref)
 {
@@ -1033,6 +1225,7 @@ const struct pagetype model_types[] = {
 	{ "year", SCOPE_YEAR, NULL, 1, 1, model_year },
 	{ "area", SCOPE_AREA, NULL, 1, 1, model_area },
 	{ "report", SCOPE_REPORT, "report/", 1, 1, model_report },
+	{ "oit", SCOPE_OIT, "checklist/", 0, 1, model_oit },
 	{ "measure", SCOPE_MEASURE, NULL, 0, 1, model_measure },
 	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },

@@ -238,5 +238,7 @@ opendata_write(const struct site *s, const struct index *ix,
 	if (ok)
 		ok = pair_write(&s->cfg, 0, all, p, files, d);
 	json_decref(all);
+	if (ok)
+		ok = oit_write(s, ix, p, files);
 	return ok;
 }

@@ -237,6 +237,40 @@ struct page {
 	struct body	*html;
 };
 
+/* Where one O-item is published, as content/oit/YEAR.yaml says. */
+struct oitlink {
+	char		*code;		/* "O7" */
+	char		*url;		/* as written: /x/, files/x.pdf, https://... */
+	char		*note;		/* may be NULL */
+	struct pos	 kpos;		/* of the code */
+	struct pos	 upos;		/* of the address */
+};
+
+/* A year's content/oit/YEAR.yaml; all owned, freed by oitmap_free(). */
+struct oitmap {
+	char		*path;
+	int		 fiscal_year;
+	struct oitlink	*v;		/* in the order written */
+	size_t		 sz;
+};
+
+/*
+ * A year's ITA result as the NACC reported it, content/scores/YEAR.yaml.
+ * Scores are in hundredths (87.45 is 8745), -1 when not given.
+ */
+#define SCORE_INDS	10
+struct scores {
+	char		*path;
+	int		 fiscal_year;
+	int		 ind[SCORE_INDS + 1];	/* by indicator; [0] unused */
+	struct pos	 indpos[SCORE_INDS + 1];
+	int		 area[AREA__MAX];
+	int		 total;
+	char		*level;		/* as written, may be NULL */
+	struct pos	 levelpos;
+	char		*note;		/* may be NULL */
+};
+
 struct menuitem {
 	char		*title;
 	char		*url;
@@ -271,15 +305,55 @@ struct section {
 	char		*name[2];	/* by enum lang */
 };
 
-/* The NACC's framework for one fiscal year (framework/YEAR.yaml). */
+/* What part of the portal answers an O-item by itself. */
+enum oanswer {
+	OANSWER_NONE,
+	OANSWER_MEASURES,	/* the year's page: its measures */
+	OANSWER_REPORT		/* the year's report: their progress */
+};
+
+/* A group of O-items, e.g. 9.1 ข้อมูลพื้นฐาน of indicator 9. */
+struct ogroup {
+	char		*code;
+	int		 indicator;	/* 0: not given */
+	char		*name[2];	/* by enum lang */
+};
+
+/* One O-item of a year's OIT list; group indexes the framework's og. */
+struct oitem {
+	char		*code;		/* "O42" */
+	size_t		 group;
+	enum oanswer	 answer;
+	char		*name[2];
+};
+
+/* A level of the ITA result, e.g. AA; min in hundredths, -1: not known. */
+struct level {
+	char		*name[2];
+	int		 min;
+};
+
+/*
+ * The NACC's framework for one fiscal year (framework/YEAR.yaml).  The
+ * O-items, weights and levels are those of the year's own file only:
+ * another year's would pass for this year's (framework_find()).
+ */
 struct framework {
 	int		 fiscal_year;
+	int		 file_year;	/* whose file: another year's if none of its own */
 	char		*path;
 	char		*area[AREA__MAX][2];	/* area names by enum lang */
 	struct indicator *ind;
 	size_t		 indsz;
 	struct section	*sec;
 	size_t		 secsz;
+	struct ogroup	*og;
+	size_t		 ogsz;
+	struct oitem	*oi;		/* in the order of the list */
+	size_t		 oisz;
+	int		 weight[AREA__MAX];	/* per cent of the total; 0: not given */
+	struct level	*lv;		/* best first */
+	size_t		 lvsz;
 };
 
 /* Measures of one indicator within an area and year; number 0: none given. */
@@ -308,6 +382,25 @@ struct areagroup {
 	struct stats	 st;
 };
 
+/*
+ * One row of a year's O-item checklist: the item and where it is
+ * published.  url is a site path (files/x.pdf, 2566/) when site is set,
+ * else a web address; NULL: not published.  url is owned.
+ */
+struct orow {
+	const struct oitem *item;
+	const struct ogroup *group;
+	char		*url;
+	int		 site;
+	const char	*note;		/* from the content file, may be NULL */
+};
+
+/* A year's scores with its framework (names, weights, levels). */
+struct scored {
+	const struct scores *sc;
+	struct framework *fw;		/* owned */
+};
+
 /* One fiscal year of measures. */
 struct yeargroup {
 	int		 year;
@@ -317,6 +410,8 @@ struct yeargroup {
 	struct stats	 st;
 	struct framework *fw;		/* owned */
 	struct report	*report;	/* not owned, may be NULL */
+	struct orow	*orows;		/* the O-items' checklist (oit.c), owned */
+	size_t		 orowsz;	/* 0: the year has no checklist page */
 };
 
 /* One responsible owner, across years. */
@@ -337,6 +432,8 @@ struct index {
 	size_t		 ownersz;
 	struct stats	 st;
 	int		 current;	/* the year the home page shows */
+	struct scored	*scored;	/* ascending years */
+	size_t		 scoredsz;
 };
 
 /* A file to publish as it is, e.g. content/files/x.pdf as files/x.pdf. */
@@ -363,6 +460,10 @@ struct site {
 	size_t		 pagesz;
 	size_t		 files;		/* content files read */
 	struct assets	 files_dir;	/* content/files/, to publish */
+	struct oitmap	**oit;		/* content/oit/, by file name */
+	size_t		 oitsz;
+	struct scores	**scores;	/* content/scores/, by file name */
+	size_t		 scoresz;
 };
 
 enum severity {
@@ -399,7 +500,8 @@ enum scope {
 	SCOPE_REPORT,		/* one per year that has measures: the yeargroup */
 	SCOPE_MEASURE,		/* one per measure: a struct measure */
 	SCOPE_OWNER,		/* one per owner: a struct owner */
-	SCOPE_PAGE		/* one per free page: a struct page */
+	SCOPE_PAGE,		/* one per free page: a struct page */
+	SCOPE_OIT		/* one per year with an O-item checklist: the yeargroup */
 };
 
 struct model;

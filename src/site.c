@@ -1,4 +1,4 @@
-/* site.c: loads a site: walks content/ in sorted order, reads files under the size, UTF-8 and symlink rules, and loads every measure, report and page. */
+/* site.c: loads a site: walks content/ in sorted order, reads files under the size, UTF-8 and symlink rules, and loads every measure, report, page, O-item file and scores file. */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -18,8 +18,13 @@
 enum kind {
 	KIND_MEASURE,
 	KIND_REPORT,
-	KIND_PAGE
+	KIND_PAGE,
+	KIND_OIT,		/* content/oit/YEAR.yaml */
+	KIND_SCORES		/* content/scores/YEAR.yaml */
 };
+
+/* The ending of each kind's files. */
+static const char *const kindext[] = { ".md", ".md", ".md", ".yaml", ".yaml" };
 
 /*
  * A content file found by the walk, read and parsed later on the thread
@@ -170,12 +175,13 @@ fail:
 }
 
 static int
-has_md(const char *name)
+has_ext(const char *name, const char *ext)
 {
-	size_t	 n = strlen(name);
+	size_t	 n = strlen(name), e = strlen(ext);
 
-	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+	return n > e && strcmp(name + n - e, ext) == 0;
 }
+
 
 /* Note the content file at path, of kind, to be loaded by files_load(). */
 static void
@@ -190,7 +196,7 @@ file_note(struct walk *w, const char *path, const char *shown,
 	p->kind = kind;
 	p->path = xstrdup(path);
 	p->shown = xstrdup(shown);
-	p->slug = xstrndup(name, strlen(name) - 3);
+	p->slug = xstrndup(name, strlen(name) - strlen(kindext[kind]));
 }
 
 /* The pool's callback: load pending file i on its own diagnostics. */
@@ -222,6 +228,14 @@ pending_load(void *arg, size_t i, int worker)
 			p->obj = page_load(p->shown, p->slug, text, len, cfg,
 			    &p->d);
 			break;
+		case KIND_OIT:
+			p->obj = oitmap_load(p->shown, p->slug, text, len,
+			    &p->d);
+			break;
+		case KIND_SCORES:
+			p->obj = scores_load(p->shown, p->slug, text, len,
+			    &p->d);
+			break;
 		}
 		free(buf);
 	}
@@ -251,6 +265,14 @@ site_add(struct site *s, const struct pending *p)
 		s->pages = xgrow(s->pages, s->pagesz,
 		    sizeof(*s->pages));
 		s->pages[s->pagesz++] = p->obj;
+		break;
+	case KIND_OIT:
+		s->oit = xgrow(s->oit, s->oitsz, sizeof(*s->oit));
+		s->oit[s->oitsz++] = p->obj;
+		break;
+	case KIND_SCORES:
+		s->scores = xgrow(s->scores, s->scoresz, sizeof(*s->scores));
+		s->scores[s->scoresz++] = p->obj;
 		break;
 	}
 }
@@ -308,8 +330,13 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 			if (!inside(cpath, w->content))
 				diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this is "
 				    "a link to a folder outside content/"));
+			else if (!recurse && kind >= KIND_OIT)
+				diag_add(w->d, shown, 0, 0, SEV_WARNING,
+				    _("this is a folder; %s/ reads only the "
+				    ".yaml files directly in it, so nothing in "
+				    "this folder is read"), rel);
 			else if (!recurse)
-				diag_add(w->d, shown, 0, 0, has_md(names[i]) ?
+				diag_add(w->d, shown, 0, 0, has_ext(names[i], ".md") ?
 				    SEV_ERROR : SEV_WARNING, _("this is a folder; "
 				    "%s/ reads only the .md files directly in "
 				    "it, so nothing in this folder is published"),
@@ -322,8 +349,12 @@ walk_dir(struct walk *w, const char *rel, int depth, int recurse,
 				    MAX_DEPTH);
 			else
 				walk_dir(w, crel, depth + 1, recurse, kind);
-		} else if (has_md(names[i]))
+		} else if (has_ext(names[i], kindext[kind]))
 			file_note(w, cpath, shown, names[i], kind);
+		else if (kind >= KIND_OIT)
+			diag_add(w->d, shown, 0, 0, SEV_WARNING, _("this file "
+			    "is not read: only files ending in .yaml are; put "
+			    "documents in content/files/"));
 		else
 			diag_add(w->d, shown, 0, 0, SEV_WARNING, _("this file "
 			    "is not read: only files ending in .md are; put "
@@ -356,7 +387,9 @@ walk_top(struct walk *w, const char *rel, int recurse, enum kind kind)
 			w->syserr = 1;
 		}
 	} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this must be a "
+		diag_add(w->d, shown, 0, 0, SEV_ERROR, kind >= KIND_OIT ?
+		    _("this must be a folder of .yaml files, but it is a "
+		    "file") : _("this must be a "
 		    "folder of .md files, but it is a file"));
 	else if (!inside(dir, w->content))
 		diag_add(w->d, shown, 0, 0, SEV_ERROR, _("this is a link to a "
@@ -606,6 +639,8 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 	walk_top(&w, "content/measures", 1, KIND_MEASURE);
 	walk_top(&w, "content/reports", 0, KIND_REPORT);
 	walk_top(&w, "content/pages", 0, KIND_PAGE);
+	walk_top(&w, "content/oit", 0, KIND_OIT);
+	walk_top(&w, "content/scores", 0, KIND_SCORES);
 	files_load(&w, threads);
 	check_slugs(&w);
 	files = path_join(root, "content/files");
@@ -644,6 +679,12 @@ site_free(struct site *s)
 	for (i = 0; i < s->pagesz; i++)
 		page_free(s->pages[i]);
 	free(s->pages);
+	for (i = 0; i < s->oitsz; i++)
+		oitmap_free(s->oit[i]);
+	free(s->oit);
+	for (i = 0; i < s->scoresz; i++)
+		scores_free(s->scores[i]);
+	free(s->scores);
 	site_assets_free(&s->files_dir);
 	config_free(&s->cfg);
 	free(s->root);

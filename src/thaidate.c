@@ -932,3 +932,27 @@ period_parse(const char *s, int fiscal_year, struct period *out)
 	}
 	return parse_range(r, rn, fiscal_year, out);
 }
+
+/* A score in hundredths as readers see it: 87.45, in the site's digits. */
+char *
+score_format(int v, const struct fmt *fmt)
+{
+	char	*s = xasprintf("%d.%02d", v / 100, v % 100), *t;
+
+	if (fmt->digits != DIGITS_THAI)
+		return s;
+	t = digits_thai(s);
+	free(s);
+	return t;
+}
+
+/* A score in hundredths for machines: 87.45, 90, 90.5. */
+char *
+score_value(int v)
+{
+	if (v % 100 == 0)
+		return xasprintf("%d", v / 100);
+	if (v % 10 == 0)
+		return xasprintf("%d.%d", v / 100, v % 100 / 10);
+	return xasprintf("%d.%02d", v / 100, v % 100);
+}

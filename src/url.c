@@ -61,6 +61,7 @@ url_page(const struct pagetype *t, const void *what, int area)
 		break;
 	case SCOPE_YEAR:
 	case SCOPE_REPORT:
+	case SCOPE_OIT:
 		base = url_year(yg->year);
 		break;
 	case SCOPE_AREA:
@@ -113,6 +114,26 @@ url_data(int year, const char *ext)
 	if (year != 0)
 		return xasprintf("data/%d/measures.%s", year, ext);
 	return xasprintf("data/measures.%s", ext);
+}
+
+/* The site path of a year's O-item checklist as CSV: data/YEAR/oit.csv. */
+char *
+url_data_oit(int year)
+{
+	return xasprintf("data/%d/oit.csv", year);
+}
+
+/*
+ * The absolute address of an O-item published at u: a site path when
+ * site is set (files/x.pdf, 2566/), else a web address; NULL when u is
+ * NULL (not published).  The caller frees it.
+ */
+char *
+url_item(const struct config *cfg, const char *u, int site)
+{
+	if (u == NULL)
+		return NULL;
+	return site ? url_abs(cfg, u) : escape_url(u);
 }
 
 /*

@@ -129,6 +129,9 @@ load_direct(const char *buf, size_t sz, struct diags *d)
 	    &cfg, d));
 	page_free(page_load("content/pages/fuzz.md", "fuzz", buf, sz, &cfg,
 	    d));
+	oitmap_free(oitmap_load("content/oit/2566.yaml", "2566", buf, sz, d));
+	scores_free(scores_load("content/scores/2565.yaml", "2565", buf, sz,
+	    d));
 }
 
 /* What cmd_check does, on one thread. */
@@ -146,6 +149,7 @@ load_site(const uint8_t *data, size_t sz, struct diags *d)
 	}
 	if (site_load(&s, root, 1, 1, NULL, d) != EXIT_SYSTEM) {
 		index_build(&ix, &s, d);
+		oit_index(&ix, &s, d);
 		index_free(&ix);
 	}
 	diag_summary(d, s.files, devnull);

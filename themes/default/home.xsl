@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="charts.xsl"/>
+  <xsl:import href="scores.xsl"/>
 
   <xsl:template match="page" mode="main">
     <xsl:variable name="cur" select="years/year[@current = 'true']"/>
@@ -66,6 +67,8 @@
         <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-data'"/></xsl:call-template></p>
       </xsl:otherwise>
     </xsl:choose>
+
+    <xsl:call-template name="scores"/>
 
     <xsl:if test="years/year[not(@current = 'true')]">
       <section class="other-years" aria-labelledby="years-h">

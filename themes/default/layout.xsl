@@ -158,6 +158,13 @@
                   </xsl:call-template>
                 </li>
               </xsl:for-each>
+              <xsl:for-each select="$site/checklist">
+                <li>
+                  <xsl:call-template name="nav-link">
+                    <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'checklist-nav'"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                </li>
+              </xsl:for-each>
             </ul>
           </div>
         </xsl:if>
@@ -445,6 +452,15 @@
           <xsl:with-param name="n" select="@mean-label"/>
         </xsl:call-template>
       </p>
+      <xsl:if test="@score">
+        <p class="indicator-score" data-score="{@score}">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="id" select="'indicator-score'"/>
+            <xsl:with-param name="year" select="@score-year-label"/>
+            <xsl:with-param name="n" select="@score-label"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
       <ul class="cards">
         <xsl:for-each select="measure">
           <xsl:call-template name="measure-card"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>

@@ -7,6 +7,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="charts.xsl"/>
+  <xsl:import href="scores.xsl"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="year/@value-label"/></xsl:call-template>
@@ -16,6 +17,18 @@
     <xsl:for-each select="year">
       <h1><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template></h1>
       <xsl:call-template name="dashboard"><xsl:with-param name="level" select="2"/></xsl:call-template>
+
+      <xsl:call-template name="scores"/>
+      <xsl:for-each select="checklist">
+        <p class="meta checklist-link">
+          <a href="{@href}">
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'checklist-title'"/>
+              <xsl:with-param name="year" select="@year-label"/>
+            </xsl:call-template>
+          </a>
+        </p>
+      </xsl:for-each>
 
       <xsl:variable name="y" select="@value"/>
       <xsl:if test="/page/site/data/year[@value = $y]/file">
