@@ -561,7 +561,7 @@ build_run(const char *source, const char *output, const char *base_url,
 {
 	struct build	 b;
 	enum exitcode	 rc;
-	char		*out, *why = NULL;
+	char		*out, *real, *cpath = NULL, *why = NULL;
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
@@ -582,14 +582,19 @@ build_run(const char *source, const char *output, const char *base_url,
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
-	b.cache = cache_load(out, theme_key(b.theme));
+	real = path_future(out);
+	cpath = cache_path(source, real);
+	free(real);
+	b.cache = cache_load(cpath, theme_key(b.theme));
 	if ((rc = build_render(&b)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
 	/* Without a cache the next build is only slower: a warning. */
-	if (rc == EXIT_FINE && !cache_save(out, b.cache_text))
-		fprintf(stderr, "prongsai: warning: cannot save %s.prongsai-"
-		    "cache; the next build renders every page again\n", out);
+	if (rc == EXIT_FINE && !cache_save(cpath, b.cache_text))
+		fprintf(stderr, _("prongsai: warning: cannot save %s; the "
+		    "next build renders every page again\n"), cpath);
+	if (rc == EXIT_FINE)
+		cache_old_remove(out);
 	if (rc != EXIT_FINE) {
 		if (!b.d.errors)
 			fprintf(stderr, "prongsai: %s\n", interrupted ?
@@ -608,6 +613,7 @@ out:
 	if (rc != EXIT_FINE && rc != EXIT_USAGE)
 		fprintf(stderr, "prongsai: nothing was published; %s is "
 		    "unchanged\n", out);
+	free(cpath);
 	free(out);
 	build_free(&b);
 	return rc;

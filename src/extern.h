@@ -306,11 +306,13 @@ struct hasher	*hash_new(void);
 void		 hash_add(struct hasher *, const void *, size_t);
 void		 hash_str(struct hasher *, const char *);
 void		 hash_end(struct hasher *, struct hash *);
+char		*cache_path(const char *, const char *);
 struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);
 void		 cache_line(struct buf *, const char *, const struct stamp *);
 int		 cache_save(const char *, const char *);
+void		 cache_old_remove(const char *);
 void		 cache_free(struct cache *);
 
 /* pool.c: independent tasks on a pool of threads. */
