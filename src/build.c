@@ -60,6 +60,7 @@ enum taskkind {
 	TASK_PAGE,		/* jobs[i] */
 	TASK_FILL,		/* the feed items of measures[i] */
 	TASK_FEED,		/* the feed of measures[i], or NO_MEASURE: of area */
+	TASK_OWNERFEED,		/* the feed of the index's owners[i] */
 	TASK_SITEMAP,
 	TASK_OPENDATA
 };
@@ -133,6 +134,12 @@ jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 		for (a = 0; a < AREA__MAX; a++)
 			job_add(b, t, yg, a, yg->area[a].m, yg->area[a].sz);
 		break;
+	case SCOPE_STATUS:
+		for (a = 0; a < STATUS__MAX; a++)
+			if (yg->bystatussz[a] > 0)
+				job_add(b, t, yg, a, yg->bystatus[a],
+				    yg->bystatussz[a]);
+		break;
 	case SCOPE_REPORT:
 		if (yg->sz > 0)
 			job_add(b, t, yg, 0, yg->m, yg->sz);
@@ -147,8 +154,8 @@ jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 static int
 scope_yearly(enum scope s)
 {
-	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_REPORT ||
-	    s == SCOPE_MEASURE;
+	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_STATUS ||
+	    s == SCOPE_REPORT || s == SCOPE_MEASURE;
 }
 
 /*
@@ -251,6 +258,9 @@ task_run(struct build *b, struct task *t, int w)
 	case TASK_FEED:
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
 		    &t->files, &t->d);
+	case TASK_OWNERFEED:
+		return feed_write_owner(b->feeds, t->i, w, b->pub, &t->files,
+		    &t->d);
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, b->refs, b->jobsz, b->pub,
 		    &t->files, &t->d);
@@ -332,6 +342,8 @@ jobs_run(struct build *b)
 		task_add(b, TASK_SITEMAP, 0, 0);
 		for (a = -1; a < AREA__MAX; a++)
 			task_add(b, TASK_FEED, NO_MEASURE, a);
+		for (i = 0; i < b->ix.ownersz; i++)
+			task_add(b, TASK_OWNERFEED, i, -1);
 		for (i = 0; i < b->site.measuresz; i++)
 			task_add(b, TASK_FEED, i, -1);
 		ok = tasks_run(b);
@@ -402,6 +414,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		    "address such as https://www.example.go.th/ita/\n");
 		return EXIT_USAGE;
 	}
+	gitdate_fill(&b->site, &b->d);
 	index_build(&b->ix, &b->site, &b->d);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
 	    &b->d);

@@ -159,6 +159,9 @@ void		 measure_published(const struct measure *, struct date *);
 const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
 
+/* gitdate.c: the date each measure file first entered git. */
+void		 gitdate_fill(struct site *, struct diags *);
+
 /* framework.c: the ITA framework of a fiscal year. */
 struct framework *framework_find(const char *, int, struct diags *);
 const struct indicator *framework_indicator(const struct framework *, int);
@@ -219,11 +222,13 @@ void		 escape_csv(struct buf *, const char *);
 extern const char url_owners[];
 char		*url_year(int);
 char		*url_area(int, enum area);
+char		*url_status(int, enum status);
 char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
 char		*url_feed(const struct measure *, int);
+char		*url_owner_feed(const struct owner *);
 char		*url_data(int, const char *);
 int		 url_is_site(const char *);
 char		*url_rel(const char *, const char *);
@@ -284,10 +289,13 @@ char		*feed_title(const struct site *, const struct index *,
 			const struct measure *, int);
 #define NO_MEASURE ((size_t)-1)
 struct feeds;
+char		*feed_owner_title(const struct site *, const struct owner *);
 struct feeds	*feed_new(const struct site *, const struct index *, int);
 void		 feed_fill(struct feeds *, size_t);
 void		 feed_sort(struct feeds *);
 int		 feed_write(const struct feeds *, size_t, int, int,
+		    struct publish *, size_t *, struct diags *);
+int		 feed_write_owner(const struct feeds *, size_t, int,
 		    struct publish *, size_t *, struct diags *);
 void		 feed_free(struct feeds *);
 

@@ -885,12 +885,18 @@ measure_free(struct measure *m)
 }
 /*
  * The date a measure was published: its `published` field, else the
- * start of its period.
+ * date its file first entered the site's git history, else the start
+ * of its period.
  */
 void
 measure_published(const struct measure *m, struct date *out)
 {
-	*out = m->published.year != 0 ? m->published : m->period.start;
+	if (m->published.year != 0)
+		*out = m->published;
+	else if (m->added.year != 0)
+		*out = m->added;
+	else
+		*out = m->period.start;
 }
 
 /* The newest entry of m's update log, or NULL if it has none. */

@@ -12,6 +12,10 @@ const char	 url_owners[] = "owners/";
 /* The folder of each area's pages in a year. */
 static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
 
+/* The folder of each status's list in a year (YEAR/status/NAME/). */
+static const char *const statusdirs[STATUS__MAX] = { "planned",
+    "in-progress", "done", "cancelled" };
+
 char *
 url_year(int year)
 {
@@ -22,6 +26,13 @@ char *
 url_area(int year, enum area a)
 {
 	return xasprintf("%d/%s/", year, areadirs[a]);
+}
+
+/* The list of a year's measures in status s: "2566/status/in-progress/". */
+char *
+url_status(int year, enum status s)
+{
+	return xasprintf("%d/status/%s/", year, statusdirs[s]);
 }
 
 char *
@@ -45,7 +56,7 @@ url_doc(const struct page *p)
 
 /*
  * The site path of a page of type t about what (see enum scope) and, for
- * SCOPE_AREA, area: its scope's folder ("" for the site, "2566/" for a
+ * SCOPE_AREA and SCOPE_STATUS, area (the area or status): its scope's folder ("" for the site, "2566/" for a
  * year...) followed by the type's own dir, if any ("report/",
  * "owners/", "404.html").  The caller frees it.
  */
@@ -65,6 +76,9 @@ url_page(const struct pagetype *t, const void *what, int area)
 		break;
 	case SCOPE_AREA:
 		base = url_area(yg->year, (enum area)area);
+		break;
+	case SCOPE_STATUS:
+		base = url_status(yg->year, (enum status)area);
 		break;
 	case SCOPE_MEASURE:
 		base = url_measure(what);
@@ -101,6 +115,13 @@ url_feed(const struct measure *m, int area)
 	if (area >= 0 && area < AREA__MAX)
 		return xstrcat3(areadirs[area], "/feed.xml", "");
 	return xstrdup("feed.xml");
+}
+
+/* The site path of owner o's feed: "owners/KEY/feed.xml". */
+char *
+url_owner_feed(const struct owner *o)
+{
+	return xasprintf("%s%s/feed.xml", url_owners, o->key);
 }
 
 /*

@@ -61,7 +61,7 @@
         <!-- Without an icon link every visit asks for /favicon.ico. -->
         <link rel="icon" href="{$root}static/favicon.svg" type="image/svg+xml"/>
         <link rel="icon" href="{$root}static/favicon.png" type="image/png" sizes="32x32"/>
-        <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed">
+        <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed | /page/owner/feed">
           <link rel="alternate" type="application/rss+xml" title="{@title}">
             <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
           </link>
@@ -395,13 +395,34 @@
       </div>
     </dl>
     <xsl:if test="$statuses">
+      <!-- The statuses as one stacked bar, a segment per status as wide
+           as its share; decoration only: the list after it says the same
+           numbers in words, each linking to its measures when it can. -->
+      <xsl:if test="$st/@count &gt; 0">
+        <span class="status-bar" aria-hidden="true">
+          <xsl:for-each select="$st/status[@count &gt; 0]">
+            <span class="status-seg seg-{@code}" style="width:{format-number(@count * 100 div $st/@count, '0.##')}%"></span>
+          </xsl:for-each>
+        </span>
+      </xsl:if>
       <ul class="status-counts">
         <xsl:for-each select="$st/status">
           <li class="status-count">
             <xsl:if test="@count = 0"><xsl:attribute name="class">status-count zero</xsl:attribute></xsl:if>
-            <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
-            <xsl:text> </xsl:text>
-            <span class="status-num"><xsl:value-of select="@count-label"/></span>
+            <xsl:choose>
+              <xsl:when test="@href">
+                <a class="status-link" href="{@href}">
+                  <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <span class="status-num"><xsl:value-of select="@count-label"/></span>
+                </a>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <span class="status-num"><xsl:value-of select="@count-label"/></span>
+              </xsl:otherwise>
+            </xsl:choose>
           </li>
         </xsl:for-each>
       </ul>
