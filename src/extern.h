@@ -155,6 +155,7 @@ void		 datum_free(struct datum *);
 int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);
+const char	*status_word(enum status, enum lang);
 void		 measure_published(const struct measure *, struct date *);
 const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
@@ -220,6 +221,7 @@ void		 escape_csv(struct buf *, const char *);
 
 /* url.c: every site path and URL: pages, feeds, data, links. */
 extern const char url_owners[];
+extern const char url_datadoc[];
 char		*url_year(int);
 char		*url_area(int, enum area);
 char		*url_status(int, enum status);

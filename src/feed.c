@@ -15,12 +15,6 @@
 #define ELLIPSIS	"\xe2\x80\xa6"
 
 
-/* Status words of an update's title, by enum lang then enum status. */
-static const char *const statuswords[2][STATUS__MAX] = {
-	{ "ยังไม่เริ่มดำเนินการ", "อยู่ระหว่างดำเนินการ",
-	  "ดำเนินการแล้วเสร็จ", "ยกเลิก" },
-	{ "planned", "in progress", "done", "cancelled" }
-};
 
 /*
  * One item: a measure (u NULL) or one entry of its update log.  Its
@@ -128,7 +122,7 @@ update_words(const struct feeds *f, const struct update *u)
 	int			 th = fmt->lang == LANG_TH;
 
 	if (u->status != STATUS_NONE)
-		st = statuswords[th ? 0 : 1][u->status];
+		st = status_word(u->status, fmt->lang);
 	if (u->progress >= 0)
 		pct = num_format(u->progress, fmt);
 	if (pct != NULL && st != NULL)

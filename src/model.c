@@ -751,13 +751,14 @@ feeds_el(const struct pagectx *pc, xmlNodePtr parent)
 static void
 data_el(const struct pagectx *pc, xmlNodePtr parent)
 {
-	static const char *const exts[] = { "json", "csv" };
+	static const char *const exts[] = { "json", "csv", "csv-th" };
 	const struct index	*ix = pc->mo->ix;
 	xmlNodePtr		 list, y, v;
 	size_t			 i, k;
 
 	list = el(parent, "data", NULL);
-	for (k = 0; k < 2; k++) {
+	href_attr(pc, list, url_datadoc);
+	for (k = 0; k < 3; k++) {
 		v = el(list, "file", NULL);
 		attr(v, "format", exts[k]);
 		href_attr_free(pc, v, url_data(0, exts[k]));
@@ -767,7 +768,7 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 			continue;
 		y = el(list, "year", NULL);
 		num_attr(pc, y, "value", ix->years[i].year);
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < 3; k++) {
 			v = el(y, "file", NULL);
 			attr(v, "format", exts[k]);
 			href_attr_free(pc, v, url_data(ix->years[i].year,
@@ -1094,6 +1095,28 @@ model_report(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/*
+ * The data dictionary: every open data column (measure_fieldtab[]'s),
+ * named in English and in the Thai CSV; the theme says what each holds.
+ */
+static xmlDocPtr
+model_data(const struct model *mo, const struct pageref *ref)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, n, v;
+	size_t		 i;
+
+	root = page_begin(&pc, mo, ref);
+	n = el(root, "dictionary", NULL);
+	for (i = 0; i < measure_fieldsz; i++)
+		if (measure_fieldtab[i].column != NULL) {
+			v = el(n, "column", NULL);
+			attr(v, "name", measure_fieldtab[i].column);
+			attr(v, "th", measure_fieldtab[i].column_th);
+		}
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_notfound(const struct model *mo, const struct pageref *ref)
 {
@@ -1119,6 +1142,7 @@ const struct pagetype model_types[] = {
 	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
 	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
+	{ "data", SCOPE_SITE, url_datadoc, 0, 1, model_data },
 	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
 };
 const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);

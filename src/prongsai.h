@@ -123,12 +123,15 @@ enum dtype {
 	D_NULL,
 	D_STR,			/* s */
 	D_INT,			/* i */
+	D_DATE,			/* s: YYYY-MM-DD; dt: the day */
+	D_STATUS,		/* s: the code; i: the enum status */
 	D_LIST,			/* n strings v */
 	D_LINKS			/* n title, url pairs in v (2n strings) */
 };
 
 struct datum {
 	enum dtype	 type;
+	struct date	 dt;
 	long		 i;
 	char		*s;
 	char		**v;
@@ -155,6 +158,7 @@ struct mfield {
 	void		(*data)(const struct config *, const struct measure *,
 			    struct datum *);
 	const char	*sep;		/* joins a list in its CSV cell */
+	const char	*column_th;	/* the column's name in the Thai CSV */
 };
 
 /*

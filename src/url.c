@@ -126,15 +126,25 @@ url_owner_feed(const struct owner *o)
 
 /*
  * The site path of an open data file: data/measures.EXT, or for a
- * fiscal year (not 0) data/YEAR/measures.EXT.  The caller frees it.
+ * fiscal year (not 0) data/YEAR/measures.EXT; ext "csv-th" is the Thai
+ * CSV, measures-th.csv.  The caller frees it.
  */
 char *
 url_data(int year, const char *ext)
 {
-	if (year != 0)
-		return xasprintf("data/%d/measures.%s", year, ext);
-	return xasprintf("data/measures.%s", ext);
+	char	*dir, *u;
+
+	dir = year != 0 ? xasprintf("data/%d/", year) : xstrdup("data/");
+	if (strcmp(ext, "csv-th") == 0)
+		u = xstrcat3(dir, "measures-th.csv", "");
+	else
+		u = xasprintf("%smeasures.%s", dir, ext);
+	free(dir);
+	return u;
 }
+
+/* The data dictionary page, beside the data files. */
+const char	 url_datadoc[] = "data/";
 
 /*
  * Is u, as written in content, a path of this site: files/... (an

@@ -104,6 +104,9 @@ for year in sorted(os.listdir(mroot)):
         measures[slug] = int(year)
         m = re.search(r"^title:\s*(.*?)\s*$", front, re.M)
         titles[slug] = m.group(1) if m else None
+        if m and m.group(1)[:1] in "\"'":
+            import yaml
+            titles[slug] = yaml.safe_load(m.group(1))
         m = re.search(r"^status:\s*(\S+)", front, re.M)
         statuses[slug] = m.group(1) if m else None
         added[slug] = git_added(os.path.join(mroot, year, fn))
@@ -146,8 +149,24 @@ def read_data(prefix):
     return j, rows, raw
 
 
-def csv_of(key, v):
-    """What the CSV holds for a JSON value (documented in the README)."""
+def neutral(cell):
+    """A cell as the CSV must hold it: one that a spreadsheet would run
+    as a formula (= + - @ Tab CR first, but not a plain number such as
+    -5) with a ' in front (OWASP)."""
+    if cell and cell[0] in "=+-@\t\r" and not re.match(r"^-[0-9]+$", cell):
+        return "'" + cell
+    return cell
+
+
+STATUS_TH = {"planned": "ยังไม่เริ่มดำเนินการ",
+             "in-progress": "อยู่ระหว่างดำเนินการ",
+             "done": "ดำเนินการแล้วเสร็จ", "cancelled": "ยกเลิก"}
+DATES = ("period_start", "period_end", "published", "last_update")
+
+
+def csv_of(key, v, th=False):
+    """What the CSV (th: the Thai CSV) holds for a JSON value (documented
+    in the README)."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -156,11 +175,17 @@ def csv_of(key, v):
         return str(v)
     if isinstance(v, list):
         if key == "areas":
-            return " ".join(v)
+            return neutral(" ".join(v))
         if key == "evidence":
-            return " | ".join("%s <%s>" % (e["title"], e["url"]) for e in v)
-        return " | ".join(v)
-    return v
+            return neutral(" | ".join("%s <%s>" % (e["title"], e["url"])
+                                      for e in v))
+        return neutral(" | ".join(v))
+    if th and key in DATES:
+        y, mo, d = v.split("-")
+        return "%s/%s/%d" % (d, mo, int(y) + 543)
+    if th and key == "status":
+        return STATUS_TH[v]
+    return neutral(v)
 
 
 COLUMNS = ["slug", "fiscal_year", "title", "areas", "indicator", "order",
@@ -222,8 +247,8 @@ if data is not None:
             p.append("%s: update_count/last_update" % m["slug"])
         if not set(m["areas"]) <= set(AREAS) or not m["areas"]:
             p.append("%s: areas %s" % (m["slug"], m["areas"]))
-        for d in ("period_start", "period_end", "published", "last_update"):
-            if m[d] is not None and not re.match(r"^\d{4}-\d\d(-\d\d)?$",
+        for d in DATES:
+            if m[d] is not None and not re.match(r"^\d{4}-\d\d-\d\d$",
                                                  m[d]):
                 p.append("%s: %s %s" % (m["slug"], d, m[d]))
         for e in m["evidence"]:
@@ -239,7 +264,34 @@ if data is not None:
             if csv_of(k, m[k]) != r.get(k):
                 p.append("%s.%s: JSON %r, CSV %r" % (m["slug"], k, m[k],
                                                     r.get(k)))
-    result("CSV agrees with JSON", p)
+    result("CSV agrees with JSON (formula cells neutralised)", p)
+
+    # The Thai CSV: Thai column names, Thai status words, BE dates.
+    p = []
+    th_rows = []
+    try:
+        with open(os.path.join(OUT, "data", "measures-th.csv"), "rb") as f:
+            th_raw = f.read()
+        if not th_raw.startswith(b"\xef\xbb\xbf"):
+            p.append("no BOM")
+        th_reader = csv.reader(io.StringIO(th_raw.decode("utf-8-sig"),
+                                           newline=""))
+        th_head = next(th_reader)
+        th_rows = list(th_reader)
+        if len(th_head) != len(COLUMNS) or \
+                any(re.match(r"^[a-z_]+$", h) for h in th_head):
+            p.append("header is not Thai: %s" % th_head)
+        if len(th_rows) != len(ms):
+            p.append("%d rows, %d measures" % (len(th_rows), len(ms)))
+        for m, r in zip(ms, th_rows):
+            for k, cell in zip(COLUMNS, r):
+                if csv_of(k, m[k], True) != cell:
+                    p.append("%s.%s: JSON %r, Thai CSV %r" % (
+                        m["slug"], k, m[k], cell))
+    except Exception as e:  # noqa: BLE001
+        p.append("cannot read data/measures-th.csv: %s" % e)
+    result("Thai CSV agrees with JSON (Thai names, status words, "
+           "Buddhist Era dates DD/MM/YYYY)", p)
 
     p = []
     years = sorted(set(measures.values()))
@@ -258,6 +310,9 @@ if data is not None:
             p.append("data/%d: CSV and JSON differ" % y)
         if not yraw.startswith(b"\xef\xbb\xbf"):
             p.append("data/%d: no BOM" % y)
+        if not os.path.isfile(os.path.join(OUT, "data", str(y),
+                                           "measures-th.csv")):
+            p.append("data/%d: no measures-th.csv" % y)
         seen += yj["measures"]
     if seen != ms:
         p.append("the years' files together differ from data/measures.json")
@@ -388,9 +443,10 @@ for rel in sorted(feeds):
                 p_dates.append("%s: %s dated %s, expected %s" % (
                     rel, slug, got, measure_date(by_slug[slug])))
         elif "#update-" in e.get("id", "") and e.get("published_parsed"):
-            day = e["id"].split("#update-", 1)[1][:10]
-            if len(day) == 7 or day[7] != "-":
-                day = day[:7] + "-01"
+            day = re.search(r"#update-(\d{4}-\d\d(-\d\d)?)-\d+$",
+                            e["id"]).group(1)
+            if len(day) == 7:
+                day += "-01"
             if th_day(e.published_parsed) != day:
                 p_dates.append("%s: %s not dated by its update" % (rel,
                                                                    e["id"]))

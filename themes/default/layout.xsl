@@ -217,6 +217,13 @@
           <p>
             <xsl:call-template name="t"><xsl:with-param name="id" select="'open-data'"/></xsl:call-template>
             <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/file"/></xsl:call-template>
+            <xsl:for-each select="/page/site/data[@href]">
+              <xsl:text> · </xsl:text>
+              <a>
+                <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+                <xsl:call-template name="t"><xsl:with-param name="id" select="'data-about'"/></xsl:call-template>
+              </a>
+            </xsl:for-each>
           </p>
         </xsl:if>
         <p class="footer-gen">
@@ -229,14 +236,17 @@
     </footer>
   </xsl:template>
 
-  <!-- Links to open data files, named by their format (JSON, CSV). -->
+  <!-- Links to open data files, named by their format (JSON, CSV, CSV in Thai). -->
   <xsl:template name="data-links">
     <xsl:param name="files"/>
     <xsl:for-each select="$files">
       <xsl:text> </xsl:text>
       <a class="data-link">
         <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
-        <xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/>
+        <xsl:choose>
+          <xsl:when test="@format = 'csv-th'"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-csv-th'"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/></xsl:otherwise>
+        </xsl:choose>
       </a>
     </xsl:for-each>
   </xsl:template>
