@@ -38,7 +38,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libjemalloc-dev libunistring-dev libxxhash-dev
 DEB_TEST  = libcmocka-dev libxml2-utils \
             python3 python3-feedparser python3-yaml chromium \
-            fonts-thai-tlwg poppler-utils linkchecker nginx \
+            fonts-thai-tlwg poppler-utils linkchecker nginx rsync \
             clang libfuzzer-14-dev libclang-rt-14-dev
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.
