@@ -166,10 +166,14 @@ char *
 cache_path(const char *source, const char *out)
 {
 	char	*dir, *p;
+	size_t	 n = strlen(out);
 
+	/* "/srv/out" and "/srv/out/" are one folder. */
+	while (n > 1 && out[n - 1] == '/')
+		n--;
 	dir = path_join(source, CACHE_DIR);
 	p = xasprintf("%s/cache-%016llx", dir,
-	    (unsigned long long)XXH3_64bits(out, strlen(out)));
+	    (unsigned long long)XXH3_64bits(out, n));
 	free(dir);
 	return p;
 }
