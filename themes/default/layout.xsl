@@ -385,10 +385,13 @@
     </span>
   </xsl:template>
 
-  <!-- A <stats> element: count, mean progress and (optionally) the status counts. -->
+  <!-- A <stats> element: count and mean progress (unless totals is false)
+       and (optionally) the status counts. -->
   <xsl:template name="stats">
     <xsl:param name="st" select="stats"/>
     <xsl:param name="statuses" select="true()"/>
+    <xsl:param name="totals" select="true()"/>
+    <xsl:if test="$totals">
     <dl class="stats">
       <div class="stat">
         <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'measure-count'"/></xsl:call-template></dt>
@@ -404,6 +407,7 @@
         </dd>
       </div>
     </dl>
+    </xsl:if>
     <xsl:if test="$statuses">
       <!-- The statuses as one stacked bar, a segment per status as wide
            as its share; decoration only: the list after it says the same

@@ -29,8 +29,11 @@
     <p class="lead">
       <xsl:call-template name="n-measures"><xsl:with-param name="n" select="status-list/@count-label"/></xsl:call-template>
     </p>
+    <!-- The year's status counts, each linking to its page; not its mean
+         progress, so that a change of progress rewrites only the status
+         page of that measure. -->
     <xsl:for-each select="year">
-      <xsl:call-template name="stats"/>
+      <xsl:call-template name="stats"><xsl:with-param name="totals" select="false()"/></xsl:call-template>
     </xsl:for-each>
     <ul class="cards">
       <xsl:for-each select="status-list/measure">
