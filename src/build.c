@@ -482,8 +482,8 @@ build_free(struct build *b)
 
 /*
  * The output folder as given, without trailing slashes: the build
- * folder and the cache are its siblings, named by appending to it, so
- * "public/" must mean "public" (not a folder inside it).
+ * folder is its sibling, named by appending to it, so "public/" must
+ * mean "public" (not a folder inside it).
  */
 static char *
 output_path(const char *output, const char *source)
