@@ -574,7 +574,7 @@ build_run(const char *source, const char *output, const char *base_url,
 {
 	struct build	 b;
 	enum exitcode	 rc;
-	char		*out, *real, *cpath = NULL, *why = NULL;
+	char		*out, *real = NULL, *cpath = NULL, *why = NULL;
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
@@ -597,13 +597,12 @@ build_run(const char *source, const char *output, const char *base_url,
 	}
 	real = path_future(out);
 	cpath = cache_path(source, real);
-	free(real);
 	b.cache = cache_load(cpath, theme_key(b.theme));
 	if ((rc = build_render(&b)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
 	/* Without a cache the next build is only slower: a warning. */
-	if (rc == EXIT_FINE && !cache_save(cpath, b.cache_text))
+	if (rc == EXIT_FINE && !cache_save(cpath, b.cache_text, real))
 		fprintf(stderr, _("prongsai: warning: cannot save %s; the "
 		    "next build renders every page again\n"), cpath);
 	if (rc == EXIT_FINE)
@@ -627,6 +626,7 @@ out:
 		fprintf(stderr, "prongsai: nothing was published; %s is "
 		    "unchanged\n", out);
 	free(cpath);
+	free(real);
 	free(out);
 	build_free(&b);
 	return rc;

@@ -1,6 +1,8 @@
 /* cache.c: remembers a fingerprint of each page's model between builds, so that a page whose model and theme are unchanged skips the theme. */
 #include <sys/stat.h>
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +17,10 @@
  * The cache sits in the site folder's .prongsai/ (git-ignored), one file
  * per output folder, named by a hash of the output's real path: never in
  * the published folder nor beside it, where a web root would serve it.
- * The first line is CACHE_FORMAT and the theme fingerprint key, then one
- * "HASH SIZE MTIME PATH" line a page.  CACHE_FORMAT changes whenever the
+ * The first line is CACHE_FORMAT and the theme fingerprint key, the
+ * second "output REALPATH", then one "HASH SIZE MTIME PATH" line a page;
+ * a cache whose output folder is gone is removed by the next save, so
+ * builds into passing folders (tests, CI) do not pile caches up.  CACHE_FORMAT changes whenever the
  * fingerprints or the lines do, so an older cache is not read (format 1,
  * before libxxhash, had no tag: its first line was "theme KEY").
  */
@@ -157,6 +161,17 @@ entry_parse(char *line, struct entry *e)
 	return 1;
 }
 
+/* The length of folder path p without trailing slashes ("/srv/out/" is "/srv/out"). */
+static size_t
+out_len(const char *p)
+{
+	size_t	 n = strlen(p);
+
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	return n;
+}
+
 /*
  * The cache file of the output folder out (its real path, as it will
  * be) built from the site folder source: SOURCE/.prongsai/cache-HASH.
@@ -166,14 +181,10 @@ char *
 cache_path(const char *source, const char *out)
 {
 	char	*dir, *p;
-	size_t	 n = strlen(out);
 
-	/* "/srv/out" and "/srv/out/" are one folder. */
-	while (n > 1 && out[n - 1] == '/')
-		n--;
 	dir = path_join(source, CACHE_DIR);
 	p = xasprintf("%s/cache-%016llx", dir,
-	    (unsigned long long)XXH3_64bits(out, n));
+	    (unsigned long long)XXH3_64bits(out, out_len(out)));
 	free(dir);
 	return p;
 }
@@ -254,15 +265,61 @@ cache_line(struct buf *b, const char *path, const struct stamp *s)
 }
 
 /*
- * Save text as the cache file path, replacing the old one in one
- * rename; its folder is made when missing, with a .gitignore that keeps
- * it out of the site's repository.  Returns 0 on failure, which costs
- * the next build only time: without a cache every page is rendered.
+ * Remove the other caches of folder dir whose output folder no longer
+ * exists (their second line says which it was); mine is the one kept.
+ */
+static void
+cache_prune(const char *dir, const char *mine)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 st;
+	FILE		*f;
+	char		*p, line[4096];
+	size_t		 n;
+	int		 gone;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "cache-", 6) != 0 ||
+		    strchr(e->d_name, '.') != NULL ||
+		    strcmp(e->d_name, mine) == 0)
+			continue;
+		p = path_join(dir, e->d_name);
+		gone = 0;
+		if ((f = fopen(p, "r")) != NULL) {
+			if (fgets(line, sizeof(line), f) != NULL &&
+			    fgets(line, sizeof(line), f) != NULL &&
+			    strncmp(line, "output /", 8) == 0) {
+				n = strlen(line);
+				if (n > 0 && line[n - 1] == '\n')
+					line[--n] = '\0';
+				gone = stat(line + 7, &st) == -1 &&
+				    errno == ENOENT;
+			}
+			fclose(f);
+		}
+		if (gone)
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+/*
+ * Save text (cache_head(), then cache_line()s) as the cache file path
+ * of the output folder out (its real path), replacing the old one in
+ * one rename; its folder is made when missing, with a .gitignore that
+ * keeps it out of the site's repository, and caches of output folders
+ * that are gone are removed.  Returns 0 on failure, which costs the
+ * next build only time: without a cache every page is rendered.
  */
 int
-cache_save(const char *path, const char *text)
+cache_save(const char *path, const char *text, const char *out)
 {
 	char	*dir, *ign, *tmp, *slash;
+	const char *rest;
 	FILE	*f;
 	int	 ok;
 
@@ -276,17 +333,24 @@ cache_save(const char *path, const char *text)
 		fclose(f);
 	}
 	free(ign);
-	free(dir);
 	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 	ok = (f = fopen(tmp, "w")) != NULL;
 	if (ok) {
-		ok = fputs(text, f) >= 0;
+		rest = strchr(text, '\n');
+		rest = rest != NULL ? rest + 1 : text + strlen(text);
+		ok = fwrite(text, 1, (size_t)(rest - text), f) ==
+		    (size_t)(rest - text) &&
+		    fprintf(f, "output %.*s\n", (int)out_len(out), out) > 0 &&
+		    fputs(rest, f) >= 0;
 		ok = fclose(f) == 0 && ok;
 	}
 	ok = ok && rename(tmp, path) == 0;
 	if (!ok)
 		unlink(tmp);
+	else
+		cache_prune(dir, slash != NULL ? slash + 1 : path);
 	free(tmp);
+	free(dir);
 	return ok;
 }
 

@@ -321,7 +321,7 @@ struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);
 void		 cache_line(struct buf *, const char *, const struct stamp *);
-int		 cache_save(const char *, const char *);
+int		 cache_save(const char *, const char *, const char *);
 void		 cache_old_remove(const char *);
 void		 cache_free(struct cache *);
 

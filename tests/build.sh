@@ -397,6 +397,25 @@ else
 fi
 verdict cache-old-format "$why"
 
+# --- Caches of output folders that are gone are removed ------------------
+# A cache per output folder: builds into passing folders (tests, CI) must
+# not pile them up in .prongsai/.
+why=
+run --source "$ss" --output "$work/prune-a" -q
+run --source "$ss" --output "$work/prune-b" -q
+n1=$(ls "$ss/.prongsai" | grep -c '^cache-')
+rm -rf "$work/prune-a"
+run --source "$ss" --output "$work/prune-b" -q
+n2=$(ls "$ss/.prongsai" | grep -c '^cache-')
+if [ "$st" -ne 0 ]; then
+	why="build: $(said)"
+elif [ "$n1" -ne 3 ] || [ "$n2" -ne 2 ]; then
+	why="$n1 caches for three outputs, then $n2 once one was deleted (expected 3, 2)"
+elif ! grep -qx "output $work/prune-b" "$ss"/.prongsai/cache-*; then
+	why="no cache names its output $work/prune-b"
+fi
+verdict cache-of-a-deleted-output-removed "$why"
+
 # --- A theme made before a page type existed ----------------------------
 # Its missing stylesheets fall back to page.xsl with a warning; with no
 # fallback at all the build fails.
