@@ -33,14 +33,18 @@ fi
 chmod 755 "$work"
 conf=docs/publish/nginx.conf
 
-# The README shows the configuration that is tested.
+# The README shows the files that are tested, as they are.
 why=$($py -c '
 import sys
-conf, readme = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
-if "```nginx\n" + conf + "```\n" not in readme:
-    print("the README has no nginx block equal to " + sys.argv[1])
-' "$conf" README.md)
-verdict readme-shows-the-tested-config "$why"
+readme = open("README.md", encoding="utf-8").read()
+for lang, f in (("nginx", "nginx.conf"), ("apache", "apache.conf"),
+                ("sh", "rsync.sh"), ("yaml", "gitlab-ci.yml"),
+                ("yaml", "github-actions.yml")):
+    text = open("docs/publish/" + f, encoding="utf-8").read()
+    if "```%s\n%s```\n" % (lang, text) not in readme:
+        print("the README has no %s block equal to docs/publish/%s" % (lang, f))
+')
+verdict readme-shows-the-tested-files "$why"
 
 if ! "$bin" build --quiet --source "$top" --output "$work/www/ita" \
     >"$work/build.log" 2>&1; then
@@ -147,4 +151,71 @@ if [ -z "$why" ]; then
 	fi
 fi
 verdict "rsync.sh sends only the files the rebuild changed ($sent of $(find "$work/out" -type f | wc -l))" "$why"
+
+# The CI recipes: each checks and builds every commit, publishes only a
+# commit of the default branch after both, keeps the whole history, and
+# its rsync (content compared, as a fresh runner's files are all new)
+# sends nothing for a fresh build of content the server already has,
+# leaving the server's time stamps alone.
+why=
+if [ -z "$(cat "$work/r2" 2>/dev/null)" ]; then
+	why="no second build to compare with"
+else
+	"$bin" build --quiet --source "$site" --output "$work/fresh" >/dev/null 2>&1 ||
+	    why="fresh build failed"
+	(cd "$work/copy" && find . -type f -printf '%p %T@\n' | sort) >"$work/t1"
+fi
+[ -z "$why" ] && why=$($py - "$work/fresh" "$work/copy" <<'PYEOF'
+import shlex, subprocess, sys, yaml
+src, dest = sys.argv[1:3]
+def rsync_of(lines):
+    """The rsync command of some script lines, continuations joined."""
+    text = "\n".join(lines).replace("\\\n", " ")
+    r = [l for l in text.split("\n") if l.lstrip().startswith("rsync ")]
+    return shlex.split(r[0]) if r else None
+problems = []
+gl = yaml.safe_load(open("docs/publish/gitlab-ci.yml"))
+gh = yaml.safe_load(open("docs/publish/github-actions.yml"))
+if gl.get("variables", {}).get("GIT_DEPTH") != 0:
+    problems.append("gitlab: GIT_DEPTH is not 0")
+if sorted(gl["publish"].get("needs", [])) != ["build", "check"]:
+    problems.append("gitlab: publish does not need check and build")
+if "CI_DEFAULT_BRANCH" not in str(gl["publish"].get("rules")):
+    problems.append("gitlab: publish is not limited to the default branch")
+if not any("prongsai check" in l for l in gl["check"]["script"]):
+    problems.append("gitlab: no prongsai check")
+jobs = gh["jobs"]
+if sorted(jobs["publish"].get("needs", [])) != ["build", "check"]:
+    problems.append("github: publish does not need check and build")
+if "default_branch" not in jobs["publish"].get("if", ""):
+    problems.append("github: publish is not limited to the default branch")
+for j in ("check", "build"):
+    if not any(st.get("with", {}).get("fetch-depth") == 0
+               for st in jobs[j]["steps"]):
+        problems.append("github: %s fetches a shallow history" % j)
+cmds = {"gitlab": rsync_of(gl["publish"]["script"]),
+        "github": rsync_of([st.get("run", "")
+                            for st in jobs["publish"]["steps"]])}
+for name, cmd in cmds.items():
+    if cmd is None:
+        problems.append("%s: no rsync command" % name)
+        continue
+    if "-e" in cmd:
+        i = cmd.index("-e")
+        del cmd[i:i + 2]
+    cmd = cmd[:-2] + [src + "/", dest + "/"]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    sent = [l for l in out.stdout.splitlines() if l.startswith(">f")]
+    if out.returncode != 0 or sent:
+        problems.append("%s: rsync exit %d, sent %s" % (
+            name, out.returncode, sent[:3] or out.stderr[:200]))
+print("; ".join(problems))
+PYEOF
+)
+if [ -z "$why" ]; then
+	(cd "$work/copy" && find . -type f -printf '%p %T@\n' | sort) >"$work/t2"
+	cmp -s "$work/t1" "$work/t2" ||
+	    why="the server's time stamps changed: $(diff "$work/t1" "$work/t2" | head -n 4)"
+fi
+verdict "ci-recipes: check and build every commit, publish the default branch after both, rsync by content" "$why"
 [ "$fail" -eq 0 ]
