@@ -29,15 +29,17 @@ LIBSRCS   = $(filter-out src/main.c,$(SRCS))
 HDRS      = src/prongsai.h src/extern.h
 TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
-# Debian packages the build and the tests need; `make deps` installs the missing ones.
+# Debian packages building needs (`make deps-build`, for `make site`) and
+# those only the tests need (`make deps-test`, for `make check`); `make
+# deps` installs the missing ones of both.
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
-            libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
-            gettext libzip-dev
-DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
+            libxslt1-dev libthai-dev libjansson-dev \
+            libjemalloc-dev libunistring-dev libxxhash-dev gettext libzip-dev
+DEB_TEST  = libcmocka-dev libxml2-utils \
+            python3 python3-feedparser python3-yaml chromium \
             python3-docx python3-openpyxl zip \
-            fonts-thai-tlwg poppler-utils linkchecker \
+            fonts-thai-tlwg poppler-utils linkchecker nginx rsync \
             clang libfuzzer-14-dev libclang-rt-14-dev mandoc groff-base
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.
@@ -164,12 +166,13 @@ fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
 fuzz: fuzz-build
 	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh $(FUZZ)
 
-# Install the Debian packages that are missing (root only, no questions).
-deps:
-	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+# Install the Debian packages of $(1) that are missing, and those that
+# provide the commands command:package of $(2) (root only, no questions).
+define deb_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 	    grep -q "ok installed" || missing="$$missing $$p"; done; \
-	for c in $(DEB_CMDS); do \
+	for c in $(2); do \
 	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then \
@@ -181,11 +184,20 @@ deps:
 	  apt-get update -qq </dev/null >/dev/null && \
 	  apt-get install -y -qq --no-install-recommends $$missing </dev/null >/dev/null || exit 1; \
 	fi
+endef
+
+deps: deps-build deps-test
+
+deps-build:
+	$(call deb_install,$(DEB_BUILD),)
+
+deps-test:
+	$(call deb_install,$(DEB_TEST),$(DEB_CMDS))
 	@if [ ! -f $(VNU_JAR) ] || [ ! -d node_modules/playwright-core ] || \
 	  [ ! -d node_modules/axe-core ]; then echo "make deps: npm ci"; \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error </dev/null || exit 1; fi
 
-site: deps
+site: deps-build
 	$(MAKE) prongsai
 	./prongsai build
 
@@ -218,4 +230,4 @@ install: prongsai $(MOS)
 clean:
 	rm -rf build prongsai prongsai-asan prongsai-tsan tests/out locale
 
-.PHONY: all deps site check unit fuzz fuzz-build bench install clean mo po FORCE
+.PHONY: all deps deps-build deps-test site check unit fuzz fuzz-build bench install clean mo po FORCE

@@ -60,6 +60,7 @@ enum taskkind {
 	TASK_PAGE,		/* jobs[i] */
 	TASK_FILL,		/* the feed items of measures[i] */
 	TASK_FEED,		/* the feed of measures[i], or NO_MEASURE: of area */
+	TASK_OWNERFEED,		/* the feed of the index's owners[i] */
 	TASK_SITEMAP,
 	TASK_OPENDATA
 };
@@ -133,6 +134,12 @@ jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 		for (a = 0; a < AREA__MAX; a++)
 			job_add(b, t, yg, a, yg->area[a].m, yg->area[a].sz);
 		break;
+	case SCOPE_STATUS:
+		for (a = 0; a < STATUS__MAX; a++)
+			if (yg->bystatussz[a] > 0)
+				job_add(b, t, yg, a, yg->bystatus[a],
+				    yg->bystatussz[a]);
+		break;
 	case SCOPE_REPORT:
 		if (yg->sz > 0)
 			job_add(b, t, yg, 0, yg->m, yg->sz);
@@ -151,8 +158,8 @@ jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 static int
 scope_yearly(enum scope s)
 {
-	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_REPORT ||
-	    s == SCOPE_MEASURE || s == SCOPE_OIT;
+	return s == SCOPE_YEAR || s == SCOPE_AREA || s == SCOPE_STATUS ||
+	    s == SCOPE_REPORT || s == SCOPE_MEASURE || s == SCOPE_OIT;
 }
 
 /*
@@ -255,6 +262,9 @@ task_run(struct build *b, struct task *t, int w)
 	case TASK_FEED:
 		return feed_write(b->feeds, t->i, t->area, w, b->pub,
 		    &t->files, &t->d);
+	case TASK_OWNERFEED:
+		return feed_write_owner(b->feeds, t->i, w, b->pub, &t->files,
+		    &t->d);
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, b->refs, b->jobsz, b->pub,
 		    &t->files, &t->d);
@@ -336,6 +346,8 @@ jobs_run(struct build *b)
 		task_add(b, TASK_SITEMAP, 0, 0);
 		for (a = -1; a < AREA__MAX; a++)
 			task_add(b, TASK_FEED, NO_MEASURE, a);
+		for (i = 0; i < b->ix.ownersz; i++)
+			task_add(b, TASK_OWNERFEED, i, -1);
 		for (i = 0; i < b->site.measuresz; i++)
 			task_add(b, TASK_FEED, i, -1);
 		ok = tasks_run(b);
@@ -406,6 +418,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		    "address such as https://www.example.go.th/ita/\n"));
 		return EXIT_USAGE;
 	}
+	gitdate_fill(&b->site, &b->d);
 	index_build(&b->ix, &b->site, &b->d);
 	oit_index(&b->ix, &b->site, &b->d);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
@@ -474,8 +487,8 @@ build_free(struct build *b)
 
 /*
  * The output folder as given, without trailing slashes: the build
- * folder and the cache are its siblings, named by appending to it, so
- * "public/" must mean "public" (not a folder inside it).
+ * folder is its sibling, named by appending to it, so "public/" must
+ * mean "public" (not a folder inside it).
  */
 static char *
 output_path(const char *output, const char *source)
@@ -566,7 +579,7 @@ build_run(const char *source, const char *output, const char *base_url,
 {
 	struct build	 b;
 	enum exitcode	 rc;
-	char		*out, *why = NULL;
+	char		*out, *real = NULL, *cpath = NULL, *why = NULL;
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
@@ -587,14 +600,18 @@ build_run(const char *source, const char *output, const char *base_url,
 		rc = EXIT_SYSTEM;
 		goto out;
 	}
-	b.cache = cache_load(out, theme_key(b.theme));
+	real = path_future(out);
+	cpath = cache_path(source, real);
+	b.cache = cache_load(cpath, theme_key(b.theme));
 	if ((rc = build_render(&b)) == EXIT_FINE &&
 	    !publish_commit(b.pub))
 		rc = EXIT_SYSTEM;
 	/* Without a cache the next build is only slower: a warning. */
-	if (rc == EXIT_FINE && !cache_save(out, b.cache_text))
-		fprintf(stderr, _("prongsai: warning: cannot save %s.prongsai-"
-		    "cache; the next build renders every page again\n"), out);
+	if (rc == EXIT_FINE && !cache_save(cpath, b.cache_text, real))
+		fprintf(stderr, _("prongsai: warning: cannot save %s; the "
+		    "next build renders every page again\n"), cpath);
+	if (rc == EXIT_FINE)
+		cache_old_remove(out);
 	if (rc != EXIT_FINE) {
 		if (!b.d.errors)
 			fprintf(stderr, "prongsai: %s\n", interrupted ?
@@ -613,6 +630,8 @@ out:
 	if (rc != EXIT_FINE && rc != EXIT_USAGE)
 		fprintf(stderr, _("prongsai: nothing was published; %s is "
 		    "unchanged\n"), out);
+	free(cpath);
+	free(real);
 	free(out);
 	build_free(&b);
 	return rc;

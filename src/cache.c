@@ -1,4 +1,8 @@
 /* cache.c: remembers a fingerprint of each page's model between builds, so that a page whose model and theme are unchanged skips the theme. */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,15 +14,18 @@
 #include "extern.h"
 
 /*
- * The cache sits beside the output folder, not in it: the published
- * folder holds only the site, so two builds stay byte-identical and the
- * web server never gets the list.  The first line is CACHE_FORMAT and
- * the theme fingerprint key, then one "HASH SIZE MTIME PATH" line a page.
- * CACHE_FORMAT changes whenever the fingerprints or the lines do, so an
- * older cache is not read (format 1, before libxxhash, had no tag: its
- * first line was "theme KEY").
+ * The cache sits in the site folder's .prongsai/ (git-ignored), one file
+ * per output folder, named by a hash of the output's real path: never in
+ * the published folder nor beside it, where a web root would serve it.
+ * The first line is CACHE_FORMAT and the theme fingerprint key, the
+ * second "output REALPATH", then one "HASH SIZE MTIME PATH" line a page;
+ * a cache whose output folder is gone is removed by the next save, so
+ * builds into passing folders (tests, CI) do not pile caches up.  CACHE_FORMAT changes whenever the
+ * fingerprints or the lines do, so an older cache is not read (format 1,
+ * before libxxhash, had no tag: its first line was "theme KEY").
  */
-#define CACHE_SUFFIX	".prongsai-cache"
+#define CACHE_DIR	".prongsai"
+#define CACHE_OLD	".prongsai-cache"	/* beside the output, until 0.1 */
 #define CACHE_FORMAT	"prongsai-cache 2"
 
 struct entry {
@@ -154,24 +161,50 @@ entry_parse(char *line, struct entry *e)
 	return 1;
 }
 
+/* The length of folder path p without trailing slashes ("/srv/out/" is "/srv/out"). */
+static size_t
+out_len(const char *p)
+{
+	size_t	 n = strlen(p);
+
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	return n;
+}
+
 /*
- * Read the cache of the published output dir, valid only if it was
- * written for the same theme fingerprint key.  Never fails: a missing
- * or foreign cache is an empty one.  Free with cache_free().
+ * The cache file of the output folder out (its real path, as it will
+ * be) built from the site folder source: SOURCE/.prongsai/cache-HASH.
+ * The caller frees it.
+ */
+char *
+cache_path(const char *source, const char *out)
+{
+	char	*dir, *p;
+
+	dir = path_join(source, CACHE_DIR);
+	p = xasprintf("%s/cache-%016llx", dir,
+	    (unsigned long long)XXH3_64bits(out, out_len(out)));
+	free(dir);
+	return p;
+}
+
+/*
+ * Read the cache file path, valid only if it was written for the same
+ * theme fingerprint key.  Never fails: a missing or foreign cache is an
+ * empty one.  Free with cache_free().
  */
 struct cache *
-cache_load(const char *dir, const struct hash *key)
+cache_load(const char *path, const struct hash *key)
 {
 	struct cache	*c = xcalloc(1, sizeof(*c));
 	struct entry	 e;
-	char		*path, *buf, *line, *next;
+	char		*buf, *line, *next;
 	size_t		 sz;
 	unsigned long long a, b;
 	int		 first = 1;
 
-	path = xasprintf("%s%s", dir, CACHE_SUFFIX);
 	buf = file_read(path, &sz);
-	free(path);
 	for (line = buf; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
@@ -232,30 +265,119 @@ cache_line(struct buf *b, const char *path, const struct stamp *s)
 }
 
 /*
- * Save text as the cache of the output folder dir, replacing the old one
- * in one rename.  Returns 0 on failure, which costs the next build only
- * time: without a cache every page is rendered.
+ * Remove the other caches of folder dir whose output folder no longer
+ * exists (their second line says which it was); mine is the one kept.
+ */
+static void
+cache_prune(const char *dir, const char *mine)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 st;
+	FILE		*f;
+	char		*p, line[4096];
+	size_t		 n;
+	int		 gone;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "cache-", 6) != 0 ||
+		    strchr(e->d_name, '.') != NULL ||
+		    strcmp(e->d_name, mine) == 0)
+			continue;
+		p = path_join(dir, e->d_name);
+		gone = 0;
+		if ((f = fopen(p, "r")) != NULL) {
+			if (fgets(line, sizeof(line), f) != NULL &&
+			    fgets(line, sizeof(line), f) != NULL &&
+			    strncmp(line, "output /", 8) == 0) {
+				n = strlen(line);
+				if (n > 0 && line[n - 1] == '\n')
+					line[--n] = '\0';
+				gone = stat(line + 7, &st) == -1 &&
+				    errno == ENOENT;
+			}
+			fclose(f);
+		}
+		if (gone)
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+/*
+ * Save text (cache_head(), then cache_line()s) as the cache file path
+ * of the output folder out (its real path), replacing the old one in
+ * one rename; its folder is made when missing, with a .gitignore that
+ * keeps it out of the site's repository, and caches of output folders
+ * that are gone are removed.  Returns 0 on failure, which costs the
+ * next build only time: without a cache every page is rendered.
  */
 int
-cache_save(const char *dir, const char *text)
+cache_save(const char *path, const char *text, const char *out)
 {
-	char	*path, *tmp;
+	static const char cache_ignore[] =
+	    "# Prongsai's render cache: never commit or publish it.\n*\n";
+	char	*dir, *ign, *tmp, *slash;
+	const char *rest;
 	FILE	*f;
 	int	 ok;
 
-	path = xasprintf("%s%s", dir, CACHE_SUFFIX);
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	ign = path_join(dir, ".gitignore");
+	if (mkdir(dir, 0777) == 0 && (f = fopen(ign, "w")) != NULL) {
+		/* A file's text, not a message: it stays in English. */
+		fputs(cache_ignore, f);
+		fclose(f);
+	}
+	free(ign);
 	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 	ok = (f = fopen(tmp, "w")) != NULL;
 	if (ok) {
-		ok = fputs(text, f) >= 0;
+		rest = strchr(text, '\n');
+		rest = rest != NULL ? rest + 1 : text + strlen(text);
+		ok = fwrite(text, 1, (size_t)(rest - text), f) ==
+		    (size_t)(rest - text) &&
+		    fprintf(f, "output %.*s\n", (int)out_len(out), out) > 0 &&
+		    fputs(rest, f) >= 0;
 		ok = fclose(f) == 0 && ok;
 	}
 	ok = ok && rename(tmp, path) == 0;
 	if (!ok)
 		unlink(tmp);
+	else
+		cache_prune(dir, slash != NULL ? slash + 1 : path);
 	free(tmp);
-	free(path);
+	free(dir);
 	return ok;
+}
+
+/*
+ * Remove the cache an earlier Prongsai wrote beside the output folder
+ * out (OUT.prongsai-cache), where a web root served it; only a file
+ * whose first line is a cache's.
+ */
+void
+cache_old_remove(const char *out)
+{
+	char	*path, line[32];
+	FILE	*f;
+	int	 ours = 0;
+
+	path = xasprintf("%s%s", out, CACHE_OLD);
+	if ((f = fopen(path, "r")) != NULL) {
+		ours = fgets(line, sizeof(line), f) != NULL &&
+		    (strncmp(line, "prongsai-cache ", 15) == 0 ||
+		    strncmp(line, "theme ", 6) == 0);
+		fclose(f);
+	}
+	if (ours)
+		unlink(path);
+	free(path);
 }
 
 void

@@ -140,17 +140,44 @@ escape_xml_clean(const char *text)
 	return out;
 }
 
-/* One CSV field per RFC 4180: quoted if it holds a comma, quote or line break. */
+/*
+ * Does the CSV cell s start a formula in a spreadsheet program?  Excel,
+ * LibreOffice and Google Sheets read a cell starting with = + - @ as a
+ * formula (=HYPERLINK(...) runs when the file is opened), and a leading
+ * Tab or CR is dropped before they look (CSV injection, OWASP).  A plain
+ * number such as -5 is no formula and stays a number.
+ */
+static int
+csv_formula(const char *s)
+{
+	const char	*p;
+
+	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
+		return 0;
+	if (s[0] != '-' || s[1] == '\0')
+		return 1;
+	for (p = s + 1; *p >= '0' && *p <= '9'; p++)
+		continue;
+	return p == s + 1 || *p != '\0';
+}
+
+/*
+ * One CSV field per RFC 4180: quoted if it holds a comma, quote or line
+ * break.  A cell that a spreadsheet would run as a formula gets a ' in
+ * front, as OWASP advises, and is quoted; the JSON keeps the value as
+ * it is, so only the CSV changes.
+ */
 void
 escape_csv(struct buf *b, const char *s)
 {
 	size_t	 n;
+	int	 formula = csv_formula(s);
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_add(b, s);
 		return;
 	}
-	buf_add(b, "\"");
+	buf_add(b, formula ? "\"'" : "\"");
 	while (*s != '\0') {
 		n = strcspn(s, "\"");
 		buf_addn(b, s, n);

@@ -173,9 +173,13 @@ void		 datum_free(struct datum *);
 int		 slug_valid(const char *);
 const char	*area_name(enum area);
 const char	*status_name(enum status);
+const char	*status_word(enum status, enum lang);
 void		 measure_published(const struct measure *, struct date *);
 const struct update *measure_last_update(const struct measure *);
 void		 measure_changed(const struct measure *, struct date *);
+
+/* gitdate.c: the date each measure file first entered git. */
+void		 gitdate_fill(struct site *, struct diags *);
 
 /* framework.c: the ITA framework of a fiscal year. */
 struct framework *framework_find(const char *, int, struct diags *);
@@ -252,13 +256,16 @@ void		 escape_yaml(struct buf *, const char *);
 
 /* url.c: every site path and URL: pages, feeds, data, links. */
 extern const char url_owners[];
+extern const char url_datadoc[];
 char		*url_year(int);
 char		*url_area(int, enum area);
+char		*url_status(int, enum status);
 char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
 char		*url_feed(const struct measure *, int);
+char		*url_owner_feed(const struct owner *);
 char		*url_data(int, const char *);
 char		*url_data_oit(int);
 int		 url_is_site(const char *);
@@ -321,10 +328,13 @@ char		*feed_title(const struct site *, const struct index *,
 			const struct measure *, int);
 #define NO_MEASURE ((size_t)-1)
 struct feeds;
+char		*feed_owner_title(const struct site *, const struct owner *);
 struct feeds	*feed_new(const struct site *, const struct index *, int);
 void		 feed_fill(struct feeds *, size_t);
 void		 feed_sort(struct feeds *);
 int		 feed_write(const struct feeds *, size_t, int, int,
+		    struct publish *, size_t *, struct diags *);
+int		 feed_write_owner(const struct feeds *, size_t, int,
 		    struct publish *, size_t *, struct diags *);
 void		 feed_free(struct feeds *);
 
@@ -343,11 +353,13 @@ struct hasher	*hash_new(void);
 void		 hash_add(struct hasher *, const void *, size_t);
 void		 hash_str(struct hasher *, const char *);
 void		 hash_end(struct hasher *, struct hash *);
+char		*cache_path(const char *, const char *);
 struct cache	*cache_load(const char *, const struct hash *);
 const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);
 void		 cache_line(struct buf *, const char *, const struct stamp *);
-int		 cache_save(const char *, const char *);
+int		 cache_save(const char *, const char *, const char *);
+void		 cache_old_remove(const char *);
 void		 cache_free(struct cache *);
 
 /* pool.c: independent tasks on a pool of threads. */

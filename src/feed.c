@@ -15,12 +15,6 @@
 #define ELLIPSIS	"\xe2\x80\xa6"
 
 
-/* Status words of an update's title, by enum lang then enum status. */
-static const char *const statuswords[2][STATUS__MAX] = {
-	{ "ยังไม่เริ่มดำเนินการ", "อยู่ระหว่างดำเนินการ",
-	  "ดำเนินการแล้วเสร็จ", "ยกเลิก" },
-	{ "planned", "in progress", "done", "cancelled" }
-};
 
 /*
  * One item: a measure (u NULL) or one entry of its update log.  Its
@@ -62,6 +56,7 @@ struct feeds {
 	char			**links;	/* each measure's absolute URL */
 	const struct item	**byage;
 	const struct item	**mine;
+	struct strmap		 index;	/* a measure's path to its index */
 };
 
 /*
@@ -79,6 +74,13 @@ feed_title(const struct site *s, const struct index *ix,
 		return xasprintf("%s: %s", s->cfg.title, index_area_name(ix,
 		    s->cfg.fmt.lang, ix->current, (enum area)area));
 	return xstrdup(s->cfg.title);
+}
+
+/* The title of owner o's feed: "site title: owner".  The caller frees it. */
+char *
+feed_owner_title(const struct site *s, const struct owner *o)
+{
+	return xasprintf("%s: %s", s->cfg.title, o->name);
 }
 
 
@@ -120,7 +122,7 @@ update_words(const struct feeds *f, const struct update *u)
 	int			 th = fmt->lang == LANG_TH;
 
 	if (u->status != STATUS_NONE)
-		st = statuswords[th ? 0 : 1][u->status];
+		st = status_word(u->status, fmt->lang);
 	if (u->progress >= 0)
 		pct = num_format(u->progress, fmt);
 	if (pct != NULL && st != NULL)
@@ -348,6 +350,8 @@ feed_new(const struct site *s, const struct index *ix, int workers)
 	f->items = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->items));
 	f->byage = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->byage));
 	f->mine = xcalloc(f->itemsz ? f->itemsz : 1, sizeof(*f->mine));
+	for (i = 0; i < s->measuresz; i++)
+		strmap_put(&f->index, s->measures[i]->path, i);
 	return f;
 }
 
@@ -369,6 +373,7 @@ feed_free(struct feeds *f)
 	free(f->base);
 	free(f->byage);
 	free(f->mine);
+	strmap_free(&f->index);
 	free(f);
 }
 
@@ -466,13 +471,30 @@ channel_about(const struct feeds *f, void *brk, const struct item *mi,
 	}
 }
 
+/* The channel's link and description for the feed of owner o. */
+static void
+owner_about(const struct feeds *f, const struct owner *o, char **link,
+    char **desc)
+{
+	char	*path = url_owner(o);
+
+	*link = url_abs(f->cfg, path);
+	free(path);
+	*desc = xasprintf(f->cfg->fmt.lang == LANG_TH ?
+	    "ความคืบหน้าของมาตรการที่%sรับผิดชอบ ของ%s" :
+	    "Progress of the measures %s is responsible for, %s", o->name,
+	    f->cfg->organization);
+}
+
 /*
- * The feed of measure mi (its index), or of area (>= 0), or of the whole
- * site, into buf.  Its items come from list, newest first: a measure's
+ * The feed of measure mi (its index), or of area (>= 0), or of owner o
+ * (whose items, newest first, are olist), or of the whole site, into
+ * buf.  Its items come from list, newest first: a measure's
  * own, or the site's (of which an area feed takes those of the area).
  */
 static int
 feed_render(const struct feeds *f, void *brk, size_t mi, int area,
+    const struct owner *o, const struct item *const *olist, size_t olistsz,
     const char *path, xmlBufferPtr buf)
 {
 	const struct measure	*m = NULL;
@@ -493,9 +515,16 @@ feed_render(const struct feeds *f, void *brk, size_t mi, int area,
 		list = &f->mine[f->base[mi]];
 		listsz = f->base[mi + 1] - f->base[mi];
 	}
-	title = feed_title(f->s, f->ix, m, area);
-	channel_about(f, brk, m != NULL ? &f->items[f->base[mi]] : NULL, area,
-	    &link, &desc);
+	if (o != NULL) {
+		list = olist;
+		listsz = olistsz;
+		title = feed_owner_title(f->s, o);
+		owner_about(f, o, &link, &desc);
+	} else {
+		title = feed_title(f->s, f->ix, m, area);
+		channel_about(f, brk, m != NULL ? &f->items[f->base[mi]] :
+		    NULL, area, &link, &desc);
+	}
 	self = url_abs(f->cfg, path);
 	for (i = 0; first == NULL && i < listsz; i++)
 		if (item_in(list[i], area))
@@ -554,7 +583,8 @@ feed_write(const struct feeds *f, size_t mi, int area, int w,
 
 	path = url_feed(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
 	buf = xmlBufferCreate();
-	if (!(ok = feed_render(f, f->brk[w], mi, area, path, buf)))
+	if (!(ok = feed_render(f, f->brk[w], mi, area, NULL, NULL, 0, path,
+	    buf)))
 		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
 	else if ((ok = publish_write(p, path,
 	    (const char *)xmlBufferContent(buf),
@@ -562,5 +592,46 @@ feed_write(const struct feeds *f, size_t mi, int area, int w,
 		(*files)++;
 	xmlBufferFree(buf);
 	free(path);
+	return ok;
+}
+
+/*
+ * Render the feed of owner oi of the index (owners/KEY/feed.xml) on
+ * worker w and publish it: the items of the owner's measures, newest
+ * first, gathered from each measure's own list (never a scan of the
+ * whole site).  As feed_write() otherwise.
+ */
+int
+feed_write_owner(const struct feeds *f, size_t oi, int w,
+    struct publish *p, size_t *files, struct diags *d)
+{
+	const struct owner	*o = &f->ix->owners[oi];
+	const struct item	**list;
+	xmlBufferPtr		 buf;
+	size_t			 i, k, mi, n = 0, sz = 0;
+	char			*path;
+	int			 ok;
+
+	for (i = 0; i < o->sz; i++)
+		if ((mi = strmap_get(&f->index, o->m[i]->path)) != STRMAP_NONE)
+			sz += f->base[mi + 1] - f->base[mi];
+	list = xcalloc(sz ? sz : 1, sizeof(*list));
+	for (i = 0; i < o->sz; i++)
+		if ((mi = strmap_get(&f->index, o->m[i]->path)) != STRMAP_NONE)
+			for (k = f->base[mi]; k < f->base[mi + 1]; k++)
+				list[n++] = f->mine[k];
+	sort(list, n, sizeof(*list), itemp_cmp);
+	path = url_owner_feed(o);
+	buf = xmlBufferCreate();
+	if (!(ok = feed_render(f, f->brk[w], NO_MEASURE, -1, o, list, n,
+	    path, buf)))
+		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
+	else if ((ok = publish_write(p, path,
+	    (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf))))
+		(*files)++;
+	xmlBufferFree(buf);
+	free(path);
+	free(list);
 	return ok;
 }

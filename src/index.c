@@ -161,6 +161,9 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 		stats_of(ag->m, ag->sz, &ag->st);
 		area_indicators(ag, yg->fw);
 	}
+	for (i = 0; i < yg->sz; i++)
+		push(&yg->bystatus[yg->m[i]->status],
+		    &yg->bystatussz[yg->m[i]->status], yg->m[i]);
 }
 
 /*
@@ -532,6 +535,8 @@ index_free(struct index *ix)
 			free(ix->years[i].area[a].m);
 		}
 		free(ix->years[i].m);
+		for (a = 0; a < STATUS__MAX; a++)
+			free(ix->years[i].bystatus[a]);
 		framework_free(ix->years[i].fw);
 	}
 	free(ix->years);

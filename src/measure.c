@@ -39,6 +39,22 @@ status_name(enum status s)
 }
 
 /*
+ * A status in words, by enum lang then enum status: the feeds' update
+ * titles and the Thai CSV (the theme has its own words for pages).
+ */
+static const char *const statuswords[2][STATUS__MAX] = {
+	{ "ยังไม่เริ่มดำเนินการ", "อยู่ระหว่างดำเนินการ",
+	  "ดำเนินการแล้วเสร็จ", "ยกเลิก" },
+	{ "planned", "in progress", "done", "cancelled" }
+};
+
+const char *
+status_word(enum status s, enum lang lang)
+{
+	return statuswords[lang == LANG_TH ? 0 : 1][s];
+}
+
+/*
  * Is s a slug: [a-z0-9][a-z0-9-]*, at most SLUG_MAX characters?  It is
  * a folder name in the output, and file systems allow 255 bytes.
  */
@@ -576,11 +592,25 @@ d_int(struct datum *d, long i)
 	d->i = i;
 }
 
+/*
+ * A date as a whole day, one format per column: a month-precision date
+ * (day 0) is its first day, or with last its last day, so a period
+ * written "2023-04" ends on 2023-04-30.
+ */
+static void
+d_day(struct datum *d, const struct date *dt, int last)
+{
+	d->type = D_DATE;
+	d->dt = *dt;
+	if (d->dt.day == 0)
+		d->dt.day = last ? date_days_in_month(dt->year, dt->month) : 1;
+	d->s = date_iso(&d->dt);
+}
+
 static void
 d_date(struct datum *d, const struct date *dt)
 {
-	d->type = D_STR;
-	d->s = date_iso(dt);
+	d_day(d, dt, 0);
 }
 
 static void
@@ -664,7 +694,7 @@ data_period_end(const struct config *cfg, const struct measure *m,
     struct datum *d)
 {
 	(void)cfg;
-	d_date(d, &m->period.end);
+	d_day(d, &m->period.end, 1);
 }
 
 static void
@@ -682,6 +712,8 @@ data_status(const struct config *cfg, const struct measure *m,
 {
 	(void)cfg;
 	d_str(d, statusnames[m->status]);
+	d->type = D_STATUS;
+	d->i = m->status;
 }
 
 static void
@@ -751,38 +783,57 @@ data_evidence(const struct config *cfg, const struct measure *m,
 /*
  * Every field of a measure: the front matter keys (read in this order,
  * the late ones after the rest) and the open data columns (in this
- * order).  Adding a field: a row, its reader and data function, its
- * slot in enum field and struct measure, the model, the theme, tests.
+ * order, named in English and in the Thai CSV).  Adding a field: a
+ * row, its reader and data function, its slot in enum field and struct
+ * measure, the model, the theme, tests.
  */
 const struct mfield measure_fieldtab[] = {
-	{ "slug", F_SLUG, 0, 1, read_slug, "slug", data_slug, NULL },
+	{ "slug", F_SLUG, 0, 1, read_slug, "slug", data_slug, NULL,
+	    "รหัสมาตรการ" },
 	{ "fiscal_year", F_FISCAL_YEAR, 1, 0, read_fiscal_year,
-	    "fiscal_year", data_fiscal_year, NULL },
-	{ "title", F_TITLE, 1, 0, read_title, "title", data_title, NULL },
-	{ "areas", F_AREAS, 1, 0, read_areas, "areas", data_areas, " " },
+	    "fiscal_year", data_fiscal_year, NULL,
+	    "ปีงบประมาณ" },
+	{ "title", F_TITLE, 1, 0, read_title, "title", data_title, NULL,
+	    "มาตรการ/แนวทาง" },
+	{ "areas", F_AREAS, 1, 0, read_areas, "areas", data_areas, " ",
+	    "ด้านการประเมิน" },
 	{ "indicator", F_INDICATOR, 0, 0, read_indicator, "indicator",
-	    data_indicator, NULL },
-	{ "order", F_ORDER, 0, 0, read_order, "order", data_order, NULL },
+	    data_indicator, NULL,
+	    "ตัวชี้วัด" },
+	{ "order", F_ORDER, 0, 0, read_order, "order", data_order, NULL,
+	    "ลำดับในรายงาน" },
 	{ "owners", F_OWNERS, 1, 0, read_owners, "owners", data_owners,
-	    " | " },
+	    " | ",
+	    "ผู้รับผิดชอบ" },
 	{ "period", F_PERIOD, 1, 1, read_period, "period_start",
-	    data_period_start, NULL },
-	{ NULL, F_NONE, 0, 0, NULL, "period_end", data_period_end, NULL },
+	    data_period_start, NULL,
+	    "วันเริ่มดำเนินการ" },
+	{ NULL, F_NONE, 0, 0, NULL, "period_end", data_period_end, NULL,
+	    "วันสิ้นสุดการดำเนินการ" },
 	{ "published", F_PUBLISHED, 0, 0, read_published, "published",
-	    data_published, NULL },
+	    data_published, NULL,
+	    "วันที่เผยแพร่" },
 	{ "status", F_STATUS, 1, 0, read_status, "status", data_status,
-	    NULL },
+	    NULL,
+	    "สถานะ" },
 	{ "progress", F_PROGRESS, 0, 1, read_progress, "progress",
-	    data_progress, NULL },
+	    data_progress, NULL,
+	    "ความคืบหน้า (ร้อยละ)" },
 	{ "summary", F_SUMMARY, 0, 0, read_summary, "summary", data_summary,
-	    NULL },
-	{ NULL, F_NONE, 0, 0, NULL, "url", data_url, NULL },
+	    NULL,
+	    "สรุป" },
+	{ NULL, F_NONE, 0, 0, NULL, "url", data_url, NULL,
+	    "ที่อยู่เว็บไซต์" },
 	{ "updates", F_UPDATES, 0, 0, read_updates, "update_count",
-	    data_update_count, NULL },
-	{ NULL, F_NONE, 0, 0, NULL, "last_update", data_last_update, NULL },
+	    data_update_count, NULL,
+	    "จำนวนครั้งที่รายงานความคืบหน้า" },
+	{ NULL, F_NONE, 0, 0, NULL, "last_update", data_last_update, NULL,
+	    "วันที่รายงานความคืบหน้าล่าสุด" },
 	{ "evidence", F_EVIDENCE, 0, 0, read_evidence, "evidence",
-	    data_evidence, " | " },
-	{ "draft", F_DRAFT, 0, 0, read_draft, NULL, NULL, NULL },
+	    data_evidence, " | ",
+	    "เอกสารหลักฐาน" },
+	{ "draft", F_DRAFT, 0, 0, read_draft, NULL, NULL, NULL,
+	    NULL },
 };
 const size_t measure_fieldsz =
     sizeof(measure_fieldtab) / sizeof(measure_fieldtab[0]);
@@ -964,12 +1015,18 @@ measure_free(struct measure *m)
 }
 /*
  * The date a measure was published: its `published` field, else the
- * start of its period.
+ * date its file first entered the site's git history, else the start
+ * of its period.
  */
 void
 measure_published(const struct measure *m, struct date *out)
 {
-	*out = m->published.year != 0 ? m->published : m->period.start;
+	if (m->published.year != 0)
+		*out = m->published;
+	else if (m->added.year != 0)
+		*out = m->added;
+	else
+		*out = m->period.start;
 }
 
 /* The newest entry of m's update log, or NULL if it has none. */

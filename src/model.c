@@ -376,7 +376,7 @@ section_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
 	free(lens);
 }
 
-static void
+static xmlNodePtr
 stats_el(const struct pagectx *pc, xmlNodePtr parent, const struct stats *st)
 {
 	xmlNodePtr	 n, s;
@@ -390,6 +390,25 @@ stats_el(const struct pagectx *pc, xmlNodePtr parent, const struct stats *st)
 		attr(s, "code", status_name((enum status)i));
 		num_attr(pc, s, "count", (long)st->status[i]);
 	}
+	return n;
+}
+
+/*
+ * A year's stats, each status that has measures linking to the list of
+ * them (its "status" page).
+ */
+static void
+year_stats_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct yeargroup *yg)
+{
+	xmlNodePtr	 s;
+	int		 i = 0;
+
+	s = stats_el(pc, parent, &yg->st)->children;
+	for (; s != NULL; s = s->next, i++)
+		if (yg->bystatussz[i] > 0)
+			href_attr_free(pc, s, url_status(yg->year,
+			    (enum status)i));
 }
 
 static const struct framework *
@@ -819,7 +838,7 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 	n = el(parent, "year", NULL);
 	num_attr(pc, n, "value", yg->year);
 	href_attr_free(pc, n, url_year(yg->year));
-	stats_el(pc, n, &yg->st);
+	year_stats_el(pc, n, yg);
 	if (yg->sz > 0) {
 		r = el(n, "report", yg->report ? yg->report->title : NULL);
 		href_attr_free(pc, r, url_page(&model_types[model_type(
@@ -853,13 +872,14 @@ feeds_el(const struct pagectx *pc, xmlNodePtr parent)
 static void
 data_el(const struct pagectx *pc, xmlNodePtr parent)
 {
-	static const char *const exts[] = { "json", "csv" };
+	static const char *const exts[] = { "json", "csv", "csv-th" };
 	const struct index	*ix = pc->mo->ix;
 	xmlNodePtr		 list, y, v;
 	size_t			 i, k;
 
 	list = el(parent, "data", NULL);
-	for (k = 0; k < 2; k++) {
+	href_attr(pc, list, url_datadoc);
+	for (k = 0; k < 3; k++) {
 		v = el(list, "file", NULL);
 		attr(v, "format", exts[k]);
 		href_attr_free(pc, v, url_data(0, exts[k]));
@@ -869,7 +889,7 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 			continue;
 		y = el(list, "year", NULL);
 		num_attr(pc, y, "value", ix->years[i].year);
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < 3; k++) {
 			v = el(y, "file", NULL);
 			attr(v, "format", exts[k]);
 			href_attr_free(pc, v, url_data(ix->years[i].year,
@@ -998,6 +1018,34 @@ page_end(struct pagectx *pc)
 	return pc->doc;
 }
 
+/*
+ * What is not finished in year yg: the measures in progress, then those
+ * planned, each in report order, at most UNFINISHED_MAX of them (count
+ * says how many there are; the status pages list them all).
+ */
+#define UNFINISHED_MAX	30
+static void
+unfinished_el(const struct pagectx *pc, xmlNodePtr parent,
+    const struct yeargroup *yg)
+{
+	static const enum status open[] = { STATUS_IN_PROGRESS,
+	    STATUS_PLANNED };
+	xmlNodePtr	 n;
+	size_t		 i, k, shown = 0;
+
+	if (yg == NULL)
+		return;
+	n = el(parent, "unfinished", NULL);
+	num_attr(pc, n, "year", yg->year);
+	num_attr(pc, n, "count", (long)(yg->bystatussz[STATUS_PLANNED] +
+	    yg->bystatussz[STATUS_IN_PROGRESS]));
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < yg->bystatussz[open[k]] &&
+		    shown < UNFINISHED_MAX; i++, shown++)
+			measure_el(pc, n, yg->bystatus[open[k]][i],
+			    DETAIL_SUMMARY);
+}
+
 /* The home page: the current year at a glance and the other years. */
 static xmlDocPtr
 model_home(const struct model *mo, const struct pageref *ref)
@@ -1008,6 +1056,7 @@ model_home(const struct model *mo, const struct pageref *ref)
 
 	root = page_begin(&pc, mo, ref);
 	stats_el(&pc, root, &mo->ix->st);
+	unfinished_el(&pc, root, index_year(mo->ix, mo->ix->current));
 	list = el(root, "years", NULL);
 	for (i = mo->ix->yearsz; i-- > 0;) {
 		year_el(&pc, list, &mo->ix->years[i], 0);
@@ -1045,6 +1094,33 @@ model_area(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/*
+ * The measures of one year in one status (ref->area), in report order,
+ * with the year's stats, so the page can show where they stand among
+ * the rest.
+ */
+static xmlDocPtr
+model_status(const struct model *mo, const struct pageref *ref)
+{
+	const struct yeargroup	*yg = ref->what;
+	struct pagectx		 pc;
+	xmlNodePtr		 root, y, n;
+	size_t			 i;
+
+	root = page_begin(&pc, mo, ref);
+	y = el(root, "year", NULL);
+	num_attr(&pc, y, "value", yg->year);
+	href_attr_free(&pc, y, url_year(yg->year));
+	year_stats_el(&pc, y, yg);
+	n = el(root, "status-list", NULL);
+	attr(n, "code", status_name((enum status)ref->area));
+	num_attr(&pc, n, "count", (long)yg->bystatussz[ref->area]);
+	for (i = 0; i < yg->bystatussz[ref->area]; i++)
+		measure_el(&pc, n, yg->bystatus[ref->area][i],
+		    DETAIL_SUMMARY);
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_measure(const struct model *mo, const struct pageref *ref)
 {
@@ -1061,12 +1137,18 @@ model_owner(const struct model *mo, const struct pageref *ref)
 {
 	const struct owner	*o = ref->what;
 	struct pagectx		 pc;
-	xmlNodePtr		 root, n;
+	xmlNodePtr		 root, n, v;
 	size_t			 i;
+	char			*s;
 
 	root = page_begin(&pc, mo, ref);
 	n = el(root, "owner", NULL);
 	attr(n, "name", o->name);
+	v = el(n, "feed", NULL);
+	href_attr_free(&pc, v, url_owner_feed(o));
+	s = feed_owner_title(mo->site, o);
+	attr(v, "title", s);
+	free(s);
 	stats_el(&pc, n, &o->st);
 	for (i = 0; i < o->sz; i++)
 		measure_el(&pc, n, o->m[i], DETAIL_SUMMARY);
@@ -1205,6 +1287,28 @@ model_oit(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/*
+ * The data dictionary: every open data column (measure_fieldtab[]'s),
+ * named in English and in the Thai CSV; the theme says what each holds.
+ */
+static xmlDocPtr
+model_data(const struct model *mo, const struct pageref *ref)
+{
+	struct pagectx	 pc;
+	xmlNodePtr	 root, n, v;
+	size_t		 i;
+
+	root = page_begin(&pc, mo, ref);
+	n = el(root, "dictionary", NULL);
+	for (i = 0; i < measure_fieldsz; i++)
+		if (measure_fieldtab[i].column != NULL) {
+			v = el(n, "column", NULL);
+			attr(v, "name", measure_fieldtab[i].column);
+			attr(v, "th", measure_fieldtab[i].column_th);
+		}
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_notfound(const struct model *mo, const struct pageref *ref)
 {
@@ -1224,12 +1328,14 @@ const struct pagetype model_types[] = {
 	{ "home", SCOPE_SITE, NULL, 0, 1, model_home },
 	{ "year", SCOPE_YEAR, NULL, 1, 1, model_year },
 	{ "area", SCOPE_AREA, NULL, 1, 1, model_area },
+	{ "status", SCOPE_STATUS, NULL, 1, 1, model_status },
 	{ "report", SCOPE_REPORT, "report/", 1, 1, model_report },
 	{ "oit", SCOPE_OIT, "checklist/", 0, 1, model_oit },
 	{ "measure", SCOPE_MEASURE, NULL, 0, 1, model_measure },
 	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
 	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
+	{ "data", SCOPE_SITE, url_datadoc, 0, 1, model_data },
 	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
 };
 const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);

@@ -1,4 +1,4 @@
-/* opendata.c: writes the open data files data/measures.json (jansson) and data/measures.csv (RFC 4180, UTF-8 BOM), for all years and per fiscal year. */
+/* opendata.c: writes the open data files data/measures.json (jansson), data/measures.csv and the Thai data/measures-th.csv (RFC 4180, UTF-8 BOM), for all years and per fiscal year. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +24,8 @@ datum_json(const struct datum *d)
 
 	switch (d->type) {
 	case D_STR:
+	case D_DATE:
+	case D_STATUS:
 		return json_string(d->s);
 	case D_INT:
 		return json_integer(d->i);
@@ -70,50 +72,76 @@ measure_json(const struct config *cfg, const struct measure *m)
 	return o;
 }
 
+/* The Thai CSV's date: DD/MM/YYYY in the Buddhist Era, as Thai offices write it. */
+static char *
+date_th(const struct date *d)
+{
+	return xasprintf("%02d/%02d/%04d", d->day, d->month, year_be(d->year));
+}
+
 /*
- * The CSV text of a JSON value: strings as they are, numbers in ASCII
- * digits, null empty, arrays joined with sep (evidence entries as
- * "title <url>").  The caller frees it.
+ * The CSV text of a datum: strings as they are, numbers in ASCII
+ * digits, null empty, lists joined with sep (evidence entries as
+ * "title <url>"); for the Thai CSV (th), dates in the Buddhist Era and
+ * statuses in Thai words.  The caller frees it.
  */
 static char *
-csv_text(const json_t *v, const char *sep)
+csv_text(const struct datum *d, const char *sep, int th)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	const json_t	*e;
 	size_t		 i;
-	char		*s;
 
 	buf_add(&b, "");
-	if (json_is_string(v))
-		buf_add(&b, json_string_value(v));
-	else if (json_is_integer(v)) {
-		s = xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		buf_add(&b, s);
-		free(s);
-	} else if (json_is_array(v))
-		json_array_foreach(v, i, e) {
+	switch (d->type) {
+	case D_STR:
+		buf_add(&b, d->s);
+		break;
+	case D_DATE:
+		if (th) {
+			free(b.s);
+			return date_th(&d->dt);
+		}
+		buf_add(&b, d->s);
+		break;
+	case D_STATUS:
+		buf_add(&b, th ? status_word((enum status)d->i, LANG_TH) :
+		    d->s);
+		break;
+	case D_INT:
+		free(b.s);
+		return xasprintf("%ld", d->i);
+	case D_LIST:
+	case D_LINKS:
+		for (i = 0; i < d->n; i++) {
 			if (i > 0)
 				buf_add(&b, sep);
-			if (json_is_object(e)) {
-				buf_add(&b, json_string_value(
-				    json_object_get(e, "title")));
+			if (d->type == D_LINKS) {
+				buf_add(&b, d->v[2 * i]);
 				buf_add(&b, " <");
-				buf_add(&b, json_string_value(
-				    json_object_get(e, "url")));
+				buf_add(&b, d->v[2 * i + 1]);
 				buf_add(&b, ">");
 			} else
-				buf_add(&b, json_string_value(e));
+				buf_add(&b, d->v[i]);
 		}
+		break;
+	default:
+		break;
+	}
 	return b.s;
 }
 
-/* The CSV file of the measures in list (the JSON objects), with a BOM. */
+/*
+ * The CSV file of the measures v (sz of them), with a BOM: the columns
+ * of measure_fieldtab[], named in English or, for the Thai CSV (th), in
+ * Thai.
+ */
 static char *
-csv_render(const json_t *list, size_t *len)
+csv_render(const struct config *cfg, struct measure *const *v, size_t sz,
+    int th, size_t *len)
 {
 	struct buf		 b = { NULL, 0, 0 };
 	const struct mfield	*f;
-	const json_t		*o;
+	struct datum		 d;
 	size_t			 i, c, k;
 	char			*s;
 
@@ -122,19 +150,21 @@ csv_render(const json_t *list, size_t *len)
 		if ((f = &measure_fieldtab[c])->column != NULL) {
 			if (k++ > 0)
 				buf_add(&b, ",");
-			escape_csv(&b, f->column);
+			escape_csv(&b, th ? f->column_th : f->column);
 		}
 	buf_add(&b, "\r\n");
-	json_array_foreach(list, i, o) {
+	for (i = 0; i < sz; i++) {
 		for (c = k = 0; c < measure_fieldsz; c++) {
 			if ((f = &measure_fieldtab[c])->column == NULL)
 				continue;
 			if (k++ > 0)
 				buf_add(&b, ",");
-			s = csv_text(json_object_get(o, f->column),
-			    f->sep != NULL ? f->sep : JOIN);
+			memset(&d, 0, sizeof(d));
+			f->data(cfg, v[i], &d);
+			s = csv_text(&d, f->sep != NULL ? f->sep : JOIN, th);
 			escape_csv(&b, s);
 			free(s);
+			datum_free(&d);
 		}
 		buf_add(&b, "\r\n");
 	}
@@ -172,13 +202,18 @@ json_render(const struct config *cfg, int year, json_t *list)
 	return out;
 }
 
-/* Write the JSON and CSV pair of year (0: all years) from list. */
+/*
+ * Write the files of year (0: all years): the JSON from list (the
+ * measures v as JSON objects), then the English and the Thai CSV.
+ */
 static int
 pair_write(const struct config *cfg, int year, json_t *list,
-    struct publish *p, size_t *files, struct diags *d)
+    struct measure *const *v, size_t sz, struct publish *p, size_t *files,
+    struct diags *d)
 {
+	static const char *const csvs[] = { "csv", "csv-th" };
 	char	*path, *text;
-	size_t	 len;
+	size_t	 len, k;
 	int	 ok;
 
 	path = url_data(year, "json");
@@ -192,14 +227,14 @@ pair_write(const struct config *cfg, int year, json_t *list,
 		(*files)++;
 	free(text);
 	free(path);
-	if (!ok)
-		return 0;
-	path = url_data(year, "csv");
-	text = csv_render(list, &len);
-	if ((ok = publish_write(p, path, text, len)))
-		(*files)++;
-	free(text);
-	free(path);
+	for (k = 0; ok && k < 2; k++) {
+		path = url_data(year, csvs[k]);
+		text = csv_render(cfg, v, sz, k == 1, &len);
+		if ((ok = publish_write(p, path, text, len)))
+			(*files)++;
+		free(text);
+		free(path);
+	}
 	return ok;
 }
 
@@ -217,10 +252,12 @@ opendata_write(const struct site *s, const struct index *ix,
     struct publish *p, size_t *files, struct diags *d)
 {
 	const struct yeargroup	*yg;
+	struct measure		**v;
 	json_t			*all, *year, *o;
-	size_t			 i, k;
+	size_t			 i, k, n = 0;
 	int			 ok = 1;
 
+	v = xcalloc(s->measuresz ? s->measuresz : 1, sizeof(*v));
 	all = json_array();
 	for (i = 0; ok && i < ix->yearsz; i++) {
 		yg = &ix->years[i];
@@ -231,14 +268,17 @@ opendata_write(const struct site *s, const struct index *ix,
 			o = measure_json(&s->cfg, yg->m[k]);
 			json_array_append(all, o);
 			json_array_append_new(year, o);
+			v[n++] = yg->m[k];
 		}
-		ok = pair_write(&s->cfg, yg->year, year, p, files, d);
+		ok = pair_write(&s->cfg, yg->year, year, yg->m, yg->sz, p,
+		    files, d);
 		json_decref(year);
 	}
 	if (ok)
-		ok = pair_write(&s->cfg, 0, all, p, files, d);
+		ok = pair_write(&s->cfg, 0, all, v, n, p, files, d);
 	json_decref(all);
 	if (ok)
 		ok = oit_write(s, ix, p, files);
+	free(v);
 	return ok;
 }

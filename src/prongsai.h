@@ -123,12 +123,15 @@ enum dtype {
 	D_NULL,
 	D_STR,			/* s */
 	D_INT,			/* i */
+	D_DATE,			/* s: YYYY-MM-DD; dt: the day */
+	D_STATUS,		/* s: the code; i: the enum status */
 	D_LIST,			/* n strings v */
 	D_LINKS			/* n title, url pairs in v (2n strings) */
 };
 
 struct datum {
 	enum dtype	 type;
+	struct date	 dt;
 	long		 i;
 	char		*s;
 	char		**v;
@@ -155,6 +158,7 @@ struct mfield {
 	void		(*data)(const struct config *, const struct measure *,
 			    struct datum *);
 	const char	*sep;		/* joins a list in its CSV cell */
+	const char	*column_th;	/* the column's name in the Thai CSV */
 };
 
 /*
@@ -182,6 +186,7 @@ struct measure {
 	size_t		 updatesz;
 	int		 draft;
 	struct date	 published;	/* year 0: not given */
+	struct date	 added;		/* first in git (gitdate.c); year 0: not */
 	struct pos	 pos[F__MAX];	/* where each field was written */
 	char		*body;		/* Markdown source; NULL once rendered */
 	struct body	*html;		/* rendered body, see markdown.c */
@@ -407,6 +412,8 @@ struct yeargroup {
 	struct measure	**m;		/* in report order */
 	size_t		 sz;
 	struct areagroup area[AREA__MAX];
+	struct measure	**bystatus[STATUS__MAX];	/* in report order */
+	size_t		 bystatussz[STATUS__MAX];
 	struct stats	 st;
 	struct framework *fw;		/* owned */
 	struct report	*report;	/* not owned, may be NULL */
@@ -497,6 +504,7 @@ enum scope {
 	SCOPE_SITE,		/* one page; what is NULL */
 	SCOPE_YEAR,		/* one per fiscal year: a struct yeargroup */
 	SCOPE_AREA,		/* one per year and area: the yeargroup */
+	SCOPE_STATUS,		/* one per year and status it has: the yeargroup */
 	SCOPE_REPORT,		/* one per year that has measures: the yeargroup */
 	SCOPE_MEASURE,		/* one per measure: a struct measure */
 	SCOPE_OWNER,		/* one per owner: a struct owner */
@@ -525,7 +533,7 @@ struct pagetype {
 struct pageref {
 	size_t		 type;		/* index into model_types[] */
 	const void	*what;		/* see enum scope */
-	int		 area;		/* for SCOPE_AREA */
+	int		 area;		/* for SCOPE_AREA; the status for SCOPE_STATUS */
 	char		*path;		/* its site path, owned: "", "2566/", "404.html" */
 	struct measure *const *m;	/* the measures it shows (for lastmod) */
 	size_t		 msz;

@@ -12,6 +12,10 @@ const char	 url_owners[] = "owners/";
 /* The folder of each area's pages in a year. */
 static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
 
+/* The folder of each status's list in a year (YEAR/status/NAME/). */
+static const char *const statusdirs[STATUS__MAX] = { "planned",
+    "in-progress", "done", "cancelled" };
+
 char *
 url_year(int year)
 {
@@ -22,6 +26,13 @@ char *
 url_area(int year, enum area a)
 {
 	return xasprintf("%d/%s/", year, areadirs[a]);
+}
+
+/* The list of a year's measures in status s: "2566/status/in-progress/". */
+char *
+url_status(int year, enum status s)
+{
+	return xasprintf("%d/status/%s/", year, statusdirs[s]);
 }
 
 char *
@@ -45,7 +56,7 @@ url_doc(const struct page *p)
 
 /*
  * The site path of a page of type t about what (see enum scope) and, for
- * SCOPE_AREA, area: its scope's folder ("" for the site, "2566/" for a
+ * SCOPE_AREA and SCOPE_STATUS, area (the area or status): its scope's folder ("" for the site, "2566/" for a
  * year...) followed by the type's own dir, if any ("report/",
  * "owners/", "404.html").  The caller frees it.
  */
@@ -66,6 +77,9 @@ url_page(const struct pagetype *t, const void *what, int area)
 		break;
 	case SCOPE_AREA:
 		base = url_area(yg->year, (enum area)area);
+		break;
+	case SCOPE_STATUS:
+		base = url_status(yg->year, (enum status)area);
 		break;
 	case SCOPE_MEASURE:
 		base = url_measure(what);
@@ -104,16 +118,30 @@ url_feed(const struct measure *m, int area)
 	return xstrdup("feed.xml");
 }
 
+/* The site path of owner o's feed: "owners/KEY/feed.xml". */
+char *
+url_owner_feed(const struct owner *o)
+{
+	return xasprintf("%s%s/feed.xml", url_owners, o->key);
+}
+
 /*
  * The site path of an open data file: data/measures.EXT, or for a
- * fiscal year (not 0) data/YEAR/measures.EXT.  The caller frees it.
+ * fiscal year (not 0) data/YEAR/measures.EXT; ext "csv-th" is the Thai
+ * CSV, measures-th.csv.  The caller frees it.
  */
 char *
 url_data(int year, const char *ext)
 {
-	if (year != 0)
-		return xasprintf("data/%d/measures.%s", year, ext);
-	return xasprintf("data/measures.%s", ext);
+	char	*dir, *u;
+
+	dir = year != 0 ? xasprintf("data/%d/", year) : xstrdup("data/");
+	if (strcmp(ext, "csv-th") == 0)
+		u = xstrcat3(dir, "measures-th.csv", "");
+	else
+		u = xasprintf("%smeasures.%s", dir, ext);
+	free(dir);
+	return u;
 }
 
 /* The site path of a year's O-item checklist as CSV: data/YEAR/oit.csv. */
@@ -135,6 +163,9 @@ url_item(const struct config *cfg, const char *u, int site)
 		return NULL;
 	return site ? url_abs(cfg, u) : escape_url(u);
 }
+
+/* The data dictionary page, beside the data files. */
+const char	 url_datadoc[] = "data/";
 
 /*
  * Is u, as written in content, a path of this site: files/... (an

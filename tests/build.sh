@@ -344,22 +344,32 @@ verdict inject-site-urls "$(printf '%s' "$why" | head -n 12)"
 
 # --- An output folder written with a trailing slash ---------------------
 # "out/" is the folder out: built twice, the second build keeps every
-# file, and nothing of Prongsai's (build folder, cache) lands inside it.
+# file, and nothing of Prongsai's (build folder, cache) lands inside it
+# or beside it: the render cache is in the site folder's .prongsai/,
+# which a .gitignore keeps out of the site's repository.
 why=
-run --source "$top" --output "$work/slash/out/"
+ss=$work/slash-site
+mkdir -p "$ss" && ln -s "$top/content" "$ss/content"
+# A cache an older Prongsai left beside the output is removed.
+mkdir -p "$work/slash" && echo 'prongsai-cache 2 theme 0' >"$work/slash/out.prongsai-cache"
+run --source "$ss" --output "$work/slash/out/"
 if [ "$st" -ne 0 ]; then
 	why="first build: $(said)"
 else
-	run --source "$top" --output "$work/slash/out//"
+	run --source "$ss" --output "$work/slash/out//"
 	if [ "$st" -ne 0 ]; then
 		why="second build: $(said)"
 	elif ! grep -q ' 0 written' "$work/out.log"; then
 		why="the second build rewrote files: $(cat "$work/out.log")"
 	elif inside=$(cd "$work/slash/out" && find . -name '.tmp-*' -o \
-	    -name '*.prongsai-cache' -o -name '.old-*') && [ -n "$inside" ]; then
+	    -name '*cache*' -o -name '.old-*') && [ -n "$inside" ]; then
 		why="left inside the output: $inside"
-	elif [ ! -f "$work/slash/out.prongsai-cache" ]; then
-		why="no cache beside the output"
+	elif beside=$(ls -A "$work/slash") && [ "$beside" != out ]; then
+		why="beside the output: $beside"
+	elif [ "$(ls "$ss/.prongsai/" | grep -c '^cache-[0-9a-f]\{16\}$')" != 1 ]; then
+		why="no cache in the site's .prongsai/: $(ls -A "$ss/.prongsai" 2>&1)"
+	elif [ "$(cat "$ss/.prongsai/.gitignore" 2>/dev/null | grep -v '^#')" != '*' ]; then
+		why="no .gitignore of * in .prongsai/"
 	fi
 fi
 verdict output-trailing-slash "$why"
@@ -369,13 +379,13 @@ verdict output-trailing-slash "$why"
 # under that line, even with the right key, are ignored without a word:
 # every page is rendered again, and the cache is written in the new format.
 why=
-cache=$work/slash/out.prongsai-cache
+cache=$(ls "$ss"/.prongsai/cache-* 2>/dev/null | head -n 1)
 if ! head -n 1 "$cache" | grep -Eq '^prongsai-cache [0-9]+ theme [0-9a-f]{32}$'; then
 	why="first line of the cache: $(head -n 1 "$cache")"
 else
 	sed '1s/^prongsai-cache [0-9]* //' "$cache" >"$work/old-cache" &&
 	    mv "$work/old-cache" "$cache"
-	run --source "$top" --output "$work/slash/out"
+	run --source "$ss" --output "$work/slash/out"
 	if [ "$st" -ne 0 ] || [ -s "$work/err.log" ]; then
 		why="build over the old cache: $(said)"
 	elif ! pages=$(sed -n 's/^\([0-9]*\) pages,.*/\1/p' "$work/out.log") ||
@@ -386,6 +396,25 @@ else
 	fi
 fi
 verdict cache-old-format "$why"
+
+# --- Caches of output folders that are gone are removed ------------------
+# A cache per output folder: builds into passing folders (tests, CI) must
+# not pile them up in .prongsai/.
+why=
+run --source "$ss" --output "$work/prune-a" -q
+run --source "$ss" --output "$work/prune-b" -q
+n1=$(ls "$ss/.prongsai" | grep -c '^cache-')
+rm -rf "$work/prune-a"
+run --source "$ss" --output "$work/prune-b" -q
+n2=$(ls "$ss/.prongsai" | grep -c '^cache-')
+if [ "$st" -ne 0 ]; then
+	why="build: $(said)"
+elif [ "$n1" -ne 3 ] || [ "$n2" -ne 2 ]; then
+	why="$n1 caches for three outputs, then $n2 once one was deleted (expected 3, 2)"
+elif ! grep -qx "output $work/prune-b" "$ss"/.prongsai/cache-*; then
+	why="no cache names its output $work/prune-b"
+fi
+verdict cache-of-a-deleted-output-removed "$why"
 
 # --- A theme made before a page type existed ----------------------------
 # Its missing stylesheets fall back to page.xsl with a warning; with no

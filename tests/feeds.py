@@ -10,11 +10,13 @@ it in the PASS:/FAIL: lines (site.yaml is read
 for base_url, feed_limit, language and digits).  Prints PASS:/FAIL: lines
 and exits 1 if any check failed.
 """
+import calendar
 import csv
 import io
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -63,8 +65,30 @@ def is_absolute(u):
     return re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[!-~]+$", u or "") is not None
 
 
+def git_added(path):
+    """The date (in Thailand, +0700) of the oldest commit that added the
+    file, as YYYY-MM-DD, or None: not in git, or a shallow clone."""
+    d = os.path.dirname(path)
+    try:
+        sh = subprocess.run(["git", "-C", d, "rev-parse",
+                             "--is-shallow-repository"], capture_output=True,
+                            text=True)
+        if sh.returncode != 0 or sh.stdout.strip() == "true":
+            return None
+        r = subprocess.run(["git", "-C", d, "log", "--no-renames",
+                            "--diff-filter=A", "--format=%ct", "--",
+                            os.path.basename(path)],
+                           capture_output=True, text=True)
+    except OSError:
+        return None
+    lines = r.stdout.split()
+    if r.returncode != 0 or not lines:
+        return None
+    return time.strftime("%Y-%m-%d", time.gmtime(int(lines[-1]) + 7 * 3600))
+
+
 # The content: one measure per Markdown file (slug: the file name, or slug:).
-measures, titles, statuses = {}, {}, {}
+measures, titles, statuses, added = {}, {}, {}, {}
 mroot = os.path.join(CONTENT, "measures")
 for year in sorted(os.listdir(mroot)):
     for fn in sorted(os.listdir(os.path.join(mroot, year))):
@@ -80,8 +104,20 @@ for year in sorted(os.listdir(mroot)):
         measures[slug] = int(year)
         m = re.search(r"^title:\s*(.*?)\s*$", front, re.M)
         titles[slug] = m.group(1) if m else None
+        if m and m.group(1)[:1] in "\"'":
+            import yaml
+            titles[slug] = yaml.safe_load(m.group(1))
         m = re.search(r"^status:\s*(\S+)", front, re.M)
         statuses[slug] = m.group(1) if m else None
+        added[slug] = git_added(os.path.join(mroot, year, fn))
+
+
+def measure_date(m):
+    """A measure's own item date, as the README documents it: published,
+    else the day its file first entered git, else its period's start; a
+    month-precision date is its 1st."""
+    d = m["published"] or added.get(m["slug"]) or m["period_start"]
+    return d + "-01" if len(d) == 7 else d
 
 
 class Links(HTMLParser):
@@ -113,8 +149,24 @@ def read_data(prefix):
     return j, rows, raw
 
 
-def csv_of(key, v):
-    """What the CSV holds for a JSON value (documented in the README)."""
+def neutral(cell):
+    """A cell as the CSV must hold it: one that a spreadsheet would run
+    as a formula (= + - @ Tab CR first, but not a plain number such as
+    -5) with a ' in front (OWASP)."""
+    if cell and cell[0] in "=+-@\t\r" and not re.match(r"^-[0-9]+$", cell):
+        return "'" + cell
+    return cell
+
+
+STATUS_TH = {"planned": "ยังไม่เริ่มดำเนินการ",
+             "in-progress": "อยู่ระหว่างดำเนินการ",
+             "done": "ดำเนินการแล้วเสร็จ", "cancelled": "ยกเลิก"}
+DATES = ("period_start", "period_end", "published", "last_update")
+
+
+def csv_of(key, v, th=False):
+    """What the CSV (th: the Thai CSV) holds for a JSON value (documented
+    in the README)."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -123,11 +175,17 @@ def csv_of(key, v):
         return str(v)
     if isinstance(v, list):
         if key == "areas":
-            return " ".join(v)
+            return neutral(" ".join(v))
         if key == "evidence":
-            return " | ".join("%s <%s>" % (e["title"], e["url"]) for e in v)
-        return " | ".join(v)
-    return v
+            return neutral(" | ".join("%s <%s>" % (e["title"], e["url"])
+                                      for e in v))
+        return neutral(" | ".join(v))
+    if th and key in DATES:
+        y, mo, d = v.split("-")
+        return "%s/%s/%d" % (d, mo, int(y) + 543)
+    if th and key == "status":
+        return STATUS_TH[v]
+    return neutral(v)
 
 
 COLUMNS = ["slug", "fiscal_year", "title", "areas", "indicator", "order",
@@ -189,8 +247,8 @@ if data is not None:
             p.append("%s: update_count/last_update" % m["slug"])
         if not set(m["areas"]) <= set(AREAS) or not m["areas"]:
             p.append("%s: areas %s" % (m["slug"], m["areas"]))
-        for d in ("period_start", "period_end", "published", "last_update"):
-            if m[d] is not None and not re.match(r"^\d{4}-\d\d(-\d\d)?$",
+        for d in DATES:
+            if m[d] is not None and not re.match(r"^\d{4}-\d\d-\d\d$",
                                                  m[d]):
                 p.append("%s: %s %s" % (m["slug"], d, m[d]))
         for e in m["evidence"]:
@@ -206,7 +264,34 @@ if data is not None:
             if csv_of(k, m[k]) != r.get(k):
                 p.append("%s.%s: JSON %r, CSV %r" % (m["slug"], k, m[k],
                                                     r.get(k)))
-    result("CSV agrees with JSON", p)
+    result("CSV agrees with JSON (formula cells neutralised)", p)
+
+    # The Thai CSV: Thai column names, Thai status words, BE dates.
+    p = []
+    th_rows = []
+    try:
+        with open(os.path.join(OUT, "data", "measures-th.csv"), "rb") as f:
+            th_raw = f.read()
+        if not th_raw.startswith(b"\xef\xbb\xbf"):
+            p.append("no BOM")
+        th_reader = csv.reader(io.StringIO(th_raw.decode("utf-8-sig"),
+                                           newline=""))
+        th_head = next(th_reader)
+        th_rows = list(th_reader)
+        if len(th_head) != len(COLUMNS) or \
+                any(re.match(r"^[a-z_]+$", h) for h in th_head):
+            p.append("header is not Thai: %s" % th_head)
+        if len(th_rows) != len(ms):
+            p.append("%d rows, %d measures" % (len(th_rows), len(ms)))
+        for m, r in zip(ms, th_rows):
+            for k, cell in zip(COLUMNS, r):
+                if csv_of(k, m[k], True) != cell:
+                    p.append("%s.%s: JSON %r, Thai CSV %r" % (
+                        m["slug"], k, m[k], cell))
+    except Exception as e:  # noqa: BLE001
+        p.append("cannot read data/measures-th.csv: %s" % e)
+    result("Thai CSV agrees with JSON (Thai names, status words, "
+           "Buddhist Era dates DD/MM/YYYY)", p)
 
     p = []
     years = sorted(set(measures.values()))
@@ -225,6 +310,9 @@ if data is not None:
             p.append("data/%d: CSV and JSON differ" % y)
         if not yraw.startswith(b"\xef\xbb\xbf"):
             p.append("data/%d: no BOM" % y)
+        if not os.path.isfile(os.path.join(OUT, "data", str(y),
+                                           "measures-th.csv")):
+            p.append("data/%d: no measures-th.csv" % y)
         seen += yj["measures"]
     if seen != ms:
         p.append("the years' files together differ from data/measures.json")
@@ -238,10 +326,16 @@ feeds = set()
 for d, _, files in os.walk(OUT):
     if "feed.xml" in files:
         feeds.add(os.path.relpath(os.path.join(d, "feed.xml"), OUT))
+owner_dirs = set()
+if os.path.isdir(os.path.join(OUT, "owners")):
+    owner_dirs = {d for d in os.listdir(os.path.join(OUT, "owners"))
+                  if os.path.isfile(os.path.join(OUT, "owners", d,
+                                                 "index.html"))}
 want = {"feed.xml"} | {"%s/feed.xml" % a.lower() for a in AREAS} | \
-    {"%d/measures/%s/feed.xml" % (y, s) for s, y in measures.items()}
-result("the feeds are feed.xml, AREA/feed.xml and one per measure (%d)"
-       % len(want),
+    {"%d/measures/%s/feed.xml" % (y, s) for s, y in measures.items()} | \
+    {"owners/%s/feed.xml" % d for d in owner_dirs}
+result("the feeds are feed.xml, AREA/feed.xml, one per measure and one "
+       "per owner (%d)" % len(want),
        [] if feeds == want else ["missing %s, extra %s" %
                                  (sorted(want - feeds), sorted(feeds - want))])
 
@@ -249,9 +343,22 @@ result("the feeds are feed.xml, AREA/feed.xml and one per measure (%d)"
 by_slug = {m["slug"]: m for m in ms}
 
 
-def expected_items(rel):
+SITE_TITLE = site_setting("title", "")
+
+
+def th_day(parsed):
+    """feedparser's UTC time as the day in Thailand (+0700), the pubDate's."""
+    return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(parsed) +
+                                                 7 * 3600))
+
+
+def expected_items(rel, title=""):
     if rel == "feed.xml":
         sel = ms
+    elif rel.startswith("owners/"):
+        # The owner's name is the channel title after "SITE TITLE: ".
+        name = title[len(SITE_TITLE) + 2:]
+        sel = [m for m in ms if name in m["owners"]]
     elif rel.count("/") == 1:
         sel = [m for m in ms if rel.split("/")[0].upper() in m["areas"]]
     else:
@@ -266,6 +373,7 @@ def thai_digits(s):
 
 p_bozo, p_items, p_order, p_guid, p_limit, p_chan, p_links, p_words = \
     [], [], [], [], [], [], [], []
+p_dates = []
 total_items = 0
 for rel in sorted(feeds):
     f = feedparser.parse(os.path.join(OUT, rel))
@@ -322,9 +430,26 @@ for rel in sorted(feeds):
         p_order.append("%s: not newest first" % rel)
     if es and ch.get("updated_parsed") != es[0].get("published_parsed"):
         p_chan.append("%s: lastBuildDate is not the newest item's" % rel)
-    if len(es) > LIMIT or len(es) != expected_items(rel):
+    want_n = expected_items(rel, ch.get("title", ""))
+    if len(es) > LIMIT or len(es) != want_n:
         p_limit.append("%s: %d items, expected %d (feed_limit %d)" %
-                       (rel, len(es), expected_items(rel), LIMIT))
+                       (rel, len(es), want_n, LIMIT))
+    for e in es:
+        slug = e.get("link", "").rstrip("/").rsplit("/", 1)[-1]
+        if e.get("id", "").endswith("#measure") and slug in by_slug and \
+                e.get("published_parsed"):
+            got = th_day(e.published_parsed)
+            if got != measure_date(by_slug[slug]):
+                p_dates.append("%s: %s dated %s, expected %s" % (
+                    rel, slug, got, measure_date(by_slug[slug])))
+        elif "#update-" in e.get("id", "") and e.get("published_parsed"):
+            day = re.search(r"#update-(\d{4}-\d\d(-\d\d)?)-\d+$",
+                            e["id"]).group(1)
+            if len(day) == 7:
+                day += "-01"
+            if th_day(e.published_parsed) != day:
+                p_dates.append("%s: %s not dated by its update" % (rel,
+                                                                   e["id"]))
 result("feedparser reads every feed without bozo (%d feeds, %d items)"
        % (len(feeds), total_items), p_bozo)
 result("channels: title, description, link, language, generator, "
@@ -335,6 +460,9 @@ result("items newest first", p_order)
 result("item count is min(items, feed_limit %d)" % LIMIT, p_limit)
 result("content:encoded has no relative URL", p_links)
 result("update titles in the site's language and digits", p_words)
+result("item dates: a measure on its published date, else its file's "
+       "first day in git, else its period's start; an update on its date",
+       p_dates)
 
 # ---- Sitemap and robots.txt ------------------------------------------
 
@@ -372,7 +500,7 @@ for u, lm in entries:
         p.append("%s: lastmod %s" % (u, lm))
 for m in ms:
     lm = dict(entries).get(m["url"])
-    want = m["last_update"] or m["published"] or m["period_start"]
+    want = m["last_update"] or measure_date(m)
     if len(want) == 7:
         want += "-01"
     if lm != want:

@@ -91,6 +91,7 @@ check_site() {
 
 check_site example "$top/content"
 check_site fixture "$top/tests/fixtures/feeds/content"
+check_site citizens "$top/tests/fixtures/citizens/content"
 
 # The schemas must reject what they exist to catch, or they prove nothing.
 out=$work/example/out1

@@ -4,7 +4,8 @@
 # uses one of A's, directly or through others.  A cycle means two
 # stages that cannot be read, tested or replaced one without the other.
 # Prints PASS: layers/no-cycle or FAIL with the files in the cycle; and
-# checks that the README's table of source files names every file.
+# checks that the table of source files in docs/internals.md (moved
+# there from the README) names every file.
 . "$(dirname "$0")/lib/suite.sh"
 suite=layers
 work=$(mktemp -d "${TMPDIR:-/tmp}/prongsai-layers.XXXXXX") || exit 3
@@ -28,10 +29,10 @@ echo "layers: $(wc -l <"$work/edges") uses between $(ls build/*.o | wc -l) files
 why=$(tsort "$work/edges" 2>&1 >/dev/null | sed -n 's/^tsort: //p' |
     grep -v 'input contains a loop' | tr '\n' ' ')
 verdict no-cycle "${why:+files in a cycle: $why}"
-# The README's table of source files names every file there is.
+# docs/internals.md's table of source files names every file there is.
 why=
 for f in src/*.c src/*.h; do
-	grep -q "^| \`$f\` |" README.md || why="$why $f"
+	grep -q "^| \`$f\` |" docs/internals.md || why="$why $f"
 done
-verdict readme-lists-every-source "${why:+not in the README's table:$why}"
+verdict readme-lists-every-source "${why:+not in docs/internals.md's table:$why}"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 #!/bin/sh
-# tests/links.sh: Debian's linkchecker crawls the example site from its
-# home page, served on loopback (issue 7).
+# tests/links.sh: Debian's linkchecker crawls the example site, and
+# tests/fixtures/citizens (a status of every kind), from the home page,
+# served on loopback (issues 7, 21).
 #
 # Builds content/ with $PRONGSAI (default ./prongsai), serves the output
 # with Python's http.server on a free 127.0.0.1 port under the path of
@@ -26,20 +27,22 @@ if ! command -v linkchecker >/dev/null 2>&1; then
 	echo "FAIL: links/setup: no linkchecker: run 'make deps'"
 	exit 1
 fi
-out=$work/out
-# LINKS_SITE: another site folder to crawl (tests/oit.sh gives its fixture).
-if ! "$bin" build --source "${LINKS_SITE:-$top}" --output "$out" >"$work/build.log" 2>&1; then
-	echo "FAIL: links/setup: prongsai build: $(head -n 5 "$work/build.log")"
-	exit 1
+crawl() {	# name source
+name=$1
+out=$work/$name
+if ! "$bin" build --source "$2" --output "$out" >"$work/build.log" 2>&1; then
+	echo "FAIL: links/$name/setup: prongsai build: $(head -n 5 "$work/build.log")"
+	return 1
 fi
 # The path of base_url, from the home page's canonical link: /ita/.
 base=$(sed -n 's|.*<link rel="canonical" href="[a-z]*://[^/"]*\(/[^"]*\)".*|\1|p' \
     "$out/index.html" | head -n 1)
 base=${base%index.html}
 case $base in */) ;; *) base=$base/ ;; esac
-mkdir -p "$work/root$base"
-rmdir "$work/root$base"
-ln -s "$out" "$work/root${base%/}"
+root=$work/root-$name
+mkdir -p "$root$base"
+rmdir "$root$base"
+ln -s "$out" "$root${base%/}"
 
 # http.server, on a port the kernel picks; it says which.  Its answers
 # carry a LinkChecker header, which lifts linkchecker's 10 requests a
@@ -54,7 +57,7 @@ s = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
     functools.partial(H, directory=sys.argv[1]))
 print("port", s.server_address[1])
 s.serve_forever()
-' "$work/root" >"$work/server.log" 2>&1 &
+' "$root" >"$work/server.log" 2>&1 &
 server=$!
 port=
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -63,8 +66,8 @@ for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	sleep 0.25
 done
 if [ -z "$port" ]; then
-	echo "FAIL: links/setup: http.server did not start: $(head -n 5 "$work/server.log")"
-	exit 1
+	echo "FAIL: links/$name/setup: http.server did not start: $(head -n 5 "$work/server.log")"
+	return 1
 fi
 home=http://127.0.0.1:$port${base}index.html
 
@@ -75,11 +78,11 @@ t0=$(date +%s)
 linkchecker -f "$work/linkcheckerrc" --no-robots --no-warnings --no-status \
     -o csv --verbose "$home" >"$work/links.csv" 2>"$work/linkchecker.log"
 lst=$?
-echo "links.sh: linkchecker ran in $(($(date +%s) - t0)) s"
+echo "links.sh: $name: linkchecker ran in $(($(date +%s) - t0)) s"
 
-"$py" - "$work/links.csv" "$out" "http://127.0.0.1:$port$base" "$lst" <<'EOF'
+"$py" - "$work/links.csv" "$out" "http://127.0.0.1:$port$base" "$lst" "$name" <<'EOF'
 import csv, os, sys, urllib.parse
-log, out, prefix, status = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+log, out, prefix, status, name = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 rows = []
 with open(log, encoding="utf-8") as f:
     lines = [l for l in f if not l.startswith("#")]
@@ -110,16 +113,36 @@ for d, dirs, files in os.walk(out):
 for rel in want:
     if rel not in seen and rel != "404.html":
         fails["reach"].append("%s is not reachable from the home page" % rel)
-print("links.sh: %d URLs checked, %d of %d pages and feeds reached" %
-      (len(rows), len([w for w in want if w in seen]), len(want)))
+print("links.sh: %s: %d URLs checked, %d of %d pages and feeds reached" %
+      (name, len(rows), len([w for w in want if w in seen]), len(want)))
 bad = 0
 for name, what in (("resolve", "every internal link, asset and feed answers"),
                    ("reach", "every page and feed is reachable from the home page")):
     if fails[name]:
         bad = 1
         more = len(fails[name]) - 20
-        print("FAIL: links/%s: %s" % (name, "\n    ".join(fails[name][:20] + (["... and %d more" % more] if more > 0 else []))))
+        print("FAIL: links/%s/%s: %s" % (sys.argv[5], name, "\n    ".join(fails[name][:20] + (["... and %d more" % more] if more > 0 else []))))
     else:
-        print("PASS: links/%s" % name)
+        print("PASS: links/%s/%s" % (sys.argv[5], name))
 sys.exit(bad)
 EOF
+st=$?
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+server=
+return $st
+}
+
+# The example, and a fixture with measures in every status (its status
+# pages, owner feeds and data dictionary).
+# LINKS_SITE: another site folder to crawl alone (tests/oit.sh gives
+# its fixture).
+if [ -n "${LINKS_SITE:-}" ]; then
+	crawl site "$LINKS_SITE"
+	exit $?
+fi
+crawl example "$top"
+a=$?
+crawl citizens "$top/tests/fixtures/citizens"
+b=$?
+[ $a -eq 0 ] && [ $b -eq 0 ]

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   home.xsl: the home page.  Uses /page/site (title, organization,
-  description, owners), /page/years/year (the current one: its dashboard
-  from charts.xsl, with stats, report, area and indicator charts and
-  recent updates; the others: stats, report).
+  description, owners), /page/unfinished (the current year's measures
+  in progress and planned, with their progress and newest update),
+  /page/years/year (the current one: its dashboard from charts.xsl, with
+  stats, report, area and indicator charts and recent updates; the
+  others: stats, report).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -68,6 +70,60 @@
       </xsl:otherwise>
     </xsl:choose>
 
+    <xsl:for-each select="unfinished">
+      <section class="unfinished" aria-labelledby="unfinished-h">
+        <h2 id="unfinished-h">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="id" select="'unfinished'"/>
+            <xsl:with-param name="year" select="@year-label"/>
+          </xsl:call-template>
+        </h2>
+        <xsl:choose>
+          <xsl:when test="@count = 0">
+            <p><xsl:call-template name="t"><xsl:with-param name="id" select="'unfinished-none'"/></xsl:call-template></p>
+          </xsl:when>
+          <xsl:otherwise>
+            <p>
+              <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
+              <xsl:for-each select="$cur/stats/status[@href][@code = 'in-progress' or @code = 'planned']">
+                <xsl:text> · </xsl:text>
+                <a href="{@href}">
+                  <xsl:call-template name="fill">
+                    <xsl:with-param name="id" select="'see-all-status'"/>
+                    <xsl:with-param name="title"><xsl:call-template name="t"><xsl:with-param name="id" select="concat('status-', @code)"/></xsl:call-template></xsl:with-param>
+                    <xsl:with-param name="n" select="@count-label"/>
+                  </xsl:call-template>
+                </a>
+              </xsl:for-each>
+            </p>
+            <ol class="unfinished-list">
+              <xsl:for-each select="measure">
+                <li>
+                  <a href="{@href}"><xsl:value-of select="title"/></a>
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></span>
+                  <xsl:text> </xsl:text>
+                  <strong>
+                    <xsl:call-template name="fill">
+                      <xsl:with-param name="id" select="'percent'"/>
+                      <xsl:with-param name="n" select="progress"/>
+                    </xsl:call-template>
+                  </strong>
+                  <xsl:for-each select="updated">
+                    <xsl:text> · </xsl:text>
+                    <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'updated'"/></xsl:call-template></span>
+                    <xsl:text> </xsl:text>
+                    <time datetime="{@iso}"><xsl:value-of select="."/></time>
+                  </xsl:for-each>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:for-each>
     <xsl:call-template name="scores"/>
 
     <xsl:if test="years/year[not(@current = 'true')]">

@@ -61,7 +61,7 @@
         <!-- Without an icon link every visit asks for /favicon.ico. -->
         <link rel="icon" href="{$root}static/favicon.svg" type="image/svg+xml"/>
         <link rel="icon" href="{$root}static/favicon.png" type="image/png" sizes="32x32"/>
-        <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed">
+        <xsl:for-each select="/page/site/feeds/feed[not(@area)] | /page/site/feeds/feed[@area = /page/area/@code] | /page/measure/feed | /page/owner/feed">
           <link rel="alternate" type="application/rss+xml" title="{@title}">
             <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
           </link>
@@ -224,6 +224,13 @@
           <p>
             <xsl:call-template name="t"><xsl:with-param name="id" select="'open-data'"/></xsl:call-template>
             <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/file"/></xsl:call-template>
+            <xsl:for-each select="/page/site/data[@href]">
+              <xsl:text> · </xsl:text>
+              <a>
+                <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+                <xsl:call-template name="t"><xsl:with-param name="id" select="'data-about'"/></xsl:call-template>
+              </a>
+            </xsl:for-each>
           </p>
         </xsl:if>
         <p class="footer-gen">
@@ -236,14 +243,17 @@
     </footer>
   </xsl:template>
 
-  <!-- Links to open data files, named by their format (JSON, CSV). -->
+  <!-- Links to open data files, named by their format (JSON, CSV, CSV in Thai). -->
   <xsl:template name="data-links">
     <xsl:param name="files"/>
     <xsl:for-each select="$files">
       <xsl:text> </xsl:text>
       <a class="data-link">
         <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
-        <xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/>
+        <xsl:choose>
+          <xsl:when test="@format = 'csv-th'"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-csv-th'"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/></xsl:otherwise>
+        </xsl:choose>
       </a>
     </xsl:for-each>
   </xsl:template>
@@ -382,10 +392,13 @@
     </span>
   </xsl:template>
 
-  <!-- A <stats> element: count, mean progress and (optionally) the status counts. -->
+  <!-- A <stats> element: count and mean progress (unless totals is false)
+       and (optionally) the status counts. -->
   <xsl:template name="stats">
     <xsl:param name="st" select="stats"/>
     <xsl:param name="statuses" select="true()"/>
+    <xsl:param name="totals" select="true()"/>
+    <xsl:if test="$totals">
     <dl class="stats">
       <div class="stat">
         <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'measure-count'"/></xsl:call-template></dt>
@@ -401,14 +414,36 @@
         </dd>
       </div>
     </dl>
+    </xsl:if>
     <xsl:if test="$statuses">
+      <!-- The statuses as one stacked bar, a segment per status as wide
+           as its share; decoration only: the list after it says the same
+           numbers in words, each linking to its measures when it can. -->
+      <xsl:if test="$st/@count &gt; 0">
+        <span class="status-bar" aria-hidden="true">
+          <xsl:for-each select="$st/status[@count &gt; 0]">
+            <span class="status-seg seg-{@code}" style="width:{format-number(@count * 100 div $st/@count, '0.##')}%"></span>
+          </xsl:for-each>
+        </span>
+      </xsl:if>
       <ul class="status-counts">
         <xsl:for-each select="$st/status">
           <li class="status-count">
             <xsl:if test="@count = 0"><xsl:attribute name="class">status-count zero</xsl:attribute></xsl:if>
-            <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
-            <xsl:text> </xsl:text>
-            <span class="status-num"><xsl:value-of select="@count-label"/></span>
+            <xsl:choose>
+              <xsl:when test="@href">
+                <a class="status-link" href="{@href}">
+                  <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <span class="status-num"><xsl:value-of select="@count-label"/></span>
+                </a>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="status-badge"><xsl:with-param name="code" select="@code"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <span class="status-num"><xsl:value-of select="@count-label"/></span>
+              </xsl:otherwise>
+            </xsl:choose>
           </li>
         </xsl:for-each>
       </ul>

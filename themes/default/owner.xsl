@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  owner.xsl: one owner (ผู้รับผิดชอบ).  Uses /page/owner (@name, stats,
-  measure*, grouped here by fiscal year) and /page/site/owners.
+  owner.xsl: one owner (ผู้รับผิดชอบ).  Uses /page/owner (@name, feed,
+  stats, measure*, grouped here by fiscal year) and /page/site/owners.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -27,6 +27,11 @@
     <xsl:for-each select="owner">
       <h1><xsl:value-of select="@name"/></h1>
       <xsl:call-template name="stats"/>
+      <xsl:for-each select="feed">
+        <p class="feed-link">
+          <a href="{@href}"><xsl:call-template name="t"><xsl:with-param name="id" select="'feed-owner'"/></xsl:call-template></a>
+        </p>
+      </xsl:for-each>
       <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'owner-measures'"/></xsl:call-template></h2>
       <!-- One group per fiscal year, in the order the model lists them. -->
       <xsl:for-each select="measure[generate-id() = generate-id(key('owner-year', year/@value)[1])]">
