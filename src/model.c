@@ -182,7 +182,8 @@ struct pagectx {
 	const struct model	*mo;
 	xmlDocPtr		 doc;
 	char			*root;		/* "../../" back to the site root */
-	int			 byref;		/* bodies as NS_BODY text */
+	int			 byref;		/* bodies as NS_BODY references */
+	struct htmlrefs		*refs;		/* them, in doc->_private (byref) */
 };
 
 static xmlNodePtr
@@ -299,6 +300,15 @@ rebase_link(void *arg, const char *u)
 	return href(pc, u + (u[0] == '/' ? 1 : 0));
 }
 
+/* rebase_link for a page's bodies placed when it is written: arg is its root. */
+static char *
+rebase_root(void *arg, const char *u)
+{
+	if (!url_is_site(u))
+		return xstrdup(u);
+	return url_rel(arg, u + (u[0] == '/' ? 1 : 0));
+}
+
 /*
  * Rendered HTML as the children of a new element.  Parsed where it goes
  * rather than kept parsed: trees for every body of a large site would
@@ -313,17 +323,16 @@ html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
 
 /*
  * The n fragments frags (of lens bytes) of one body as the content of
- * element parent: by reference, one NS_BODY element whose text is the
- * body's HTML as this page shows it (html_place_end()), else as nodes.
+ * element parent: by reference, one empty NS_BODY element whose ref
+ * names the body in the page's table (see NS_BODY), placed for this page
+ * only when the page is written; else as nodes.
  */
 static void
 body_into(const struct pagectx *pc, xmlNodePtr parent,
     const char *const *frags, const size_t *lens, size_t n)
 {
-	struct placing	*pl;
 	xmlNodePtr	 b;
 	xmlNsPtr	 ns;
-	char		*html;
 	size_t		 i;
 
 	if (!pc->byref) {
@@ -331,15 +340,11 @@ body_into(const struct pagectx *pc, xmlNodePtr parent,
 			html_into(pc, parent, frags[i], lens[i]);
 		return;
 	}
-	pl = html_place_begin(rebase_link, (void *)pc);
-	for (i = 0; i < n; i++)
-		html_place_add(pl, frags[i], lens[i]);
-	html = html_place_end(pl, pc->mo->tableword);
+	i = html_refs_add(pc->refs, frags, lens, n);
 	b = xmlNewChild(parent, NULL, BAD_CAST_S("html"), NULL);
 	ns = xmlNewNs(b, BAD_CAST_S(NS_BODY), BAD_CAST_S("b"));
 	xmlSetNs(b, ns);
-	xmlAddChild(b, xmlNewDocText(pc->doc, BAD_CAST_S(html)));
-	free(html);
+	attrf(b, "ref", "%zu", i);
 }
 
 static void
@@ -851,6 +856,11 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	pc->root = root_of(ref->path);
 	pc->doc = model_doc(mo, ref->type);
 	pc->byref = mo->byref[ref->type];
+	if (pc->byref) {
+		pc->refs = html_refs_new(rebase_root, xstrdup(pc->root),
+		    mo->tableword);
+		pc->doc->_private = pc->refs;
+	}
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
 	attr(root, "type", model_types[ref->type].name);
@@ -1089,5 +1099,19 @@ model_hash(xmlDocPtr doc, struct hash *h)
 	struct hasher	*hr = hash_new();
 
 	hash_nodes(hr, doc->children);
+	/* The bodies by reference, which the nodes only name. */
+	if (doc->_private != NULL)
+		html_refs_hash(doc->_private, hr);
 	hash_end(hr, h);
+}
+
+/* Free a page model and the bodies it refers to (see NS_BODY). */
+void
+model_doc_free(xmlDocPtr doc)
+{
+	if (doc == NULL)
+		return;
+	html_refs_free(doc->_private);
+	doc->_private = NULL;
+	xmlFreeDoc(doc);
 }
