@@ -250,6 +250,7 @@ size_t		 model_type(const char *);
 void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
 			int);
 void		 model_hash(struct _xmlDoc *, struct hash *);
+struct htmlrefs	*model_doc_refs(struct _xmlDoc *);
 void		 model_doc_free(struct _xmlDoc *);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */

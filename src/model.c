@@ -1,4 +1,5 @@
 /* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rng). */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,39 @@ struct model {
 	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
+	struct shells		*shells;	/* made as pages need them */
+};
+
+/*
+ * What every page at one depth carries the same (the site element and
+ * the theme's words), made once per root and copied into each page, its
+ * fingerprint taken once.  Made from site_el() and the words, whatever
+ * they hold: it depends only on the model and the root.  Building and
+ * fingerprinting it on each page was a fifth of a rebuild that changes
+ * nothing.
+ */
+struct shell {
+	char		*root;		/* "../" */
+	xmlDocPtr	 doc;		/* its nodes are the root's children */
+	struct hash	 h;		/* of those nodes */
+};
+
+/* The shells made so far, one per root; pages on any thread add them. */
+struct shells {
+	struct shell	**v;
+	size_t		  sz;
+	pthread_mutex_t	  lock;
+};
+
+/*
+ * What a page model's document holds in its _private (see NS_BODY): its
+ * bodies by reference, and how many of its root's first children are
+ * copies of a shell, with that shell's fingerprint.
+ */
+struct pagedoc {
+	struct htmlrefs	*refs;		/* or NULL */
+	size_t		 shellsz;
+	struct hash	 shellh;
 };
 
 /* A free page of the menu with its title's Thai collation key. */
@@ -134,6 +168,8 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
 	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
 	mo->tableword = strings_word(strings, "table");
+	mo->shells = xcalloc(1, sizeof(*mo->shells));
+	pthread_mutex_init(&mo->shells->lock, NULL);
 	menu_pages(mo);
 	return mo;
 }
@@ -141,8 +177,18 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 void
 model_free(struct model *mo)
 {
+	size_t	 i;
+
 	if (mo == NULL)
 		return;
+	for (i = 0; i < mo->shells->sz; i++) {
+		free(mo->shells->v[i]->root);
+		xmlFreeDoc(mo->shells->v[i]->doc);
+		free(mo->shells->v[i]);
+	}
+	free(mo->shells->v);
+	pthread_mutex_destroy(&mo->shells->lock);
+	free(mo->shells);
 	free(mo->dicts);
 	free(mo->byref);
 	free(mo->tableword);
@@ -841,6 +887,50 @@ root_of(const char *path)
 	return r;
 }
 
+static void hash_nodes(struct hasher *, xmlNodePtr);
+
+/*
+ * The shell of the pages whose root is root, made by the first page that
+ * needs it.  A shell is never changed or freed while pages are made, so
+ * it is read without the lock once found.
+ */
+static const struct shell *
+shell_get(const struct model *mo, const char *root)
+{
+	struct shells	*ss = mo->shells;
+	struct pagectx	 pc;
+	struct shell	*sh = NULL;
+	struct hasher	*h;
+	xmlNodePtr	 top, strings;
+	size_t		 i;
+
+	pthread_mutex_lock(&ss->lock);
+	for (i = 0; i < ss->sz && sh == NULL; i++)
+		if (strcmp(ss->v[i]->root, root) == 0)
+			sh = ss->v[i];
+	if (sh == NULL) {
+		sh = xcalloc(1, sizeof(*sh));
+		memset(&pc, 0, sizeof(pc));
+		pc.mo = mo;
+		pc.root = (char *)root;
+		pc.doc = sh->doc = xmlNewDoc(BAD_CAST_S("1.0"));
+		top = xmlNewNode(NULL, BAD_CAST_S("shell"));
+		xmlDocSetRootElement(sh->doc, top);
+		site_el(&pc, top);
+		if (mo->strings != NULL &&
+		    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
+			xmlAddChild(top, xmlDocCopyNode(strings, sh->doc, 1));
+		h = hash_new();
+		hash_nodes(h, top->children);
+		hash_end(h, &sh->h);
+		sh->root = xstrdup(root);
+		ss->v = xgrow(ss->v, ss->sz, sizeof(*ss->v));
+		ss->v[ss->sz++] = sh;
+	}
+	pthread_mutex_unlock(&ss->lock);
+	return sh;
+}
+
 /*
  * Start the page ref (its type, its site path).  Returns the root
  * element to which the page's own data is added.
@@ -849,18 +939,20 @@ static xmlNodePtr
 page_begin(struct pagectx *pc, const struct model *mo,
     const struct pageref *ref)
 {
-	xmlNodePtr	 root, strings;
-	char		*canon;
+	const struct shell	*sh;
+	struct pagedoc		*pd;
+	xmlNodePtr		 root, c;
+	char			*canon;
 
 	pc->mo = mo;
 	pc->root = root_of(ref->path);
 	pc->doc = model_doc(mo, ref->type);
 	pc->byref = mo->byref[ref->type];
-	if (pc->byref) {
-		pc->refs = html_refs_new(rebase_root, xstrdup(pc->root),
-		    mo->tableword);
-		pc->doc->_private = pc->refs;
-	}
+	pd = xcalloc(1, sizeof(*pd));
+	pc->doc->_private = pd;
+	if (pc->byref)
+		pd->refs = pc->refs = html_refs_new(rebase_root,
+		    xstrdup(pc->root), mo->tableword);
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
 	attr(root, "type", model_types[ref->type].name);
@@ -872,10 +964,12 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	canon = xasprintf("%s%s", mo->site->cfg.base_url, ref->path);
 	attr(root, "canonical", canon);
 	free(canon);
-	site_el(pc, root);
-	if (mo->strings != NULL &&
-	    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
-		xmlAddChild(root, xmlDocCopyNode(strings, pc->doc, 1));
+	sh = shell_get(mo, pc->root);
+	for (c = xmlDocGetRootElement(sh->doc)->children; c; c = c->next) {
+		xmlAddChild(root, xmlDocCopyNode(c, pc->doc, 1));
+		pd->shellsz++;
+	}
+	pd->shellh = sh->h;
 	return root;
 }
 
@@ -1063,26 +1157,33 @@ model_type(const char *name)
 	return i;
 }
 
-/* Feed one node list into a fingerprint: names, attributes, text. */
+/* Feed node n itself into a fingerprint: type, name, attributes, text. */
 static void
-hash_nodes(struct hasher *h, xmlNodePtr n)
+hash_node(struct hasher *h, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	unsigned char	 t;
 
+	t = (unsigned char)n->type;
+	hash_add(h, &t, 1);
+	hash_str(h, (const char *)n->name);
+	if (n->type == XML_ELEMENT_NODE)
+		for (a = n->properties; a != NULL; a = a->next) {
+			/* Always a value, so a list of them is one list. */
+			hash_str(h, (const char *)a->name);
+			hash_str(h, a->children != NULL ? (const char *)
+			    a->children->content : NULL);
+		}
+	else
+		hash_str(h, (const char *)n->content);
+}
+
+/* Feed one node list into a fingerprint, with everything under it. */
+static void
+hash_nodes(struct hasher *h, xmlNodePtr n)
+{
 	for (; n != NULL; n = n->next) {
-		t = (unsigned char)n->type;
-		hash_add(h, &t, 1);
-		hash_str(h, (const char *)n->name);
-		if (n->type == XML_ELEMENT_NODE)
-			for (a = n->properties; a != NULL; a = a->next) {
-				/* Always a value, so a list of them is one list. */
-				hash_str(h, (const char *)a->name);
-				hash_str(h, a->children != NULL ? (const char *)
-				    a->children->content : NULL);
-			}
-		else
-			hash_str(h, (const char *)n->content);
+		hash_node(h, n);
 		hash_nodes(h, n->children);
 		/* Close the element, so nesting is part of the hash. */
 		hash_add(h, "", 1);
@@ -1092,26 +1193,64 @@ hash_nodes(struct hasher *h, xmlNodePtr n)
 /*
  * A fingerprint of everything a page model holds: the theme turns equal
  * models into equal pages, so an equal fingerprint means an equal page.
+ * The shell's copies count by the shell's own fingerprint.
  */
 void
 model_hash(xmlDocPtr doc, struct hash *h)
 {
-	struct hasher	*hr = hash_new();
+	const struct pagedoc	*pd = doc->_private;
+	struct hasher		*hr = hash_new();
+	xmlNodePtr		 n, c;
+	size_t			 k;
 
-	hash_nodes(hr, doc->children);
+	for (n = doc->children; n != NULL; n = n->next) {
+		hash_node(hr, n);
+		c = n->children;
+		if (pd != NULL && n == xmlDocGetRootElement(doc) &&
+		    pd->shellsz > 0) {
+			hash_add(hr, &pd->shellh, sizeof(pd->shellh));
+			for (k = 0; k < pd->shellsz && c != NULL; k++)
+				c = c->next;
+		}
+		hash_nodes(hr, c);
+		hash_add(hr, "", 1);
+	}
 	/* The bodies by reference, which the nodes only name. */
-	if (doc->_private != NULL)
-		html_refs_hash(doc->_private, hr);
+	if (pd != NULL && pd->refs != NULL)
+		html_refs_hash(pd->refs, hr);
 	hash_end(hr, h);
 }
 
-/* Free a page model and the bodies it refers to (see NS_BODY). */
+/*
+ * Take the bodies by reference out of page model doc (see NS_BODY), for
+ * the writer of its page; NULL if it has none.  The caller frees them
+ * with html_refs_free().
+ */
+struct htmlrefs *
+model_doc_refs(xmlDocPtr doc)
+{
+	struct pagedoc	*pd = doc->_private;
+	struct htmlrefs	*r;
+
+	if (pd == NULL)
+		return NULL;
+	r = pd->refs;
+	pd->refs = NULL;
+	return r;
+}
+
+/* Free a page model and what its _private holds. */
 void
 model_doc_free(xmlDocPtr doc)
 {
+	struct pagedoc	*pd;
+
 	if (doc == NULL)
 		return;
-	html_refs_free(doc->_private);
+	if ((pd = doc->_private) != NULL) {
+		html_refs_free(pd->refs);
+		free(pd);
+	}
 	doc->_private = NULL;
 	xmlFreeDoc(doc);
 }

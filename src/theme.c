@@ -698,9 +698,8 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	 */
 	xsltFreeTransformContext(ctx);
 	/* Its bodies go with the result, to be placed as it is written. */
-	refs = model->_private;
-	model->_private = NULL;
-	xmlFreeDoc(model);
+	refs = model_doc_refs(model);
+	model_doc_free(model);
 	if (res != NULL)
 		res->_private = refs;
 	if (!ok || !result_bytes(t->xsl[type], res, out, len)) {
