@@ -30,8 +30,9 @@ struct model {
  * the theme's words), made once per root and copied into each page, its
  * fingerprint taken once.  Made from site_el() and the words, whatever
  * they hold: it depends only on the model and the root.  Building and
- * fingerprinting it on each page was a fifth of a rebuild that changes
- * nothing.
+ * fingerprinting it on each page was a good part of a rebuild that
+ * changes nothing (see the README's Performance).  A model function must
+ * not change the copies: the fingerprint counts them as the shell.
  */
 struct shell {
 	char		*root;		/* "../" */
@@ -808,7 +809,11 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 	}
 }
 
-/* The site data every page carries: names, menu, feeds, data, years, areas. */
+/*
+ * The site data every page carries: names, menu, feeds, data, years,
+ * areas.  Made once per root for every page (struct shell), so it may
+ * read only pc->mo and pc->root.
+ */
 static void
 site_el(const struct pagectx *pc, xmlNodePtr parent)
 {
