@@ -219,7 +219,7 @@ job_render(struct build *b, size_t i)
 	if ((old = cache_find(b->cache, j->file)) != NULL &&
 	    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
 	    publish_reuse(b->pub, j->file, old)) {
-		xmlFreeDoc(doc);
+		model_doc_free(doc);
 		return 1;
 	}
 	j->rendered = 1;

@@ -244,6 +244,15 @@ struct placing;
 struct placing	*html_place_begin(char *(*)(void *, const char *), void *);
 void		 html_place_add(struct placing *, const char *, size_t);
 char		*html_place_end(struct placing *, const char *);
+struct htmlrefs;
+struct hasher;
+struct htmlrefs	*html_refs_new(char *(*)(void *, const char *), char *,
+			const char *);
+size_t		 html_refs_add(struct htmlrefs *, const char *const *,
+			const size_t *, size_t);
+void		 html_refs_hash(const struct htmlrefs *, struct hasher *);
+int		 html_refs_put(const struct htmlrefs *, size_t, struct buf *);
+void		 html_refs_free(struct htmlrefs *);
 
 /* escape.c: markup, URLs, XML's forbidden characters, CSV. */
 void		 escape_markup(struct buf *, const char *, int);
@@ -285,6 +294,8 @@ size_t		 model_type(const char *);
 void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
 			int);
 void		 model_hash(struct _xmlDoc *, struct hash *);
+struct htmlrefs	*model_doc_refs(struct _xmlDoc *);
+void		 model_doc_free(struct _xmlDoc *);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
 char		*serialize_html(const struct _xmlDoc *, size_t *);

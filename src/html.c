@@ -344,3 +344,118 @@ html_place_end(struct placing *p, const char *word)
 	free(p);
 	return b.s;
 }
+
+/*
+ * The bodies of one page, placed only as the page is written: the page
+ * model and the theme's result carry a b:html element with a ref
+ * attribute (its index here), serialize.c asks html_refs_put() for its
+ * HTML.  A year's report at national scale held every measure's placed
+ * columns twice (as text in the model and again in the result), a
+ * fifth of the build's peak; and a page the render cache keeps is never
+ * placed at all.  The fragments are not copied: they belong to the
+ * site, which outlives every page.
+ */
+struct bodyref {
+	const char	**frags;
+	size_t		 *lens;
+	size_t		  n;
+};
+
+struct htmlrefs {
+	char		*(*link)(void *, const char *);
+	char		 *arg;		/* owned: what link reads (the page's root) */
+	const char	 *word;		/* names tables; not owned */
+	struct bodyref	 *v;
+	size_t		  sz;
+};
+
+/*
+ * A table of the bodies of one page, whose site links link rebases
+ * given arg (a string the table takes and frees), word naming its
+ * tables (it must outlive the table).  Free with html_refs_free().
+ */
+struct htmlrefs *
+html_refs_new(char *(*link)(void *, const char *), char *arg,
+    const char *word)
+{
+	struct htmlrefs	*r = xcalloc(1, sizeof(*r));
+
+	r->link = link;
+	r->arg = arg;
+	r->word = word;
+	return r;
+}
+
+/*
+ * Add a body made of the n fragments frags (lens bytes each), which must
+ * outlive the table (the arrays are copied, not the bytes).  Returns
+ * its index, for html_refs_put().
+ */
+size_t
+html_refs_add(struct htmlrefs *r, const char *const *frags,
+    const size_t *lens, size_t n)
+{
+	struct bodyref	*b;
+
+	r->v = xgrow(r->v, r->sz, sizeof(*r->v));
+	b = &r->v[r->sz];
+	b->frags = xcalloc(n ? n : 1, sizeof(*b->frags));
+	b->lens = xcalloc(n ? n : 1, sizeof(*b->lens));
+	memcpy(b->frags, frags, n * sizeof(*frags));
+	memcpy(b->lens, lens, n * sizeof(*lens));
+	b->n = n;
+	return r->sz++;
+}
+
+/*
+ * Feed what the bodies are made of into h: placing is a function of the
+ * fragments, the root and the word, so equal inputs mean equal HTML.
+ */
+void
+html_refs_hash(const struct htmlrefs *r, struct hasher *h)
+{
+	size_t	 i, k;
+
+	hash_str(h, r->arg);
+	hash_str(h, r->word);
+	for (i = 0; i < r->sz; i++) {
+		hash_add(h, "b", 1);
+		for (k = 0; k < r->v[i].n; k++)
+			hash_add(h, r->v[i].frags[k], r->v[i].lens[k]);
+	}
+}
+
+/* Append body i placed for its page to b; 0 if there is no body i. */
+int
+html_refs_put(const struct htmlrefs *r, size_t i, struct buf *b)
+{
+	struct placing	*pl;
+	char		*html;
+	size_t		 k;
+
+	if (r == NULL || i >= r->sz)
+		return 0;
+	pl = html_place_begin(r->link, r->arg);
+	for (k = 0; k < r->v[i].n; k++)
+		html_place_add(pl, r->v[i].frags[k], r->v[i].lens[k]);
+	html = html_place_end(pl, r->word);
+	buf_add(b, html);
+	free(html);
+	return 1;
+}
+
+void
+html_refs_free(struct htmlrefs *r)
+{
+	size_t	 i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->sz; i++) {
+		free(r->v[i].frags);
+		free(r->v[i].lens);
+	}
+	free(r->v);
+	free(r->arg);
+	free(r);
+}

@@ -1,4 +1,5 @@
 /* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rng). */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,40 @@ struct model {
 	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
+	struct shells		*shells;	/* made as pages need them */
+};
+
+/*
+ * What every page at one depth carries the same (the site element and
+ * the theme's words), made once per root and copied into each page, its
+ * fingerprint taken once.  Made from site_el() and the words, whatever
+ * they hold: it depends only on the model and the root.  Building and
+ * fingerprinting it on each page was a good part of a rebuild that
+ * changes nothing (see the README's Performance).  A model function must
+ * not change the copies: the fingerprint counts them as the shell.
+ */
+struct shell {
+	char		*root;		/* "../" */
+	xmlDocPtr	 doc;		/* its nodes are the root's children */
+	struct hash	 h;		/* of those nodes */
+};
+
+/* The shells made so far, one per root; pages on any thread add them. */
+struct shells {
+	struct shell	**v;
+	size_t		  sz;
+	pthread_mutex_t	  lock;
+};
+
+/*
+ * What a page model's document holds in its _private (see NS_BODY): its
+ * bodies by reference, and how many of its root's first children are
+ * copies of a shell, with that shell's fingerprint.
+ */
+struct pagedoc {
+	struct htmlrefs	*refs;		/* or NULL */
+	size_t		 shellsz;
+	struct hash	 shellh;
 };
 
 /* A free page of the menu with its title's Thai collation key. */
@@ -134,6 +169,8 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
 	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
 	mo->tableword = strings_word(strings, "table");
+	mo->shells = xcalloc(1, sizeof(*mo->shells));
+	pthread_mutex_init(&mo->shells->lock, NULL);
 	menu_pages(mo);
 	return mo;
 }
@@ -141,8 +178,18 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 void
 model_free(struct model *mo)
 {
+	size_t	 i;
+
 	if (mo == NULL)
 		return;
+	for (i = 0; i < mo->shells->sz; i++) {
+		free(mo->shells->v[i]->root);
+		xmlFreeDoc(mo->shells->v[i]->doc);
+		free(mo->shells->v[i]);
+	}
+	free(mo->shells->v);
+	pthread_mutex_destroy(&mo->shells->lock);
+	free(mo->shells);
 	free(mo->dicts);
 	free(mo->byref);
 	free(mo->tableword);
@@ -182,7 +229,8 @@ struct pagectx {
 	const struct model	*mo;
 	xmlDocPtr		 doc;
 	char			*root;		/* "../../" back to the site root */
-	int			 byref;		/* bodies as NS_BODY text */
+	int			 byref;		/* bodies as NS_BODY references */
+	struct htmlrefs		*refs;		/* them, in doc->_private (byref) */
 };
 
 static xmlNodePtr
@@ -299,6 +347,15 @@ rebase_link(void *arg, const char *u)
 	return href(pc, u + (u[0] == '/' ? 1 : 0));
 }
 
+/* rebase_link for a page's bodies placed when it is written: arg is its root. */
+static char *
+rebase_root(void *arg, const char *u)
+{
+	if (!url_is_site(u))
+		return xstrdup(u);
+	return url_rel(arg, u + (u[0] == '/' ? 1 : 0));
+}
+
 /*
  * Rendered HTML as the children of a new element.  Parsed where it goes
  * rather than kept parsed: trees for every body of a large site would
@@ -313,17 +370,16 @@ html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
 
 /*
  * The n fragments frags (of lens bytes) of one body as the content of
- * element parent: by reference, one NS_BODY element whose text is the
- * body's HTML as this page shows it (html_place_end()), else as nodes.
+ * element parent: by reference, one empty NS_BODY element whose ref
+ * names the body in the page's table (see NS_BODY), placed for this page
+ * only when the page is written; else as nodes.
  */
 static void
 body_into(const struct pagectx *pc, xmlNodePtr parent,
     const char *const *frags, const size_t *lens, size_t n)
 {
-	struct placing	*pl;
 	xmlNodePtr	 b;
 	xmlNsPtr	 ns;
-	char		*html;
 	size_t		 i;
 
 	if (!pc->byref) {
@@ -331,15 +387,11 @@ body_into(const struct pagectx *pc, xmlNodePtr parent,
 			html_into(pc, parent, frags[i], lens[i]);
 		return;
 	}
-	pl = html_place_begin(rebase_link, (void *)pc);
-	for (i = 0; i < n; i++)
-		html_place_add(pl, frags[i], lens[i]);
-	html = html_place_end(pl, pc->mo->tableword);
+	i = html_refs_add(pc->refs, frags, lens, n);
 	b = xmlNewChild(parent, NULL, BAD_CAST_S("html"), NULL);
 	ns = xmlNewNs(b, BAD_CAST_S(NS_BODY), BAD_CAST_S("b"));
 	xmlSetNs(b, ns);
-	xmlAddChild(b, xmlNewDocText(pc->doc, BAD_CAST_S(html)));
-	free(html);
+	attrf(b, "ref", "%zu", i);
 }
 
 static void
@@ -898,7 +950,11 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 	}
 }
 
-/* The site data every page carries: names, menu, feeds, data, years, areas. */
+/*
+ * The site data every page carries: names, menu, feeds, data, years,
+ * areas.  Made once per root for every page (struct shell), so it may
+ * read only pc->mo and pc->root.
+ */
 static void
 site_el(const struct pagectx *pc, xmlNodePtr parent)
 {
@@ -978,6 +1034,50 @@ root_of(const char *path)
 	return r;
 }
 
+static void hash_nodes(struct hasher *, xmlNodePtr);
+
+/*
+ * The shell of the pages whose root is root, made by the first page that
+ * needs it.  A shell is never changed or freed while pages are made, so
+ * it is read without the lock once found.
+ */
+static const struct shell *
+shell_get(const struct model *mo, const char *root)
+{
+	struct shells	*ss = mo->shells;
+	struct pagectx	 pc;
+	struct shell	*sh = NULL;
+	struct hasher	*h;
+	xmlNodePtr	 top, strings;
+	size_t		 i;
+
+	pthread_mutex_lock(&ss->lock);
+	for (i = 0; i < ss->sz && sh == NULL; i++)
+		if (strcmp(ss->v[i]->root, root) == 0)
+			sh = ss->v[i];
+	if (sh == NULL) {
+		sh = xcalloc(1, sizeof(*sh));
+		memset(&pc, 0, sizeof(pc));
+		pc.mo = mo;
+		pc.root = (char *)root;
+		pc.doc = sh->doc = xmlNewDoc(BAD_CAST_S("1.0"));
+		top = xmlNewNode(NULL, BAD_CAST_S("shell"));
+		xmlDocSetRootElement(sh->doc, top);
+		site_el(&pc, top);
+		if (mo->strings != NULL &&
+		    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
+			xmlAddChild(top, xmlDocCopyNode(strings, sh->doc, 1));
+		h = hash_new();
+		hash_nodes(h, top->children);
+		hash_end(h, &sh->h);
+		sh->root = xstrdup(root);
+		ss->v = xgrow(ss->v, ss->sz, sizeof(*ss->v));
+		ss->v[ss->sz++] = sh;
+	}
+	pthread_mutex_unlock(&ss->lock);
+	return sh;
+}
+
 /*
  * Start the page ref (its type, its site path).  Returns the root
  * element to which the page's own data is added.
@@ -986,13 +1086,20 @@ static xmlNodePtr
 page_begin(struct pagectx *pc, const struct model *mo,
     const struct pageref *ref)
 {
-	xmlNodePtr	 root, strings;
-	char		*canon;
+	const struct shell	*sh;
+	struct pagedoc		*pd;
+	xmlNodePtr		 root, c;
+	char			*canon;
 
 	pc->mo = mo;
 	pc->root = root_of(ref->path);
 	pc->doc = model_doc(mo, ref->type);
 	pc->byref = mo->byref[ref->type];
+	pd = xcalloc(1, sizeof(*pd));
+	pc->doc->_private = pd;
+	if (pc->byref)
+		pd->refs = pc->refs = html_refs_new(rebase_root,
+		    xstrdup(pc->root), mo->tableword);
 	root = xmlNewNode(NULL, BAD_CAST_S("page"));
 	xmlDocSetRootElement(pc->doc, root);
 	attr(root, "type", model_types[ref->type].name);
@@ -1004,10 +1111,12 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	canon = xasprintf("%s%s", mo->site->cfg.base_url, ref->path);
 	attr(root, "canonical", canon);
 	free(canon);
-	site_el(pc, root);
-	if (mo->strings != NULL &&
-	    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
-		xmlAddChild(root, xmlDocCopyNode(strings, pc->doc, 1));
+	sh = shell_get(mo, pc->root);
+	for (c = xmlDocGetRootElement(sh->doc)->children; c; c = c->next) {
+		xmlAddChild(root, xmlDocCopyNode(c, pc->doc, 1));
+		pd->shellsz++;
+	}
+	pd->shellh = sh->h;
 	return root;
 }
 
@@ -1352,26 +1461,33 @@ model_type(const char *name)
 	return i;
 }
 
-/* Feed one node list into a fingerprint: names, attributes, text. */
+/* Feed node n itself into a fingerprint: type, name, attributes, text. */
 static void
-hash_nodes(struct hasher *h, xmlNodePtr n)
+hash_node(struct hasher *h, xmlNodePtr n)
 {
 	xmlAttrPtr	 a;
 	unsigned char	 t;
 
+	t = (unsigned char)n->type;
+	hash_add(h, &t, 1);
+	hash_str(h, (const char *)n->name);
+	if (n->type == XML_ELEMENT_NODE)
+		for (a = n->properties; a != NULL; a = a->next) {
+			/* Always a value, so a list of them is one list. */
+			hash_str(h, (const char *)a->name);
+			hash_str(h, a->children != NULL ? (const char *)
+			    a->children->content : NULL);
+		}
+	else
+		hash_str(h, (const char *)n->content);
+}
+
+/* Feed one node list into a fingerprint, with everything under it. */
+static void
+hash_nodes(struct hasher *h, xmlNodePtr n)
+{
 	for (; n != NULL; n = n->next) {
-		t = (unsigned char)n->type;
-		hash_add(h, &t, 1);
-		hash_str(h, (const char *)n->name);
-		if (n->type == XML_ELEMENT_NODE)
-			for (a = n->properties; a != NULL; a = a->next) {
-				/* Always a value, so a list of them is one list. */
-				hash_str(h, (const char *)a->name);
-				hash_str(h, a->children != NULL ? (const char *)
-				    a->children->content : NULL);
-			}
-		else
-			hash_str(h, (const char *)n->content);
+		hash_node(h, n);
 		hash_nodes(h, n->children);
 		/* Close the element, so nesting is part of the hash. */
 		hash_add(h, "", 1);
@@ -1381,12 +1497,64 @@ hash_nodes(struct hasher *h, xmlNodePtr n)
 /*
  * A fingerprint of everything a page model holds: the theme turns equal
  * models into equal pages, so an equal fingerprint means an equal page.
+ * The shell's copies count by the shell's own fingerprint.
  */
 void
 model_hash(xmlDocPtr doc, struct hash *h)
 {
-	struct hasher	*hr = hash_new();
+	const struct pagedoc	*pd = doc->_private;
+	struct hasher		*hr = hash_new();
+	xmlNodePtr		 n, c;
+	size_t			 k;
 
-	hash_nodes(hr, doc->children);
+	for (n = doc->children; n != NULL; n = n->next) {
+		hash_node(hr, n);
+		c = n->children;
+		if (pd != NULL && n == xmlDocGetRootElement(doc) &&
+		    pd->shellsz > 0) {
+			hash_add(hr, &pd->shellh, sizeof(pd->shellh));
+			for (k = 0; k < pd->shellsz && c != NULL; k++)
+				c = c->next;
+		}
+		hash_nodes(hr, c);
+		hash_add(hr, "", 1);
+	}
+	/* The bodies by reference, which the nodes only name. */
+	if (pd != NULL && pd->refs != NULL)
+		html_refs_hash(pd->refs, hr);
 	hash_end(hr, h);
+}
+
+/*
+ * Take the bodies by reference out of page model doc (see NS_BODY), for
+ * the writer of its page; NULL if it has none.  The caller frees them
+ * with html_refs_free().
+ */
+struct htmlrefs *
+model_doc_refs(xmlDocPtr doc)
+{
+	struct pagedoc	*pd = doc->_private;
+	struct htmlrefs	*r;
+
+	if (pd == NULL)
+		return NULL;
+	r = pd->refs;
+	pd->refs = NULL;
+	return r;
+}
+
+/* Free a page model and what its _private holds. */
+void
+model_doc_free(xmlDocPtr doc)
+{
+	struct pagedoc	*pd;
+
+	if (doc == NULL)
+		return;
+	if ((pd = doc->_private) != NULL) {
+		html_refs_free(pd->refs);
+		free(pd);
+	}
+	doc->_private = NULL;
+	xmlFreeDoc(doc);
 }

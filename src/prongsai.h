@@ -540,9 +540,14 @@ struct pageref {
 };
 
 /*
- * The namespace of the element that holds a rendered body in a page
- * model: its text is the body's HTML, ready for the page, which
- * serialize.c writes as it is (see html_place()).
+ * The namespace of the element that stands for a rendered body in a
+ * page model: empty, its ref attribute the body's index in the page's
+ * table (struct htmlrefs, html.c), which the model document holds
+ * through its _private (libxslt leaves that to the application; see
+ * model.c's struct pagedoc) until model_doc_free() or theme_apply()
+ * frees it; a model is freed with model_doc_free().  serialize.c writes
+ * the body placed for the page in the element's place, finding the
+ * table in the result document's _private.
  */
 #define NS_BODY		"urn:prongsai:body"
 

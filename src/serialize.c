@@ -125,18 +125,39 @@ has_charset(const xmlNode *h)
 
 static void put_nodes(struct buf *, const xmlNode *, int);
 
+/* The body the ref attribute of NS_BODY element n names, if any. */
+static void
+put_body(struct buf *b, const xmlNode *n)
+{
+	xmlChar		*v;
+	char		*end;
+	unsigned long	 i;
+
+	if (n->doc == NULL || n->doc->_private == NULL ||
+	    (v = xmlGetNoNsProp(n, (const xmlChar *)"ref")) == NULL)
+		return;
+	i = strtoul((const char *)v, &end, 10);
+	if (end != (char *)v && *end == '\0')
+		html_refs_put(n->doc->_private, i, b);
+	xmlFree(v);
+}
+
 static void
 put_element(struct buf *b, const xmlNode *n)
 {
 	const char	*name = (const char *)n->name;
 	const xmlNode	*c;
 
-	/* A body placed by reference: its text is the HTML, written as is. */
+	/*
+	 * A body by reference (see NS_BODY): placed now, from the table the
+	 * result document holds; a text child is HTML written as it is.
+	 */
 	if (n->ns != NULL && n->ns->href != NULL &&
 	    strcmp((const char *)n->ns->href, NS_BODY) == 0) {
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_TEXT_NODE && c->content != NULL)
 				buf_add(b, (const char *)c->content);
+		put_body(b, n);
 		return;
 	}
 	buf_add(b, "<");

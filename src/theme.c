@@ -673,11 +673,12 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	xsltTransformContextPtr	 ctx;
 	xmlDocPtr		 res;
 	struct errbuf		 e;
+	struct htmlrefs		*refs;
 	int			 ok = 0;
 
 	memset(&e, 0, sizeof(e));
 	if ((ctx = xsltNewTransformContext(t->xsl[type], model)) == NULL) {
-		xmlFreeDoc(model);
+		model_doc_free(model);
 		return 0;
 	}
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
@@ -696,13 +697,20 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	 * text comes on top.
 	 */
 	xsltFreeTransformContext(ctx);
-	xmlFreeDoc(model);
+	/* Its bodies go with the result, to be placed as it is written. */
+	refs = model_doc_refs(model);
+	model_doc_free(model);
+	if (res != NULL)
+		res->_private = refs;
 	if (!ok || !result_bytes(t->xsl[type], res, out, len)) {
 		errbuf_report(&e, d, file, _("the theme failed on this page"));
 		ok = 0;
 	}
-	if (res != NULL)
+	if (res != NULL) {
+		res->_private = NULL;
 		xmlFreeDoc(res);
+	}
+	html_refs_free(refs);
 	return ok;
 }
 
