@@ -10,7 +10,7 @@ DATADIR   = $(PREFIX)/share/prongsai
 
 CC       ?= cc
 PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson \
-            libxxhash
+            libxxhash libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
@@ -33,9 +33,10 @@ TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev
+            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
+            libmicrohttpd-dev
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
-            fonts-thai-tlwg poppler-utils linkchecker \
+            fonts-thai-tlwg poppler-utils linkchecker wrk \
             clang libfuzzer-14-dev libclang-rt-14-dev
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.

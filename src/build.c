@@ -49,6 +49,9 @@ struct job {
 	struct diags		 d;		/* this page's problems */
 	struct stamp		 s;		/* its model and file, for the cache */
 	int			 rendered;	/* 0 if the published page was kept */
+	int			 skip;		/* build_update: not shown changed */
+	int			 known;		/* build_update: the file in place */
+	struct hash		 old;		/* was made from a model of this hash */
 };
 
 /*
@@ -91,6 +94,10 @@ struct build {
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
+	char		*source;	/* build_open(): the site folder */
+	int		 drafts;
+	int		 all_feeds;	/* build_update: write every feed */
+	unsigned char	*feed_want;	/* build_update: by measure, or NULL */
 };
 
 /* Plan the page of type t about what (area for SCOPE_AREA). */
@@ -204,6 +211,11 @@ job_render(struct build *b, size_t i)
 
 	doc = model_types[r->type].model(b->model, r);
 	model_hash(doc, &j->s.h);
+	/* Rebuilt in place: the file there is already this model's page. */
+	if (j->known && j->old.a == j->s.h.a && j->old.b == j->s.h.b) {
+		xmlFreeDoc(doc);
+		return 1;
+	}
 	/* Same model, same theme: the published page is already right. */
 	if ((old = cache_find(b->cache, j->file)) != NULL &&
 	    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
@@ -319,7 +331,8 @@ jobs_run(struct build *b)
 
 	b->feeds = feed_new(&b->site, &b->ix, b->threads);
 	for (i = 0; i < b->jobsz; i++)
-		task_add(b, TASK_PAGE, i, 0);
+		if (!b->jobs[i].skip)
+			task_add(b, TASK_PAGE, i, 0);
 	for (i = 0; i < b->site.measuresz; i++)
 		task_add(b, TASK_FILL, i, 0);
 	ok = tasks_run(b);
@@ -333,7 +346,8 @@ jobs_run(struct build *b)
 		for (a = -1; a < AREA__MAX; a++)
 			task_add(b, TASK_FEED, NO_MEASURE, a);
 		for (i = 0; i < b->site.measuresz; i++)
-			task_add(b, TASK_FEED, i, -1);
+			if (b->feed_want == NULL || b->feed_want[i])
+				task_add(b, TASK_FEED, i, -1);
 		ok = tasks_run(b);
 		tasks_end(b);
 	}
@@ -455,6 +469,7 @@ build_free(struct build *b)
 	}
 	free(b->refs);
 	free(b->jobs);
+	free(b->feed_want);
 	feed_free(b->feeds);
 	model_free(b->model);
 	cache_free(b->cache);
@@ -465,6 +480,7 @@ build_free(struct build *b)
 	site_free(&b->site);
 	publish_free(b->pub);
 	diag_free(&b->d);
+	free(b->source);
 }
 
 /*
@@ -552,6 +568,39 @@ now(void)
 }
 
 /*
+ * Render b into the folder out: a fresh sibling of it, swapped in only
+ * if every stage succeeded, with out's cache of page fingerprints.
+ * Returns an exit code; what went wrong beyond the content is printed.
+ */
+static enum exitcode
+build_into(struct build *b, const char *out)
+{
+	enum exitcode	 rc;
+	char		*why = NULL;
+
+	if ((b->pub = publish_begin(out, &why)) == NULL) {
+		fprintf(stderr, "prongsai: %s\n", why);
+		free(why);
+		return EXIT_SYSTEM;
+	}
+	b->cache = cache_load(out, theme_key(b->theme));
+	if ((rc = build_render(b)) == EXIT_FINE &&
+	    !publish_commit(b->pub))
+		rc = EXIT_SYSTEM;
+	/* Without a cache the next build is only slower: a warning. */
+	if (rc == EXIT_FINE && !cache_save(out, b->cache_text))
+		fprintf(stderr, "prongsai: warning: cannot save %s.prongsai-"
+		    "cache; the next build renders every page again\n", out);
+	if (rc != EXIT_FINE) {
+		if (!b->d.errors)
+			fprintf(stderr, "prongsai: %s\n", interrupted ?
+			    "interrupted" : publish_error(b->pub));
+		publish_abort(b->pub);
+	}
+	return rc;
+}
+
+/*
  * prongsai build: the whole pipeline.  Writes into a sibling of output
  * and swaps it in only if every stage succeeded.  Returns an exit code.
  */
@@ -561,7 +610,7 @@ build_run(const char *source, const char *output, const char *base_url,
 {
 	struct build	 b;
 	enum exitcode	 rc;
-	char		*out, *why = NULL;
+	char		*out;
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
@@ -576,26 +625,7 @@ build_run(const char *source, const char *output, const char *base_url,
 	}
 	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
 		goto out;
-	if ((b.pub = publish_begin(out, &why)) == NULL) {
-		fprintf(stderr, "prongsai: %s\n", why);
-		free(why);
-		rc = EXIT_SYSTEM;
-		goto out;
-	}
-	b.cache = cache_load(out, theme_key(b.theme));
-	if ((rc = build_render(&b)) == EXIT_FINE &&
-	    !publish_commit(b.pub))
-		rc = EXIT_SYSTEM;
-	/* Without a cache the next build is only slower: a warning. */
-	if (rc == EXIT_FINE && !cache_save(out, b.cache_text))
-		fprintf(stderr, "prongsai: warning: cannot save %s.prongsai-"
-		    "cache; the next build renders every page again\n", out);
-	if (rc != EXIT_FINE) {
-		if (!b.d.errors)
-			fprintf(stderr, "prongsai: %s\n", interrupted ?
-			    "interrupted" : publish_error(b.pub));
-		publish_abort(b.pub);
-	}
+	rc = build_into(&b, out);
 out:
 	diag_print(&b.d, stderr);
 	if (rc == EXIT_FINE && !quiet)
@@ -611,4 +641,367 @@ out:
 	free(out);
 	build_free(&b);
 	return rc;
+}
+
+/*
+ * A build of the site folder source kept between rebuilds (for the
+ * preview server): nothing is loaded yet.  Catches SIGINT, SIGTERM and
+ * SIGHUP as build_run() does (see build_interrupted()).  Free with
+ * build_close().
+ */
+struct build *
+build_open(const char *source, int drafts, int jobs)
+{
+	struct build	*b = xcalloc(1, sizeof(*b));
+
+	b->source = xstrdup(source);
+	b->drafts = drafts;
+	b->threads = jobs > 0 ? jobs : pool_cpus();
+	signals_catch();
+	return b;
+}
+
+/*
+ * Load the whole site into b and render it into the folder out (a
+ * private one: see build_into()).  Returns an exit code; the problems
+ * are in build_diags().  After anything but EXIT_FINE, b is only to be
+ * closed.
+ */
+enum exitcode
+build_full(struct build *b, const char *out)
+{
+	enum exitcode	 rc;
+
+	if ((rc = build_prepare(b, b->source, NULL, b->drafts)) != EXIT_FINE)
+		return rc;
+	return build_into(b, out);
+}
+
+/* The signal that stops a build came: SIGINT, SIGTERM or SIGHUP. */
+int
+build_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+/* The problems of b's last build or update, in the order found. */
+const struct diags *
+build_diags(const struct build *b)
+{
+	return &b->d;
+}
+
+/* Pages of b's last build or update that went through the theme. */
+size_t
+build_rendered(const struct build *b)
+{
+	return jobs_rendered(b);
+}
+
+/* The site b loaded (for its base URL). */
+const struct site *
+build_site(const struct build *b)
+{
+	return &b->site;
+}
+
+/* The path editors see for rel in the site folder, as site.c shows it. */
+static char *
+shown_path(const struct build *b, const char *rel)
+{
+	return strcmp(b->source, ".") == 0 ? xstrdup(rel) :
+	    path_join(b->source, rel);
+}
+
+static struct measure *
+measure_at(const struct site *s, const char *shown)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->measuresz; i++)
+		if (strcmp(s->measures[i]->path, shown) == 0)
+			return s->measures[i];
+	return NULL;
+}
+
+/*
+ * What the changed measures touch: their pages and their neighbours'
+ * (by path), their years, their owners (by name).  Keys owned.
+ */
+struct touch {
+	struct strmap	 paths;
+	struct strmap	 owners;
+	int		*years;
+	size_t		 yearsz;
+	char		**keys;		/* every key above, to free */
+	size_t		 keysz;
+};
+
+static void
+touch_key(struct touch *t, struct strmap *m, const char *key)
+{
+	if (strmap_get(m, key) != STRMAP_NONE)
+		return;
+	t->keys = xgrow(t->keys, t->keysz, sizeof(*t->keys));
+	t->keys[t->keysz] = xstrdup(key);
+	strmap_put(m, t->keys[t->keysz++], 1);
+}
+
+static void
+touch_measure(struct touch *t, const struct measure *m)
+{
+	size_t	 i;
+	int	 a;
+
+	touch_key(t, &t->paths, m->path);
+	for (a = 0; a < AREA__MAX; a++) {
+		if (m->prev[a] != NULL)
+			touch_key(t, &t->paths, m->prev[a]->path);
+		if (m->next[a] != NULL)
+			touch_key(t, &t->paths, m->next[a]->path);
+	}
+	for (i = 0; i < m->ownersz; i++)
+		touch_key(t, &t->owners, m->owners[i]);
+	for (i = 0; i < t->yearsz && t->years[i] != m->fiscal_year; i++)
+		continue;
+	if (i == t->yearsz) {
+		t->years = xgrow(t->years, t->yearsz, sizeof(*t->years));
+		t->years[t->yearsz++] = m->fiscal_year;
+	}
+}
+
+static void
+touch_free(struct touch *t)
+{
+	size_t	 i;
+
+	strmap_free(&t->paths);
+	strmap_free(&t->owners);
+	for (i = 0; i < t->keysz; i++)
+		free(t->keys[i]);
+	free(t->keys);
+	free(t->years);
+}
+
+/* Does the page r show something that t touched? */
+static int
+touch_shows(const struct touch *t, const struct pageref *r)
+{
+	const struct yeargroup	*yg;
+	size_t			 i;
+
+	switch (model_types[r->type].scope) {
+	case SCOPE_SITE:
+		return 1;
+	case SCOPE_YEAR:
+	case SCOPE_AREA:
+	case SCOPE_REPORT:
+		yg = r->what;
+		for (i = 0; i < t->yearsz; i++)
+			if (t->years[i] == yg->year)
+				return 1;
+		return 0;
+	case SCOPE_MEASURE:
+		return strmap_get(&t->paths,
+		    ((const struct measure *)r->what)->path) != STRMAP_NONE;
+	case SCOPE_OWNER:
+		return strmap_get(&t->owners,
+		    ((const struct owner *)r->what)->name) != STRMAP_NONE;
+	default:
+		return 0;
+	}
+}
+
+/* The fingerprint of the model of page i (planned, not yet rendered). */
+static void
+page_hash(const struct build *b, size_t i, struct hash *h)
+{
+	xmlDocPtr	 doc;
+
+	doc = model_types[b->refs[i].type].model(b->model, &b->refs[i]);
+	model_hash(doc, h);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * Does every page need its model made again?  When the site data that
+ * every page carries changed (the 404 page holds only that: the years
+ * and their counts, the menu), or an owner's folder name moved.
+ */
+static int
+update_all(const struct build *b, const struct hash *old404,
+    const struct strmap *okeys, char **onames)
+{
+	struct hash	 h;
+	size_t		 i, k;
+
+	for (i = 0; i < b->jobsz; i++)
+		if (strcmp(b->jobs[i].file, "404.html") == 0)
+			break;
+	if (i == b->jobsz || old404 == NULL)
+		return 1;
+	page_hash(b, i, &h);
+	if (h.a != old404->a || h.b != old404->b)
+		return 1;
+	for (i = 0; i < b->ix.ownersz; i++)
+		if ((k = strmap_get(okeys, b->ix.owners[i].name)) !=
+		    STRMAP_NONE && strcmp(onames[k], b->ix.owners[i].key) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Load the changed measure files rels (paths from the site folder,
+ * under content/measures/) into the site b keeps, and render again, in
+ * the folder out where b's last build is, only the pages that show
+ * them, their feeds, the site's and areas' feeds, the sitemap and the
+ * open data; pages that are gone are removed.  Every file is replaced
+ * in one rename.  Returns an exit code, problems in build_diags();
+ * after anything but EXIT_FINE the site must be built afresh (a new
+ * build_open()), and out still holds the last good build.
+ */
+enum exitcode
+build_update(struct build *b, const char *out, char *const *rels,
+    size_t relsz)
+{
+	struct job	*ojobs = b->jobs;
+	struct pageref	*orefs = b->refs;
+	size_t		 osz = b->jobsz, i, k;
+	struct strmap	 ofiles = { 0 }, nfiles = { 0 }, okeys = { 0 };
+	struct touch	 t;
+	struct hash	 old404, *o404 = NULL;
+	struct measure	*m;
+	char		**onames = NULL, **ofeeds = NULL, *shown;
+	size_t		 onamesz = 0, ofeedsz = 0;
+	enum exitcode	 rc = EXIT_FINE;
+	int		 all;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < osz; i++) {
+		strmap_put(&ofiles, ojobs[i].file, i);
+		if (strcmp(ojobs[i].file, "404.html") == 0) {
+			old404 = ojobs[i].s.h;
+			o404 = &old404;
+		}
+	}
+	for (i = 0; i < relsz; i++) {
+		shown = shown_path(b, rels[i]);
+		if ((m = measure_at(&b->site, shown)) != NULL) {
+			touch_measure(&t, m);
+			ofeeds = xgrow(ofeeds, ofeedsz, sizeof(*ofeeds));
+			ofeeds[ofeedsz++] = url_feed(m, -1);
+		}
+		free(shown);
+	}
+	/* Each owner's name, then its folder name, as the old index had them. */
+	onames = xcalloc(2 * b->ix.ownersz + 1, sizeof(*onames));
+	for (i = 0; i < b->ix.ownersz; i++) {
+		onames[onamesz++] = xstrdup(b->ix.owners[i].name);
+		onames[onamesz++] = xstrdup(b->ix.owners[i].key);
+		strmap_put(&okeys, onames[onamesz - 2], onamesz - 1);
+	}
+	b->jobs = NULL;
+	b->refs = NULL;
+	b->jobsz = 0;
+	diag_free(&b->d);
+	feed_free(b->feeds);
+	b->feeds = NULL;
+	free(b->feed_want);
+	b->feed_want = NULL;
+	model_free(b->model);
+	b->model = NULL;
+	rc = site_reload(&b->site, rels, relsz, b->drafts, &b->d);
+	if (rc == EXIT_FINE) {
+		index_free(&b->ix);
+		index_build(&b->ix, &b->site, &b->d);
+		if (b->d.errors)
+			rc = EXIT_CONTENT;
+	}
+	if (rc != EXIT_FINE)
+		goto out;
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	for (i = 0; i < model_typesz; i++)
+		model_use_theme(b->model, i, theme_dict(b->theme, i),
+		    theme_direct(b->theme, i));
+	jobs_plan(b);
+	for (i = 0; i < b->jobsz; i++) {
+		strmap_put(&nfiles, b->jobs[i].file, i);
+		if ((k = strmap_get(&ofiles, b->jobs[i].file)) !=
+		    STRMAP_NONE) {
+			b->jobs[i].known = 1;
+			b->jobs[i].old = b->jobs[i].s.h = ojobs[k].s.h;
+		}
+	}
+	all = update_all(b, o404, &okeys, onames);
+	b->feed_want = all ? NULL : xcalloc(b->site.measuresz, 1);
+	for (i = 0; i < relsz; i++) {
+		shown = shown_path(b, rels[i]);
+		if ((m = measure_at(&b->site, shown)) != NULL)
+			touch_measure(&t, m);
+		free(shown);
+	}
+	for (i = 0; !all && i < b->site.measuresz; i++)
+		for (k = 0; k < relsz; k++) {
+			shown = shown_path(b, rels[k]);
+			if (strcmp(shown, b->site.measures[i]->path) == 0)
+				b->feed_want[i] = 1;
+			free(shown);
+		}
+	for (i = 0; i < b->jobsz; i++)
+		b->jobs[i].skip = !all && b->jobs[i].known &&
+		    !touch_shows(&t, &b->refs[i]);
+	b->pub = publish_inplace(out);
+	b->files = 0;
+	if (!jobs_run(b))
+		rc = interrupted ? EXIT_SYSTEM :
+		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
+	if (rc == EXIT_SYSTEM && !b->d.errors)
+		fprintf(stderr, "prongsai: %s\n", interrupted ?
+		    "interrupted" : publish_error(b->pub));
+	for (i = 0; rc == EXIT_FINE && i < osz; i++)
+		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE)
+			publish_remove(b->pub, ojobs[i].file);
+	for (i = 0; rc == EXIT_FINE && i < ofeedsz; i++) {
+		for (k = 0; k < b->site.measuresz; k++)
+			if (b->feed_want == NULL || b->feed_want[k]) {
+				char	*f = url_feed(b->site.measures[k], -1);
+				int	 same = strcmp(f, ofeeds[i]) == 0;
+
+				free(f);
+				if (same)
+					break;
+			}
+		if (k == b->site.measuresz)
+			publish_remove(b->pub, ofeeds[i]);
+	}
+	publish_free(b->pub);
+	b->pub = NULL;
+out:
+	for (i = 0; i < osz; i++) {
+		free(orefs[i].path);
+		free(ojobs[i].file);
+		diag_free(&ojobs[i].d);
+	}
+	free(orefs);
+	free(ojobs);
+	for (i = 0; i < onamesz; i++)
+		free(onames[i]);
+	free(onames);
+	for (i = 0; i < ofeedsz; i++)
+		free(ofeeds[i]);
+	free(ofeeds);
+	strmap_free(&ofiles);
+	strmap_free(&nfiles);
+	strmap_free(&okeys);
+	touch_free(&t);
+	return rc;
+}
+
+void
+build_close(struct build *b)
+{
+	if (b == NULL)
+		return;
+	build_free(b);
+	free(b);
 }

@@ -179,6 +179,8 @@ void		 body_free(struct body *);
 int		 body_has(const struct body *, enum column);
 
 /* site.c: load a site: walk content/, read files under the size, UTF-8 and link rules. */
+enum exitcode	 site_reload(struct site *, char *const *, size_t, int,
+			struct diags *);
 void		 site_assets(struct assets *, const char *, const char *,
 			const char *, const char *, struct diags *,
 			const volatile sig_atomic_t *);
@@ -273,6 +275,8 @@ int		 publish_reuse(struct publish *, const char *,
 int		 publish_stamp(struct publish *, const char *,
 			struct stamp *);
 int		 publish_commit(struct publish *);
+struct publish	*publish_inplace(const char *);
+void		 publish_remove(struct publish *, const char *);
 void		 publish_abort(struct publish *);
 const char	*publish_error(const struct publish *);
 size_t		 publish_written(const struct publish *);
@@ -322,6 +326,27 @@ int		 pool_cpus(void);
 
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,
+			int);
+struct build;
+struct build	*build_open(const char *, int, int);
+enum exitcode	 build_full(struct build *, const char *);
+enum exitcode	 build_update(struct build *, const char *, char *const *,
+			size_t);
+int		 build_interrupted(void);
+const struct diags *build_diags(const struct build *);
+size_t		 build_rendered(const struct build *);
+const struct site *build_site(const struct build *);
+void		 build_close(struct build *);
+
+/* watch.c: changes to the files of a site, by inotify or by polling. */
+struct watch;
+struct watch	*watch_new(const char *, char *const *, size_t, int);
+int		 watch_fd(const struct watch *);
+int		 watch_wait(struct watch *, int, char ***, size_t *, int *);
+void		 watch_free(struct watch *);
+
+/* serve.c: the preview server: the built site over HTTP, live reload, errors. */
+int		 serve_run(const char *, const char *, const char *, int, int,
 			int);
 
 #endif

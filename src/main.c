@@ -16,6 +16,8 @@ usage(FILE *f)
 	fputs("usage: prongsai check [--source DIR]\n"
 	    "       prongsai build [--source DIR] [--output DIR] "
 	    "[--base-url URL] [--drafts] [--quiet] [-j N]\n"
+	    "       prongsai serve [--source DIR] [--port N] [--bind ADDR] "
+	    "[--drafts] [--poll] [-j N]\n"
 	    "       prongsai version\n", f);
 }
 
@@ -27,6 +29,16 @@ struct opts {
 	int		 drafts;
 	int		 quiet;
 	int		 jobs;
+	const char	*port;
+	const char	*bind;
+	int		 poll;
+};
+
+/* Long options without a short one. */
+enum {
+	OPT_PORT = 256,
+	OPT_BIND,
+	OPT_POLL
 };
 
 static int
@@ -40,6 +52,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "port", required_argument, NULL, OPT_PORT },
+		{ "bind", required_argument, NULL, OPT_BIND },
+		{ "poll", no_argument, NULL, OPT_POLL },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 c;
@@ -72,6 +87,15 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				return 0;
 			}
 			o->jobs = (int)n;
+			break;
+		case OPT_PORT:
+			o->port = optarg;
+			break;
+		case OPT_BIND:
+			o->bind = optarg;
+			break;
+		case OPT_POLL:
+			o->poll = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -144,6 +168,9 @@ main(int argc, char *argv[])
 	if (strcmp(cmd, "build") == 0)
 		return build_run(o.source, o.output, o.base_url, o.drafts,
 		    o.quiet, o.jobs);
+	if (strcmp(cmd, "serve") == 0)
+		return serve_run(o.source, o.bind, o.port, o.drafts, o.poll,
+		    o.jobs);
 	fprintf(stderr, "prongsai: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;
