@@ -51,6 +51,7 @@ struct job {
 	int			 rendered;	/* 0 if the published page was kept */
 	int			 skip;		/* build_update: not shown changed */
 	int			 known;		/* build_update: the file in place */
+	int			 first;		/* build_update: made in its first round */
 	struct hash		 old;		/* was made from a model of this hash */
 };
 
@@ -281,12 +282,16 @@ task_pooled(void *arg, size_t i, int w)
 	return task_run(b, &b->tasks[i], w);
 }
 
-/* Run the tasks of one round on b->threads threads. */
+/*
+ * Run the tasks of one round on b->threads threads; the big pages one
+ * at a time, but for an update, which has only a few of them to make
+ * and is waited for.
+ */
 static int
 tasks_run(struct build *b)
 {
-	return pool_run(b->threads, b->tasksz, task_pooled, task_big, b,
-	    &interrupted);
+	return pool_run(b->threads, b->tasksz, task_pooled,
+	    b->feed_want != NULL ? NULL : task_big, b, &interrupted);
 }
 
 static void
@@ -851,18 +856,70 @@ update_all(const struct build *b, const struct hash *old404,
 }
 
 /*
+ * Tell done(arg, ...) the files of the pages rendered in the first
+ * round of an update (first) or after it.
+ */
+static void
+pages_done(const struct build *b, int first, build_done_fn done, void *arg)
+{
+	char	**v;
+	size_t	  i, n = 0;
+
+	if (done == NULL)
+		return;
+	v = xcalloc(b->jobsz + 1, sizeof(*v));
+	for (i = 0; i < b->jobsz; i++)
+		if (b->jobs[i].rendered && b->jobs[i].first == first)
+			v[n++] = b->jobs[i].file;
+	done(arg, v, n);
+	free(v);
+}
+
+/*
+ * The first round of an update: the pages to make that are not big
+ * (the changed measures' own, their neighbours', owners', home), so
+ * that the page an editor looks at is in place before the year's
+ * pages are made.  They are left out of the round after (skip).
+ */
+static int
+update_small(struct build *b, build_done_fn done, void *arg)
+{
+	size_t	 i;
+	int	 ok;
+
+	for (i = 0; i < b->jobsz; i++)
+		if (!b->jobs[i].skip && !model_types[b->refs[i].type].big) {
+			b->jobs[i].first = 1;
+			task_add(b, TASK_PAGE, i, 0);
+		}
+	ok = tasks_run(b);
+	for (i = 0; i < b->jobsz; i++)
+		if (b->jobs[i].first) {
+			diag_merge(&b->d, &b->jobs[i].d);
+			b->jobs[i].skip = 1;
+		}
+	tasks_end(b);
+	if (ok && !interrupted)
+		pages_done(b, 1, done, arg);
+	return ok && !interrupted;
+}
+
+/*
  * Load the changed measure files rels (paths from the site folder,
  * under content/measures/) into the site b keeps, and render again, in
  * the folder out where b's last build is, only the pages that show
  * them, their feeds, the site's and areas' feeds, the sitemap and the
  * open data; pages that are gone are removed.  Every file is replaced
- * in one rename.  Returns an exit code, problems in build_diags();
+ * in one rename.  The pages that are not big come first: done(arg,
+ * files, n) is called with the files of the pages rendered once they
+ * are in place, and again after the big ones (a year's, its areas',
+ * its report) and the rest.  Returns an exit code, problems in build_diags();
  * after anything but EXIT_FINE the site must be built afresh (a new
  * build_open()), and out still holds the last good build.
  */
 enum exitcode
 build_update(struct build *b, const char *out, char *const *rels,
-    size_t relsz)
+    size_t relsz, build_done_fn done, void *arg)
 {
 	struct job	*ojobs = b->jobs;
 	struct pageref	*orefs = b->refs;
@@ -952,9 +1009,11 @@ build_update(struct build *b, const char *out, char *const *rels,
 		    !touch_shows(&t, &b->refs[i]);
 	b->pub = publish_inplace(out);
 	b->files = 0;
-	if (!jobs_run(b))
+	if (!update_small(b, done, arg) || !jobs_run(b))
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
+	if (rc == EXIT_FINE)
+		pages_done(b, 0, done, arg);
 	if (rc == EXIT_SYSTEM && !b->d.errors)
 		fprintf(stderr, "prongsai: %s\n", interrupted ?
 		    "interrupted" : publish_error(b->pub));

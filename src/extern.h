@@ -328,10 +328,11 @@ int		 pool_cpus(void);
 int		 build_run(const char *, const char *, const char *, int, int,
 			int);
 struct build;
+typedef void	(*build_done_fn)(void *, char *const *, size_t);
 struct build	*build_open(const char *, int, int);
 enum exitcode	 build_full(struct build *, const char *);
 enum exitcode	 build_update(struct build *, const char *, char *const *,
-			size_t);
+			size_t, build_done_fn, void *);
 int		 build_interrupted(void);
 const struct diags *build_diags(const struct build *);
 size_t		 build_rendered(const struct build *);

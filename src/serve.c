@@ -28,6 +28,8 @@
 #define HEARTBEAT_S	15
 /* Diagnostics in the overlay at most; the terminal has them all. */
 #define OVERLAY_MAX	50
+/* Builds remembered, for the pages that were loaded before them. */
+#define RING		64
 
 /* Content types by file name ending; the first match wins. */
 static const struct mime {
@@ -66,10 +68,19 @@ struct client {
 	struct server		*sv;
 	struct MHD_Connection	*c;
 	unsigned long		 gen;		/* the build its page shows */
+	char			*page;		/* its page's file, "/2566/index.html", or NULL */
 	unsigned long		 beat;		/* the last heartbeat it got */
 	int			 hello;		/* the first bytes were sent */
 	int			 suspended;
 	struct client		*next;
+};
+
+/* What one build changed: the files of its pages, or all of them. */
+struct event {
+	unsigned long	 gen;
+	int		 all;
+	char		**files;	/* "2566/index.html" */
+	size_t		 filesz;
 };
 
 /* What the request handlers share with the main thread, under lock. */
@@ -84,6 +95,7 @@ struct server {
 	char		*overlay;	/* HTML of the errors, or NULL */
 	struct client	*clients;
 	size_t		 clientsz;
+	struct event	 ring[RING];	/* build gen is ring[gen % RING] */
 };
 
 static double
@@ -230,11 +242,12 @@ answer_text(struct MHD_Connection *c, unsigned status, const char *text,
  * reloads it once the build after generation gen is in place.
  */
 static char *
-inject(struct server *sv, char *html, size_t len, size_t *outlen)
+inject(struct server *sv, const char *file, char *html, size_t len,
+    size_t *outlen)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	const char	*end = NULL, *p;
-	char		*tail;
+	char		*tail, hex[8];
 	unsigned long	 gen;
 
 	for (p = html; (p = strstr(p, "</body>")) != NULL; p++)
@@ -248,11 +261,19 @@ inject(struct server *sv, char *html, size_t len, size_t *outlen)
 		buf_add(&b, sv->overlay);
 	pthread_mutex_unlock(&sv->lock);
 	tail = xasprintf("<script>(function(){var s=new EventSource("
-	    "\"" EVENTS_PATH "?gen=%lu\");s.addEventListener(\"reload\","
-	    "function(){s.close();location.reload();});})();</script>\n",
-	    gen);
+	    "\"" EVENTS_PATH "?gen=%lu&page=\"+encodeURIComponent(\"/", gen);
 	buf_add(&b, tail);
 	free(tail);
+	/* The file's name as a script string: the build's own characters. */
+	for (p = file; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x80 && strchr("abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-", *p) == NULL) {
+			snprintf(hex, sizeof(hex), "\\u%04x", (unsigned char)*p);
+			buf_add(&b, hex);
+		} else
+			buf_addn(&b, p, 1);
+	buf_add(&b, "\"));s.addEventListener(\"reload\",function(){"
+	    "s.close();location.reload();});})();</script>\n");
 	buf_addn(&b, end, len - (size_t)(end - html));
 	free(html);
 	*outlen = b.len;
@@ -262,12 +283,12 @@ inject(struct server *sv, char *html, size_t len, size_t *outlen)
 /* Answer with the HTML page at path (injected), as status. */
 static enum MHD_Result
 answer_page(struct server *sv, struct MHD_Connection *c, unsigned status,
-    char *html, size_t len)
+    const char *file, char *html, size_t len)
 {
 	struct MHD_Response	*r;
 	size_t			 n;
 
-	html = inject(sv, html, len, &n);
+	html = inject(sv, file, html, len, &n);
 	r = MHD_create_response_from_buffer(n, html, MHD_RESPMEM_MUST_FREE);
 	if (r == NULL) {
 		free(html);
@@ -286,7 +307,7 @@ answer_nosite(struct server *sv, struct MHD_Connection *c)
 	html = xasprintf("<!DOCTYPE html>\n<html lang=\"th\"><head><meta "
 	    "charset=\"utf-8\"><title>%s</title></head><body>"
 	    "</body></html>\n", _("Prongsai preview"));
-	return answer_page(sv, c, MHD_HTTP_SERVICE_UNAVAILABLE, html,
+	return answer_page(sv, c, MHD_HTTP_SERVICE_UNAVAILABLE, "", html,
 	    strlen(html));
 }
 
@@ -302,7 +323,7 @@ answer_missing(struct server *sv, struct MHD_Connection *c)
 	free(path);
 	if (html == NULL)
 		return answer_text(c, MHD_HTTP_NOT_FOUND, "404\n", NULL);
-	return answer_page(sv, c, MHD_HTTP_NOT_FOUND, html, len);
+	return answer_page(sv, c, MHD_HTTP_NOT_FOUND, "404.html", html, len);
 }
 
 /*
@@ -316,6 +337,7 @@ answer_file(struct server *sv, struct MHD_Connection *c, const char *raw,
 {
 	struct MHD_Response	*r;
 	struct stat		 st;
+	enum MHD_Result		 ret;
 	char			*path, *index, *html, *loc;
 	size_t			 n = strlen(rel);
 	int			 fd;
@@ -354,13 +376,16 @@ answer_file(struct server *sv, struct MHD_Connection *c, const char *raw,
 		html = xmalloc((size_t)st.st_size + 1);
 		got = read(fd, html, (size_t)st.st_size);
 		close(fd);
-		free(path);
 		if (got != (ssize_t)st.st_size) {
+			free(path);
 			free(html);
 			return answer_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
 			    "read error\n", NULL);
 		}
-		return answer_page(sv, c, MHD_HTTP_OK, html, (size_t)got);
+		ret = answer_page(sv, c, MHD_HTTP_OK, path + strlen(sv->site) +
+		    1, html, (size_t)got);
+		free(path);
+		return ret;
 	}
 	r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
 	if (r == NULL) {
@@ -373,6 +398,25 @@ answer_file(struct server *sv, struct MHD_Connection *c, const char *raw,
 	return answer(c, MHD_HTTP_OK, r);
 }
 
+/* Did a build since the client's page was served change it? */
+static int
+event_shows(const struct server *sv, const struct client *cl)
+{
+	const struct event	*e;
+	unsigned long		 g;
+	size_t			 i;
+
+	for (g = cl->gen + 1; g <= sv->gen; g++) {
+		e = &sv->ring[g % RING];
+		if (e->gen != g || e->all || cl->page == NULL)
+			return 1;
+		for (i = 0; i < e->filesz; i++)
+			if (strcmp(e->files[i], cl->page + 1) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /*
  * The live-reload stream: a "reload" event when a build newer than the
  * client's page is in place, a comment line at each heartbeat, and
@@ -383,17 +427,19 @@ events_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	struct client	*cl = cls;
 	struct server	*sv = cl->sv;
-	int		 n = 0;
+	int		 n = 0, reload;
 
 	(void)pos;
 	if (max < 64)
 		return 0;
 	pthread_mutex_lock(&sv->lock);
+	reload = cl->gen != sv->gen && event_shows(sv, cl);
+	cl->gen = sv->gen;
 	if (!cl->hello) {
 		cl->hello = 1;
 		n = snprintf(buf, max, "retry: 1000\n: prongsai\n\n");
-	} else if (cl->gen != sv->gen) {
-		cl->gen = sv->gen;
+		cl->gen = reload ? cl->gen - 1 : cl->gen;
+	} else if (reload) {
 		n = snprintf(buf, max, "event: reload\ndata: %lu\n\n", cl->gen);
 	} else if (cl->beat != sv->beat) {
 		cl->beat = sv->beat;
@@ -424,6 +470,7 @@ events_free(void *cls)
 			break;
 		}
 	pthread_mutex_unlock(&sv->lock);
+	free(cl->page);
 	free(cl);
 }
 
@@ -432,19 +479,29 @@ answer_events(struct server *sv, struct MHD_Connection *c)
 {
 	struct MHD_Response	*r;
 	struct client		*cl;
-	const char		*g;
+	const char		*g, *p;
 	char			*end;
+	unsigned long		 gen;
 
 	cl = xcalloc(1, sizeof(*cl));
 	cl->sv = sv;
 	cl->c = c;
 	g = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "gen");
+	p = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "page");
+	if (p != NULL && strcmp(p, "%2F") != 0 &&
+	    path_decode(p, &cl->page) != 0)
+		cl->page = NULL;
 	pthread_mutex_lock(&sv->lock);
 	cl->beat = sv->beat;
-	/* A page older than the build in place reloads at once. */
+	/*
+	 * The builds after the one the page was served from are looked at;
+	 * a page from another run of the server reloads at once.
+	 */
 	cl->gen = sv->gen;
-	if (g != NULL && (strtoul(g, &end, 10) != sv->gen || *end != '\0'))
-		cl->gen = sv->gen - 1;
+	if (g != NULL) {
+		gen = strtoul(g, &end, 10);
+		cl->gen = *end == '\0' && gen <= sv->gen ? gen : sv->gen - 1;
+	}
 	cl->next = sv->clients;
 	sv->clients = cl;
 	sv->clientsz++;
@@ -481,6 +538,8 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	if (*uploadsz != 0)
 		return answer_text(c, MHD_HTTP_BAD_REQUEST,
 		    "400 no body expected\n", NULL);
+	if (strcmp(url, EVENTS_PATH) == 0)
+		return answer_events(sv, c);
 	if ((st = path_decode(url, &path)) == 400)
 		return answer_text(c, MHD_HTTP_BAD_REQUEST,
 		    "400 bad path\n", NULL);
@@ -490,9 +549,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	built = sv->built;
 	pthread_mutex_unlock(&sv->lock);
 	n = strlen(sv->base);
-	if (strcmp(url, EVENTS_PATH) == 0)
-		ret = answer_events(sv, c);
-	else if (strcmp(path, "/") == 0 && n > 1)
+	if (strcmp(path, "/") == 0 && n > 1)
 		ret = answer_text(c, MHD_HTTP_FOUND, "302\n", sv->base);
 	else if (strlen(path) + 1 == n && strncmp(path, sv->base, n - 1) == 0)
 		ret = answer_text(c, MHD_HTTP_MOVED_PERMANENTLY, "301\n",
@@ -675,16 +732,46 @@ files_raise(void)
  * After a build or update of b that returned rc: tell the terminal, set
  * the overlay and wake the pages (only now: the build is in place).
  */
+/* A build is in place that changed files (or everything, all). */
+static void
+event_add(struct server *sv, char *const *files, size_t n, int all)
+{
+	struct event	*e;
+	size_t		 i;
+
+	pthread_mutex_lock(&sv->lock);
+	e = &sv->ring[++sv->gen % RING];
+	for (i = 0; i < e->filesz; i++)
+		free(e->files[i]);
+	free(e->files);
+	e->gen = sv->gen;
+	e->all = all;
+	e->files = xcalloc(n + 1, sizeof(*e->files));
+	for (i = 0; i < n; i++)
+		e->files[i] = xstrdup(files[i]);
+	e->filesz = n;
+	pthread_mutex_unlock(&sv->lock);
+	clients_wake(sv);
+}
+
+/* build_update()'s word that pages are in place. */
+static void
+pages_done(void *arg, char *const *files, size_t n)
+{
+	if (n > 0)
+		event_add(arg, files, n, 0);
+}
+
 static void
 after_build(struct server *sv, const struct build *b, enum exitcode rc,
-    double t0, int quiet)
+    double t0, int all)
 {
 	const struct diags	*d = build_diags(b);
 	char			*ov;
 
 	diag_print(d, stderr);
 	ov = rc == EXIT_CONTENT ? overlay_html(d) : NULL;
-	if (rc == EXIT_FINE && !quiet)
+	if (rc == EXIT_FINE)
 		printf(_("rebuilt in %.0f ms: %zu pages rendered\n"),
 		    (now() - t0) * 1000, build_rendered(b));
 	else if (rc == EXIT_CONTENT)
@@ -694,11 +781,14 @@ after_build(struct server *sv, const struct build *b, enum exitcode rc,
 	pthread_mutex_lock(&sv->lock);
 	if (rc == EXIT_FINE)
 		sv->built = 1;
+	/* The errors came, went or changed: every page shows them. */
+	if (ov != NULL || sv->overlay != NULL)
+		all = 1;
 	free(sv->overlay);
 	sv->overlay = ov;
-	sv->gen++;
 	pthread_mutex_unlock(&sv->lock);
-	clients_wake(sv);
+	if (all)
+		event_add(sv, NULL, 0, 1);
 }
 
 /*
@@ -757,8 +847,10 @@ serve_run(const char *source, const char *bind, const char *port,
 		fprintf(stderr, _("prongsai: warning: --bind %s: the preview "
 		    "can be seen by every computer that can reach this "
 		    "address, drafts and errors included\n"), bind);
+	/* In memory where there is a tmpfs for it, unless TMPDIR says where. */
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
-		tmpdir = "/tmp";
+		tmpdir = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" :
+		    "/tmp";
 	tmp = xasprintf("%s/prongsai-serve.XXXXXX", tmpdir);
 	if (mkdtemp(tmp) == NULL) {
 		fprintf(stderr, _("prongsai: cannot create a folder in %s: "
@@ -779,7 +871,7 @@ serve_run(const char *source, const char *bind, const char *port,
 	}
 	sv.base = base_path(build_site(b));
 	broken = brc != EXIT_FINE;
-	after_build(&sv, b, brc, t0, 0);
+	after_build(&sv, b, brc, t0, 1);
 	files_raise();
 	/* The signals are for this thread, whose poll() they cut short. */
 	sigemptyset(&sigs);
@@ -842,11 +934,12 @@ serve_run(const char *source, const char *bind, const char *port,
 		if (full || broken) {
 			nb = build_open(source, drafts, jobs);
 			brc = build_full(nb, sv.site);
-			after_build(&sv, nb, brc, t0, 0);
+			after_build(&sv, nb, brc, t0, 1);
 			build_close(b);
 			b = nb;
 		} else {
-			brc = build_update(b, sv.site, rels, relsz);
+			brc = build_update(b, sv.site, rels, relsz,
+			    pages_done, &sv);
 			after_build(&sv, b, brc, t0, 0);
 		}
 		broken = brc != EXIT_FINE;
@@ -878,6 +971,11 @@ out:
 	if (tmp != NULL) {
 		rm_tree(tmp);
 		free(tmp);
+	}
+	for (i = 0; i < RING; i++) {
+		for (relsz = 0; relsz < sv.ring[i].filesz; relsz++)
+			free(sv.ring[i].files[relsz]);
+		free(sv.ring[i].files);
 	}
 	free(sv.site);
 	free(sv.base);
