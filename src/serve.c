@@ -376,6 +376,8 @@ answer_file(struct server *sv, struct MHD_Connection *c, const char *raw,
 		html = xmalloc((size_t)st.st_size + 1);
 		got = read(fd, html, (size_t)st.st_size);
 		close(fd);
+		if (got >= 0)
+			html[got] = '\0';
 		if (got != (ssize_t)st.st_size) {
 			free(path);
 			free(html);
@@ -396,6 +398,34 @@ answer_file(struct server *sv, struct MHD_Connection *c, const char *raw,
 	headers(r, mime_of(path));
 	free(path);
 	return answer(c, MHD_HTTP_OK, r);
+}
+
+/*
+ * A query value with its %XX escapes decoded, as a new string; NULL if
+ * an escape is bad or is a NUL.
+ */
+static char *
+arg_decode(const char *v)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 hi, lo;
+	char		 ch;
+
+	buf_add(&b, "");
+	for (; *v != '\0'; v++) {
+		ch = *v;
+		if (ch == '%') {
+			if ((hi = hexval(v[1])) < 0 || (lo = hexval(v[2])) < 0 ||
+			    (hi | lo) == 0) {
+				free(b.s);
+				return NULL;
+			}
+			ch = (char)(hi * 16 + lo);
+			v += 2;
+		}
+		buf_addn(&b, &ch, 1);
+	}
+	return b.s;
 }
 
 /* Did a build since the client's page was served change it? */
@@ -433,12 +463,12 @@ events_read(void *cls, uint64_t pos, char *buf, size_t max)
 	if (max < 64)
 		return 0;
 	pthread_mutex_lock(&sv->lock);
-	reload = cl->gen != sv->gen && event_shows(sv, cl);
-	cl->gen = sv->gen;
+	reload = cl->hello && cl->gen != sv->gen && event_shows(sv, cl);
+	if (cl->hello)
+		cl->gen = sv->gen;
 	if (!cl->hello) {
 		cl->hello = 1;
 		n = snprintf(buf, max, "retry: 1000\n: prongsai\n\n");
-		cl->gen = reload ? cl->gen - 1 : cl->gen;
 	} else if (reload) {
 		n = snprintf(buf, max, "event: reload\ndata: %lu\n\n", cl->gen);
 	} else if (cl->beat != sv->beat) {
@@ -480,7 +510,7 @@ answer_events(struct server *sv, struct MHD_Connection *c)
 	struct MHD_Response	*r;
 	struct client		*cl;
 	const char		*g, *p;
-	char			*end;
+	char			*end, *page;
 	unsigned long		 gen;
 
 	cl = xcalloc(1, sizeof(*cl));
@@ -488,9 +518,12 @@ answer_events(struct server *sv, struct MHD_Connection *c)
 	cl->c = c;
 	g = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "gen");
 	p = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "page");
-	if (p != NULL && strcmp(p, "%2F") != 0 &&
-	    path_decode(p, &cl->page) != 0)
-		cl->page = NULL;
+	/* Without its page, or a page that cannot be, it reloads at every build. */
+	if (p != NULL && (page = arg_decode(p)) != NULL) {
+		if (path_decode(page, &cl->page) != 0)
+			cl->page = NULL;
+		free(page);
+	}
 	pthread_mutex_lock(&sv->lock);
 	cl->beat = sv->beat;
 	/*
@@ -919,17 +952,16 @@ serve_run(const char *source, const char *bind, const char *port,
 		beat_s = HEARTBEAT_S;
 	beat_at = now() + beat_s;
 	while (!build_interrupted()) {
-		if (!watch_wait(w, (int)((beat_at - now()) * 1000) + 1, &rels,
-		    &relsz, &full)) {
-			if (now() >= beat_at) {
-				pthread_mutex_lock(&sv.lock);
-				sv.beat++;
-				pthread_mutex_unlock(&sv.lock);
-				clients_wake(&sv);
-				beat_at = now() + beat_s;
-			}
-			continue;
+		if (now() >= beat_at) {
+			pthread_mutex_lock(&sv.lock);
+			sv.beat++;
+			pthread_mutex_unlock(&sv.lock);
+			clients_wake(&sv);
+			beat_at = now() + beat_s;
 		}
+		if (!watch_wait(w, (int)((beat_at - now()) * 1000) + 1, &rels,
+		    &relsz, &full))
+			continue;
 		t0 = now();
 		if (full || broken) {
 			nb = build_open(source, drafts, jobs);

@@ -374,6 +374,8 @@ watch_wait(struct watch *w, int ms, char ***rels, size_t *relsz, int *full)
 	*rels = NULL;
 	*relsz = 0;
 	*full = 0;
+	if (ms < 0)
+		ms = 0;
 	if (w->fd < 0) {
 		for (until = now_ms() + ms; ; ) {
 			poll_trees(w);
