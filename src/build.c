@@ -904,6 +904,23 @@ update_small(struct build *b, build_done_fn done, void *arg)
 	return ok && !interrupted;
 }
 
+/* Is path the feed of a measure whose feed the update writes? */
+static int
+feed_written(const struct build *b, const char *path)
+{
+	char	*f;
+	size_t	 i;
+	int	 same = 0;
+
+	for (i = 0; !same && i < b->site.measuresz; i++)
+		if (b->feed_want == NULL || b->feed_want[i]) {
+			f = url_feed(b->site.measures[i], -1);
+			same = strcmp(f, path) == 0;
+			free(f);
+		}
+	return same;
+}
+
 /*
  * Load the changed measure files rels (paths from the site folder,
  * under content/measures/) into the site b keeps, and render again, in
@@ -1009,6 +1026,13 @@ build_update(struct build *b, const char *out, char *const *rels,
 		    !touch_shows(&t, &b->refs[i]);
 	b->pub = publish_inplace(out);
 	b->files = 0;
+	/* Gone first: no page that says it is in place links to them. */
+	for (i = 0; i < osz; i++)
+		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE)
+			publish_remove(b->pub, ojobs[i].file);
+	for (i = 0; i < ofeedsz; i++)
+		if (!feed_written(b, ofeeds[i]))
+			publish_remove(b->pub, ofeeds[i]);
 	if (!update_small(b, done, arg) || !jobs_run(b))
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
@@ -1017,22 +1041,6 @@ build_update(struct build *b, const char *out, char *const *rels,
 	if (rc == EXIT_SYSTEM && !b->d.errors)
 		fprintf(stderr, "prongsai: %s\n", interrupted ?
 		    "interrupted" : publish_error(b->pub));
-	for (i = 0; rc == EXIT_FINE && i < osz; i++)
-		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE)
-			publish_remove(b->pub, ojobs[i].file);
-	for (i = 0; rc == EXIT_FINE && i < ofeedsz; i++) {
-		for (k = 0; k < b->site.measuresz; k++)
-			if (b->feed_want == NULL || b->feed_want[k]) {
-				char	*f = url_feed(b->site.measures[k], -1);
-				int	 same = strcmp(f, ofeeds[i]) == 0;
-
-				free(f);
-				if (same)
-					break;
-			}
-		if (k == b->site.measuresz)
-			publish_remove(b->pub, ofeeds[i]);
-	}
 	publish_free(b->pub);
 	b->pub = NULL;
 out:
