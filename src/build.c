@@ -1024,6 +1024,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	for (i = 0; i < b->jobsz; i++)
 		b->jobs[i].skip = !all && b->jobs[i].known &&
 		    !touch_shows(&t, &b->refs[i]);
+	publish_free(b->pub);
 	b->pub = publish_inplace(out);
 	b->files = 0;
 	/* Gone first: no page that says it is in place links to them. */

@@ -39,7 +39,7 @@ start() {	# name args...
 	    2>"$work/$name.err" &
 	srv=$!
 	i=0
-	while ! grep -q 'Preview at http://' "$work/$name.out"; do
+	while ! grep -q 'Preview at http://' "$work/$name.out" 2>/dev/null; do
 		i=$((i + 1))
 		if [ $i -gt 600 ] || ! kill -0 "$srv" 2>/dev/null; then
 			no "$name-starts" "no address after 60 s: $(head -c 600 \
