@@ -347,7 +347,10 @@ drain(struct watch *w)
 	return any;
 }
 
-/* Wait until fd is readable or ms pass (-1: forever); 1 if readable. */
+/*
+ * Wait until fd is readable or ms pass (fd -1: only wait); as poll(2):
+ * above 0 if readable, 0 when the time is up, below 0 if a signal came.
+ */
 static int
 wait_fd(int fd, int ms)
 {
@@ -355,12 +358,12 @@ wait_fd(int fd, int ms)
 
 	p.fd = fd;
 	p.events = POLLIN;
-	return poll(&p, 1, ms) > 0;
+	return poll(&p, 1, ms);
 }
 
 /*
  * Wait up to ms milliseconds for the next burst of changes, and a
- * quiet QUIET_MS after it.  Returns 0 if nothing changed (or a signal
+ * quiet QUIET_MS after it (polling: at most POLL_MS).  Returns 0 if nothing changed (or a signal
  * came); else 1 with *full set if the whole site must be loaded again,
  * and otherwise *rels (*relsz of them) the measure files changed, as
  * paths from the site folder (content/measures/...), owned by the
@@ -369,7 +372,7 @@ wait_fd(int fd, int ms)
 int
 watch_wait(struct watch *w, int ms, char ***rels, size_t *relsz, int *full)
 {
-	long long	 start, until;
+	long long	 start;
 
 	*rels = NULL;
 	*relsz = 0;
@@ -377,20 +380,19 @@ watch_wait(struct watch *w, int ms, char ***rels, size_t *relsz, int *full)
 	if (ms < 0)
 		ms = 0;
 	if (w->fd < 0) {
-		for (until = now_ms() + ms; ; ) {
-			poll_trees(w);
-			if (w->full || w->relsz > 0)
-				break;
-			if (now_ms() + POLL_MS > until ||
-			    wait_fd(-1, POLL_MS) < 0 || build_interrupted())
-				return 0;
+		/* One look, or one pause: the caller checks for signals between. */
+		poll_trees(w);
+		if (!w->full && w->relsz == 0) {
+			wait_fd(-1, ms < POLL_MS ? ms : POLL_MS);
+			return 0;
 		}
 	} else {
-		if (!wait_fd(w->fd, ms))
+		if (wait_fd(w->fd, ms) <= 0)
 			return 0;
 		start = now_ms();
 		drain(w);
-		while (now_ms() - start < BURST_MS && wait_fd(w->fd, QUIET_MS))
+		while (now_ms() - start < BURST_MS &&
+		    wait_fd(w->fd, QUIET_MS) > 0)
 			drain(w);
 		if (!w->full && w->relsz == 0)
 			return 0;

@@ -142,6 +142,20 @@ else
 	ok build-drafts-banner
 fi
 rm -rf "$work/built" "$work/plain"
+# The draft's page model keeps the theme contract.
+mkdir -p "$work/msite/themes"
+ln -s "$work/site/content" "$work/msite/content"
+ln -s "$top/tests/model-theme" "$work/msite/themes/default"
+"$bin" build --source "$work/msite" --drafts --quiet --output "$work/model" \
+    >/dev/null 2>&1
+verdict draft-model-valid "$(xmllint --noout --relaxng \
+    "$top/themes/default/page.rng" \
+    "$work/model/2566/measures/draft-one/index.html" 2>&1 |
+    grep -v ' validates$')"
+grep -q 'draft="true"' "$work/model/2566/measures/draft-one/index.html" \
+    2>/dev/null && ok draft-in-model ||
+    no draft-in-model "the draft's page model has no draft=\"true\""
+rm -rf "$work/model" "$work/msite"
 
 # --- --poll, stopped with Ctrl-C -------------------------------------
 if start poll --source "$work/site" --poll; then
