@@ -28,6 +28,13 @@ import urllib.parse
 ASCII = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
+def cpu_of(pid):
+    """User and system seconds of process pid so far."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stream(host, port, page):
     """A live-reload stream for the page whose file is page."""
     conn = http.client.HTTPConnection(host, port, timeout=60)
@@ -67,13 +74,14 @@ def main(argv):
         year, name = target.split("/")[-2], target.split("/")[-1][:-3]
         mine = stream(host, port, "/%s/measures/%s/index.html" % (year, name))
         yearly = stream(host, port, "/%s/index.html" % year)
-        times, alls = [], []
+        times, alls, cpus = [], [], []
         for r in range(rounds):
             text = open(target, encoding="utf-8").read()
             value = 10 + r
             text = re.sub(r"^progress: .*$", "progress: %d" % value, text,
                           count=1, flags=re.M)
             start = time.monotonic()
+            cpu0 = cpu_of(srv.pid)
             with open(target, "w", encoding="utf-8") as f:
                 f.write(text)
             reload(mine)
@@ -86,13 +94,18 @@ def main(argv):
             if "%d%%" % value not in body and \
                     "%d%%" % value not in body.translate(ASCII):
                 raise SystemExit("the page does not show progress %d" % value)
-            time.sleep(0.3)
+            time.sleep(1.5)
+            cpus.append((cpu_of(srv.pid) - cpu0) * 1000)
         print("first build and start: %.0f ms" % first)
         print("save to reload of the measure's page, ms: %s (median %.0f)" %
               (" ".join("%.0f" % t for t in times), statistics.median(times)))
         print("save to reload of its year's page (every page in place), "
               "ms: %s (median %.0f)" %
               (" ".join("%.0f" % t for t in alls), statistics.median(alls)))
+        print("CPU time of the server per save (user + system, all "
+              "threads; the feeds and data included), ms: %s (median %.0f)" %
+              (" ".join("%.0f" % t for t in cpus), statistics.median(cpus)))
+        print("load average: %s" % open("/proc/loadavg").read().strip())
     finally:
         srv.terminate()
         srv.wait(timeout=60)

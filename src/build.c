@@ -43,6 +43,8 @@ signals_catch(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+static void	pages_done(const struct build *, int, build_done_fn, void *);
+
 /* One page to render: b->refs[i] says which, b->jobs[i] how it went. */
 struct job {
 	char			*file;		/* output file, e.g. 2566/index.html */
@@ -99,6 +101,8 @@ struct build {
 	int		 drafts;
 	int		 all_feeds;	/* build_update: write every feed */
 	unsigned char	*feed_want;	/* build_update: by measure, or NULL */
+	build_done_fn	 done;		/* build_update: pages in place */
+	void		*done_arg;
 };
 
 /* Plan the page of type t about what (area for SCOPE_AREA). */
@@ -344,6 +348,9 @@ jobs_run(struct build *b)
 	for (i = 0; i < b->jobsz; i++)
 		diag_merge(&b->d, &b->jobs[i].d);
 	tasks_end(b);
+	/* An update's pages are in place: the feeds and data need no wait. */
+	if (ok && !interrupted && b->done != NULL)
+		pages_done(b, 0, b->done, b->done_arg);
 	if (ok && !interrupted) {
 		feed_sort(b->feeds);
 		task_add(b, TASK_OPENDATA, 0, 0);
@@ -930,7 +937,7 @@ feed_written(const struct build *b, const char *path)
  * in one rename.  The pages that are not big come first: done(arg,
  * files, n) is called with the files of the pages rendered once they
  * are in place, and again after the big ones (a year's, its areas',
- * its report) and the rest.  Returns an exit code, problems in build_diags();
+ * its report), before the feeds and the data.  Returns an exit code, problems in build_diags();
  * after anything but EXIT_FINE the site must be built afresh (a new
  * build_open()), and out still holds the last good build.
  */
@@ -1034,11 +1041,12 @@ build_update(struct build *b, const char *out, char *const *rels,
 	for (i = 0; i < ofeedsz; i++)
 		if (!feed_written(b, ofeeds[i]))
 			publish_remove(b->pub, ofeeds[i]);
+	b->done = done;
+	b->done_arg = arg;
 	if (!update_small(b, done, arg) || !jobs_run(b))
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
-	if (rc == EXIT_FINE)
-		pages_done(b, 0, done, arg);
+	b->done = NULL;
 	if (rc == EXIT_SYSTEM && !b->d.errors)
 		fprintf(stderr, "prongsai: %s\n", interrupted ?
 		    "interrupted" : publish_error(b->pub));
