@@ -736,94 +736,6 @@ measure_at(const struct site *s, const char *shown)
 	return NULL;
 }
 
-/*
- * What the changed measures touch: their pages and their neighbours'
- * (by path), their years, their owners (by name).  Keys owned.
- */
-struct touch {
-	struct strmap	 paths;
-	struct strmap	 owners;
-	int		*years;
-	size_t		 yearsz;
-	char		**keys;		/* every key above, to free */
-	size_t		 keysz;
-};
-
-static void
-touch_key(struct touch *t, struct strmap *m, const char *key)
-{
-	if (strmap_get(m, key) != STRMAP_NONE)
-		return;
-	t->keys = xgrow(t->keys, t->keysz, sizeof(*t->keys));
-	t->keys[t->keysz] = xstrdup(key);
-	strmap_put(m, t->keys[t->keysz++], 1);
-}
-
-static void
-touch_measure(struct touch *t, const struct measure *m)
-{
-	size_t	 i;
-	int	 a;
-
-	touch_key(t, &t->paths, m->path);
-	for (a = 0; a < AREA__MAX; a++) {
-		if (m->prev[a] != NULL)
-			touch_key(t, &t->paths, m->prev[a]->path);
-		if (m->next[a] != NULL)
-			touch_key(t, &t->paths, m->next[a]->path);
-	}
-	for (i = 0; i < m->ownersz; i++)
-		touch_key(t, &t->owners, m->owners[i]);
-	for (i = 0; i < t->yearsz && t->years[i] != m->fiscal_year; i++)
-		continue;
-	if (i == t->yearsz) {
-		t->years = xgrow(t->years, t->yearsz, sizeof(*t->years));
-		t->years[t->yearsz++] = m->fiscal_year;
-	}
-}
-
-static void
-touch_free(struct touch *t)
-{
-	size_t	 i;
-
-	strmap_free(&t->paths);
-	strmap_free(&t->owners);
-	for (i = 0; i < t->keysz; i++)
-		free(t->keys[i]);
-	free(t->keys);
-	free(t->years);
-}
-
-/* Does the page r show something that t touched? */
-static int
-touch_shows(const struct touch *t, const struct pageref *r)
-{
-	const struct yeargroup	*yg;
-	size_t			 i;
-
-	switch (model_types[r->type].scope) {
-	case SCOPE_SITE:
-		return 1;
-	case SCOPE_YEAR:
-	case SCOPE_AREA:
-	case SCOPE_REPORT:
-		yg = r->what;
-		for (i = 0; i < t->yearsz; i++)
-			if (t->years[i] == yg->year)
-				return 1;
-		return 0;
-	case SCOPE_MEASURE:
-		return strmap_get(&t->paths,
-		    ((const struct measure *)r->what)->path) != STRMAP_NONE;
-	case SCOPE_OWNER:
-		return strmap_get(&t->owners,
-		    ((const struct owner *)r->what)->name) != STRMAP_NONE;
-	default:
-		return 0;
-	}
-}
-
 /* The fingerprint of the model of page i (planned, not yet rendered). */
 static void
 page_hash(const struct build *b, size_t i, struct hash *h)
@@ -949,7 +861,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	struct pageref	*orefs = b->refs;
 	size_t		 osz = b->jobsz, i, k;
 	struct strmap	 ofiles = { 0 }, nfiles = { 0 }, okeys = { 0 };
-	struct touch	 t;
+	struct touch	*t = touch_new();
 	struct hash	 old404, *o404 = NULL;
 	struct measure	*m;
 	char		**onames = NULL, **ofeeds = NULL, *shown;
@@ -957,7 +869,6 @@ build_update(struct build *b, const char *out, char *const *rels,
 	enum exitcode	 rc = EXIT_FINE;
 	int		 all;
 
-	memset(&t, 0, sizeof(t));
 	for (i = 0; i < osz; i++) {
 		strmap_put(&ofiles, ojobs[i].file, i);
 		if (strcmp(ojobs[i].file, "404.html") == 0) {
@@ -968,7 +879,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	for (i = 0; i < relsz; i++) {
 		shown = shown_path(b, rels[i]);
 		if ((m = measure_at(&b->site, shown)) != NULL) {
-			touch_measure(&t, m);
+			touch_measure(t, m);
 			ofeeds = xgrow(ofeeds, ofeedsz, sizeof(*ofeeds));
 			ofeeds[ofeedsz++] = url_feed(m, -1);
 		}
@@ -1018,7 +929,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	for (i = 0; i < relsz; i++) {
 		shown = shown_path(b, rels[i]);
 		if ((m = measure_at(&b->site, shown)) != NULL)
-			touch_measure(&t, m);
+			touch_measure(t, m);
 		free(shown);
 	}
 	for (i = 0; !all && i < b->site.measuresz; i++)
@@ -1030,7 +941,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 		}
 	for (i = 0; i < b->jobsz; i++)
 		b->jobs[i].skip = !all && b->jobs[i].known &&
-		    !touch_shows(&t, &b->refs[i]);
+		    !touch_shows(t, &b->refs[i]);
 	publish_free(b->pub);
 	b->pub = publish_inplace(out);
 	b->files = 0;
@@ -1069,7 +980,7 @@ out:
 	strmap_free(&ofiles);
 	strmap_free(&nfiles);
 	strmap_free(&okeys);
-	touch_free(&t);
+	touch_free(t);
 	return rc;
 }
 

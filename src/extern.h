@@ -324,6 +324,13 @@ int		 pool_run(int, size_t, pool_fn, pool_big_fn, void *,
 		    const volatile sig_atomic_t *);
 int		 pool_cpus(void);
 
+/* touch.c: the pages a changed measure shows up on. */
+struct touch;
+struct touch	*touch_new(void);
+void		 touch_measure(struct touch *, const struct measure *);
+int		 touch_shows(const struct touch *, const struct pageref *);
+void		 touch_free(struct touch *);
+
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,
 			int);
