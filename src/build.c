@@ -840,6 +840,23 @@ feed_written(const struct build *b, const char *path)
 	return same;
 }
 
+/* The open data files of year, if it has no measures now. */
+static void
+years_gone(const struct build *b, int year)
+{
+	const struct yeargroup	*yg = index_year(&b->ix, year);
+	char			*f;
+
+	if (yg != NULL && yg->sz > 0)
+		return;
+	f = url_data(year, "json");
+	publish_remove(b->pub, f);
+	free(f);
+	f = url_data(year, "csv");
+	publish_remove(b->pub, f);
+	free(f);
+}
+
 /*
  * Load the changed measure files rels (paths from the site folder,
  * under content/measures/) into the site b keeps, and render again, in
@@ -865,7 +882,8 @@ build_update(struct build *b, const char *out, char *const *rels,
 	struct hash	 old404, *o404 = NULL;
 	struct measure	*m;
 	char		**onames = NULL, **ofeeds = NULL, *shown;
-	size_t		 onamesz = 0, ofeedsz = 0;
+	size_t		 onamesz = 0, ofeedsz = 0, oyearsz = 0;
+	int		*oyears = NULL;
 	enum exitcode	 rc = EXIT_FINE;
 	int		 all;
 
@@ -885,6 +903,11 @@ build_update(struct build *b, const char *out, char *const *rels,
 		}
 		free(shown);
 	}
+	/* The years with measures, whose open data files there are. */
+	oyears = xcalloc(b->ix.yearsz + 1, sizeof(*oyears));
+	for (i = 0; i < b->ix.yearsz; i++)
+		if (b->ix.years[i].sz > 0)
+			oyears[oyearsz++] = b->ix.years[i].year;
 	/* Each owner's name, then its folder name, as the old index had them. */
 	onames = xcalloc(2 * b->ix.ownersz + 1, sizeof(*onames));
 	for (i = 0; i < b->ix.ownersz; i++) {
@@ -952,6 +975,8 @@ build_update(struct build *b, const char *out, char *const *rels,
 	for (i = 0; i < ofeedsz; i++)
 		if (!feed_written(b, ofeeds[i]))
 			publish_remove(b->pub, ofeeds[i]);
+	for (i = 0; i < oyearsz; i++)
+		years_gone(b, oyears[i]);
 	b->done = done;
 	b->done_arg = arg;
 	if (!update_small(b, done, arg) || !jobs_run(b))
@@ -977,6 +1002,7 @@ out:
 	for (i = 0; i < ofeedsz; i++)
 		free(ofeeds[i]);
 	free(ofeeds);
+	free(oyears);
 	strmap_free(&ofiles);
 	strmap_free(&nfiles);
 	strmap_free(&okeys);

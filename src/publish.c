@@ -467,16 +467,26 @@ publish_abort(struct publish *p)
 		rm_tree(p->tmp);
 }
 
-/* Remove the file at rel of an in-place folder: its page is gone. */
+/*
+ * Remove the file at rel of an in-place folder, and the folders above
+ * it that it leaves empty: its page is gone.
+ */
 void
 publish_remove(struct publish *p, const char *rel)
 {
-	char	*path;
+	char	*path, *s;
+	size_t	 root = strlen(p->tmp);
 
 	if (!p->inplace || !path_safe(rel))
 		return;
 	path = path_join(p->tmp, rel);
-	unlink(path);
+	if (unlink(path) == 0)
+		while ((s = strrchr(path, '/')) != NULL &&
+		    (size_t)(s - path) > root) {
+			*s = '\0';
+			if (rmdir(path) != 0)
+				break;
+		}
 	free(path);
 }
 

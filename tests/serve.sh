@@ -108,6 +108,13 @@ print(serve.request("127.0.0.1", int(sys.argv[2]), "GET",
 	clients reload 127.0.0.1 "$port" "$work/site"
 	clients overlay 127.0.0.1 "$port" "$work/site"
 	clients newdir 127.0.0.1 "$port" "$work/site"
+	# After all those updates, the site served is the one a build makes.
+	"$bin" build --source "$work/site" --drafts --quiet --output \
+	    "$work/fresh" >/dev/null 2>&1
+	d=$(diff -r "$work/fresh" "$work"/tmp/prongsai-serve.*/site 2>&1 |
+	    head -n 5)
+	verdict updates-equal-a-fresh-build "$d"
+	rm -rf "$work/fresh" "$work/fresh.prongsai-cache"
 	# 50 connections for 10 s: no socket error, no status but 200.
 	wrk -t 2 -c 50 -d 10s --timeout 5s "http://127.0.0.1:$port/ita/" \
 	    >"$work/wrk.log" 2>&1
