@@ -457,15 +457,17 @@ events_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	struct client	*cl = cls;
 	struct server	*sv = cl->sv;
-	int		 n = 0, reload;
+	int		 n = 0, reload = 0;
 
 	(void)pos;
 	if (max < 64)
 		return 0;
 	pthread_mutex_lock(&sv->lock);
-	reload = cl->hello && cl->gen != sv->gen && event_shows(sv, cl);
-	if (cl->hello)
+	/* The builds since the last call are looked at once, after the hello. */
+	if (cl->hello) {
+		reload = cl->gen != sv->gen && event_shows(sv, cl);
 		cl->gen = sv->gen;
+	}
 	if (!cl->hello) {
 		cl->hello = 1;
 		n = snprintf(buf, max, "retry: 1000\n: prongsai\n\n");
