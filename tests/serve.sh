@@ -6,14 +6,16 @@
 # NUL, bad UTF-8, methods, content types, Thai paths, redirects); a
 # client waiting for the reload event after a save, and the pages that
 # must and must not reload; the error overlay for a broken measure, then
-# its recovery; a folder made while it runs; --drafts' banner (and
+# its recovery, with a raw client and in Chromium; a folder made while it runs; --drafts' banner (and
 # build --drafts'); --poll; the load: 50 connections for 10 s with wrk
 # and no errors, 500 idle live-reload clients without CPU, clients that
 # send headers slowly or hang up mid-answer; --bind's warning; and a
 # clean stop on SIGTERM and SIGINT (exit 0, no temporary folder left).
 #
 # The binary is $PRONGSAI (default ./prongsai).  Needs /usr/bin/python3
-# (tests/serve.py, the clients) and wrk.  Prints PASS: serve/NAME or
+# (tests/serve.py, the clients), wrk, and node with playwright-core and
+# /usr/bin/chromium (tests/serve-browser.mjs: the reload and the overlay
+# in a real browser).  Prints PASS: serve/NAME or
 # FAIL: serve/NAME: reason per check; exits 1 if any failed.
 . "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
@@ -107,6 +109,13 @@ print(serve.request("127.0.0.1", int(sys.argv[2]), "GET",
 	esac
 	clients reload 127.0.0.1 "$port" "$work/site"
 	clients overlay 127.0.0.1 "$port" "$work/site"
+	# The same in Chromium: the script itself reloads and shows the box.
+	node "$top/tests/serve-browser.mjs" "http://127.0.0.1:$port/ita/" \
+	    "$work/site" >"$work/client.log" 2>"$work/client.err" ||
+	    no browser "serve-browser.mjs failed: $(tail -n 3 "$work/client.err")"
+	while IFS='	' read -r name why; do
+		verdict "$(printf '%s' "$name" | tr ' ' '-')" "$why"
+	done <"$work/client.log"
 	clients newdir 127.0.0.1 "$port" "$work/site"
 	# After all those updates, the site served is the one a build makes.
 	"$bin" build --source "$work/site" --drafts --quiet --output \
