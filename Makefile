@@ -10,7 +10,7 @@ DATADIR   = $(PREFIX)/share/prongsai
 
 CC       ?= cc
 PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson \
-            libxxhash libzip
+            libxxhash libzip libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
@@ -35,11 +35,12 @@ TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libunistring-dev libxxhash-dev gettext libzip-dev
+            libjemalloc-dev libunistring-dev libxxhash-dev gettext libzip-dev \
+            libmicrohttpd-dev
 DEB_TEST  = libcmocka-dev libxml2-utils \
             python3 python3-feedparser python3-yaml chromium \
             python3-docx python3-openpyxl zip \
-            fonts-thai-tlwg poppler-utils linkchecker nginx rsync \
+            fonts-thai-tlwg poppler-utils linkchecker nginx rsync wrk \
             clang libfuzzer-14-dev libclang-rt-14-dev mandoc groff-base
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.

@@ -43,12 +43,18 @@ signals_catch(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+static void	pages_done(const struct build *, int, build_done_fn, void *);
+
 /* One page to render: b->refs[i] says which, b->jobs[i] how it went. */
 struct job {
 	char			*file;		/* output file, e.g. 2566/index.html */
 	struct diags		 d;		/* this page's problems */
 	struct stamp		 s;		/* its model and file, for the cache */
 	int			 rendered;	/* 0 if the published page was kept */
+	int			 skip;		/* build_update: not shown changed */
+	int			 known;		/* build_update: the file in place */
+	int			 first;		/* build_update: made in its first round */
+	struct hash		 old;		/* was made from a model of this hash */
 };
 
 /*
@@ -92,6 +98,12 @@ struct build {
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
+	char		*source;	/* build_open(): the site folder */
+	int		 drafts;
+	int		 all_feeds;	/* build_update: write every feed */
+	unsigned char	*feed_want;	/* build_update: by measure, or NULL */
+	build_done_fn	 done;		/* build_update: pages in place */
+	void		*done_arg;
 };
 
 /* Plan the page of type t about what (area for SCOPE_AREA). */
@@ -215,6 +227,11 @@ job_render(struct build *b, size_t i)
 
 	doc = model_types[r->type].model(b->model, r);
 	model_hash(doc, &j->s.h);
+	/* Rebuilt in place: the file there is already this model's page. */
+	if (j->known && j->old.a == j->s.h.a && j->old.b == j->s.h.b) {
+		model_doc_free(doc);
+		return 1;
+	}
 	/* Same model, same theme: the published page is already right. */
 	if ((old = cache_find(b->cache, j->file)) != NULL &&
 	    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
@@ -283,12 +300,16 @@ task_pooled(void *arg, size_t i, int w)
 	return task_run(b, &b->tasks[i], w);
 }
 
-/* Run the tasks of one round on b->threads threads. */
+/*
+ * Run the tasks of one round on b->threads threads; the big pages one
+ * at a time, but for an update, which has only a few of them to make
+ * and is waited for.
+ */
 static int
 tasks_run(struct build *b)
 {
-	return pool_run(b->threads, b->tasksz, task_pooled, task_big, b,
-	    &interrupted);
+	return pool_run(b->threads, b->tasksz, task_pooled,
+	    b->feed_want != NULL ? NULL : task_big, b, &interrupted);
 }
 
 static void
@@ -333,13 +354,17 @@ jobs_run(struct build *b)
 
 	b->feeds = feed_new(&b->site, &b->ix, b->threads);
 	for (i = 0; i < b->jobsz; i++)
-		task_add(b, TASK_PAGE, i, 0);
+		if (!b->jobs[i].skip)
+			task_add(b, TASK_PAGE, i, 0);
 	for (i = 0; i < b->site.measuresz; i++)
 		task_add(b, TASK_FILL, i, 0);
 	ok = tasks_run(b);
 	for (i = 0; i < b->jobsz; i++)
 		diag_merge(&b->d, &b->jobs[i].d);
 	tasks_end(b);
+	/* An update's pages are in place: the feeds and data need no wait. */
+	if (ok && !interrupted && b->done != NULL)
+		pages_done(b, 0, b->done, b->done_arg);
 	if (ok && !interrupted) {
 		feed_sort(b->feeds);
 		task_add(b, TASK_OPENDATA, 0, 0);
@@ -349,7 +374,8 @@ jobs_run(struct build *b)
 		for (i = 0; i < b->ix.ownersz; i++)
 			task_add(b, TASK_OWNERFEED, i, -1);
 		for (i = 0; i < b->site.measuresz; i++)
-			task_add(b, TASK_FEED, i, -1);
+			if (b->feed_want == NULL || b->feed_want[i])
+				task_add(b, TASK_FEED, i, -1);
 		ok = tasks_run(b);
 		tasks_end(b);
 	}
@@ -400,6 +426,19 @@ assets_copy(struct build *b, const struct assets *as)
 	return 1;
 }
 
+/*
+ * Index the loaded site: git dates first (they date feed items), then
+ * the index, then the O-item checklists, which read the index.  Called
+ * for a first load and for every reload of the preview.
+ */
+static void
+build_index(struct build *b)
+{
+	gitdate_fill(&b->site, &b->d);
+	index_build(&b->ix, &b->site, &b->d);
+	oit_index(&b->ix, &b->site, &b->d);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -418,9 +457,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		    "address such as https://www.example.go.th/ita/\n"));
 		return EXIT_USAGE;
 	}
-	gitdate_fill(&b->site, &b->d);
-	index_build(&b->ix, &b->site, &b->d);
-	oit_index(&b->ix, &b->site, &b->d);
+	build_index(b);
 	b->theme = theme_load(source, b->site.cfg.theme, b->site.cfg.fmt.lang,
 	    &b->d);
 	if (b->theme != NULL) {
@@ -473,6 +510,7 @@ build_free(struct build *b)
 	}
 	free(b->refs);
 	free(b->jobs);
+	free(b->feed_want);
 	feed_free(b->feeds);
 	model_free(b->model);
 	cache_free(b->cache);
@@ -483,6 +521,7 @@ build_free(struct build *b)
 	site_free(&b->site);
 	publish_free(b->pub);
 	diag_free(&b->d);
+	free(b->source);
 }
 
 /*
@@ -570,6 +609,45 @@ now(void)
 }
 
 /*
+ * Render b into the folder out: a fresh sibling of it, swapped in only
+ * if every stage succeeded, with out's cache of page fingerprints.
+ * Returns an exit code; what went wrong beyond the content is printed.
+ */
+static enum exitcode
+build_into(struct build *b, const char *source, const char *out)
+{
+	enum exitcode	 rc;
+	char		*why = NULL, *real, *cpath;
+
+	if ((b->pub = publish_begin(out, &why)) == NULL) {
+		fprintf(stderr, "prongsai: %s\n", why);
+		free(why);
+		return EXIT_SYSTEM;
+	}
+	real = path_future(out);
+	cpath = cache_path(source, real);
+	b->cache = cache_load(cpath, theme_key(b->theme));
+	if ((rc = build_render(b)) == EXIT_FINE &&
+	    !publish_commit(b->pub))
+		rc = EXIT_SYSTEM;
+	/* Without a cache the next build is only slower: a warning. */
+	if (rc == EXIT_FINE && !cache_save(cpath, b->cache_text, real))
+		fprintf(stderr, _("prongsai: warning: cannot save %s; the "
+		    "next build renders every page again\n"), cpath);
+	if (rc == EXIT_FINE)
+		cache_old_remove(out);
+	if (rc != EXIT_FINE) {
+		if (!b->d.errors)
+			fprintf(stderr, "prongsai: %s\n", interrupted ?
+			    _("interrupted") : publish_error(b->pub));
+		publish_abort(b->pub);
+	}
+	free(cpath);
+	free(real);
+	return rc;
+}
+
+/*
  * prongsai build: the whole pipeline.  Writes into a sibling of output
  * and swaps it in only if every stage succeeded.  Returns an exit code.
  */
@@ -579,7 +657,7 @@ build_run(const char *source, const char *output, const char *base_url,
 {
 	struct build	 b;
 	enum exitcode	 rc;
-	char		*out, *real = NULL, *cpath = NULL, *why = NULL;
+	char		*out;
 	double		 t0 = now();
 
 	memset(&b, 0, sizeof(b));
@@ -594,30 +672,7 @@ build_run(const char *source, const char *output, const char *base_url,
 	}
 	if ((rc = build_prepare(&b, source, base_url, drafts)) != EXIT_FINE)
 		goto out;
-	if ((b.pub = publish_begin(out, &why)) == NULL) {
-		fprintf(stderr, "prongsai: %s\n", why);
-		free(why);
-		rc = EXIT_SYSTEM;
-		goto out;
-	}
-	real = path_future(out);
-	cpath = cache_path(source, real);
-	b.cache = cache_load(cpath, theme_key(b.theme));
-	if ((rc = build_render(&b)) == EXIT_FINE &&
-	    !publish_commit(b.pub))
-		rc = EXIT_SYSTEM;
-	/* Without a cache the next build is only slower: a warning. */
-	if (rc == EXIT_FINE && !cache_save(cpath, b.cache_text, real))
-		fprintf(stderr, _("prongsai: warning: cannot save %s; the "
-		    "next build renders every page again\n"), cpath);
-	if (rc == EXIT_FINE)
-		cache_old_remove(out);
-	if (rc != EXIT_FINE) {
-		if (!b.d.errors)
-			fprintf(stderr, "prongsai: %s\n", interrupted ?
-			    _("interrupted") : publish_error(b.pub));
-		publish_abort(b.pub);
-	}
+	rc = build_into(&b, source, out);
 out:
 	diag_print(&b.d, stderr);
 	if (rc == EXIT_FINE && !quiet)
@@ -630,9 +685,372 @@ out:
 	if (rc != EXIT_FINE && rc != EXIT_USAGE)
 		fprintf(stderr, _("prongsai: nothing was published; %s is "
 		    "unchanged\n"), out);
-	free(cpath);
-	free(real);
 	free(out);
 	build_free(&b);
 	return rc;
+}
+
+/*
+ * A build of the site folder source kept between rebuilds (for the
+ * preview server): nothing is loaded yet.  Catches SIGINT, SIGTERM and
+ * SIGHUP as build_run() does (see build_interrupted()).  Free with
+ * build_close().
+ */
+struct build *
+build_open(const char *source, int drafts, int jobs)
+{
+	struct build	*b = xcalloc(1, sizeof(*b));
+
+	b->source = xstrdup(source);
+	b->drafts = drafts;
+	b->threads = jobs > 0 ? jobs : pool_cpus();
+	signals_catch();
+	return b;
+}
+
+/*
+ * Load the whole site into b and render it into the folder out (a
+ * private one: see build_into()).  Returns an exit code; the problems
+ * are in build_diags().  After anything but EXIT_FINE, b is only to be
+ * closed.
+ */
+enum exitcode
+build_full(struct build *b, const char *out)
+{
+	enum exitcode	 rc;
+
+	if ((rc = build_prepare(b, b->source, NULL, b->drafts)) != EXIT_FINE)
+		return rc;
+	return build_into(b, b->source, out);
+}
+
+/* The signal that stops a build came: SIGINT, SIGTERM or SIGHUP. */
+int
+build_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+/* The problems of b's last build or update, in the order found. */
+const struct diags *
+build_diags(const struct build *b)
+{
+	return &b->d;
+}
+
+/* Pages of b's last build or update that went through the theme. */
+size_t
+build_rendered(const struct build *b)
+{
+	return jobs_rendered(b);
+}
+
+/* The site b loaded (for its base URL). */
+const struct site *
+build_site(const struct build *b)
+{
+	return &b->site;
+}
+
+/* The path editors see for rel in the site folder, as site.c shows it. */
+static char *
+shown_path(const struct build *b, const char *rel)
+{
+	return strcmp(b->source, ".") == 0 ? xstrdup(rel) :
+	    path_join(b->source, rel);
+}
+
+static struct measure *
+measure_at(const struct site *s, const char *shown)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->measuresz; i++)
+		if (strcmp(s->measures[i]->path, shown) == 0)
+			return s->measures[i];
+	return NULL;
+}
+
+/* The fingerprint of the model of page i (planned, not yet rendered). */
+static void
+page_hash(const struct build *b, size_t i, struct hash *h)
+{
+	xmlDocPtr	 doc;
+
+	doc = model_types[b->refs[i].type].model(b->model, &b->refs[i]);
+	model_hash(doc, h);
+	model_doc_free(doc);
+}
+
+/*
+ * Does every page need its model made again?  When the site data that
+ * every page carries changed (the 404 page holds only that: the years
+ * and their counts, the menu), or an owner's folder name moved.
+ */
+static int
+update_all(const struct build *b, const struct hash *old404,
+    const struct strmap *okeys, char **onames)
+{
+	struct hash	 h;
+	size_t		 i, k;
+
+	for (i = 0; i < b->jobsz; i++)
+		if (strcmp(b->jobs[i].file, "404.html") == 0)
+			break;
+	if (i == b->jobsz || old404 == NULL)
+		return 1;
+	page_hash(b, i, &h);
+	if (h.a != old404->a || h.b != old404->b)
+		return 1;
+	for (i = 0; i < b->ix.ownersz; i++)
+		if ((k = strmap_get(okeys, b->ix.owners[i].name)) !=
+		    STRMAP_NONE && strcmp(onames[k], b->ix.owners[i].key) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Tell done(arg, ...) the files of the pages rendered in the first
+ * round of an update (first) or after it.
+ */
+static void
+pages_done(const struct build *b, int first, build_done_fn done, void *arg)
+{
+	char	**v;
+	size_t	  i, n = 0;
+
+	if (done == NULL)
+		return;
+	v = xcalloc(b->jobsz + 1, sizeof(*v));
+	for (i = 0; i < b->jobsz; i++)
+		if (b->jobs[i].rendered && b->jobs[i].first == first)
+			v[n++] = b->jobs[i].file;
+	done(arg, v, n);
+	free(v);
+}
+
+/*
+ * The first round of an update: the pages to make that are not big
+ * (the changed measures' own, their neighbours', owners', home), so
+ * that the page an editor looks at is in place before the year's
+ * pages are made.  They are left out of the round after (skip).
+ */
+static int
+update_small(struct build *b, build_done_fn done, void *arg)
+{
+	size_t	 i;
+	int	 ok;
+
+	for (i = 0; i < b->jobsz; i++)
+		if (!b->jobs[i].skip && !model_types[b->refs[i].type].big) {
+			b->jobs[i].first = 1;
+			task_add(b, TASK_PAGE, i, 0);
+		}
+	ok = tasks_run(b);
+	for (i = 0; i < b->jobsz; i++)
+		if (b->jobs[i].first) {
+			diag_merge(&b->d, &b->jobs[i].d);
+			b->jobs[i].skip = 1;
+		}
+	tasks_end(b);
+	if (ok && !interrupted)
+		pages_done(b, 1, done, arg);
+	return ok && !interrupted;
+}
+
+/* Is path the feed of a measure whose feed the update writes? */
+static int
+feed_written(const struct build *b, const char *path)
+{
+	char	*f;
+	size_t	 i;
+	int	 same = 0;
+
+	for (i = 0; !same && i < b->site.measuresz; i++)
+		if (b->feed_want == NULL || b->feed_want[i]) {
+			f = url_feed(b->site.measures[i], -1);
+			same = strcmp(f, path) == 0;
+			free(f);
+		}
+	return same;
+}
+
+/* The open data files of year, if it has no measures now. */
+static void
+years_gone(const struct build *b, int year)
+{
+	static const char *const exts[] = { "json", "csv", "csv-th" };
+	const struct yeargroup	*yg = index_year(&b->ix, year);
+	char			*f;
+	size_t			 i;
+
+	if (yg != NULL && yg->sz > 0)
+		return;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		f = url_data(year, exts[i]);
+		publish_remove(b->pub, f);
+		free(f);
+	}
+}
+
+/*
+ * Load the changed measure files rels (paths from the site folder,
+ * under content/measures/) into the site b keeps, and render again, in
+ * the folder out where b's last build is, only the pages that show
+ * them, their feeds, the site's and areas' feeds, the sitemap and the
+ * open data; pages that are gone are removed.  Every file is replaced
+ * in one rename.  The pages that are not big come first: done(arg,
+ * files, n) is called with the files of the pages rendered once they
+ * are in place, and again after the big ones (a year's, its areas',
+ * its report), before the feeds and the data.  Returns an exit code, problems in build_diags();
+ * after anything but EXIT_FINE the site must be built afresh (a new
+ * build_open()), and out still holds the last good build.
+ */
+enum exitcode
+build_update(struct build *b, const char *out, char *const *rels,
+    size_t relsz, build_done_fn done, void *arg)
+{
+	struct job	*ojobs = b->jobs;
+	struct pageref	*orefs = b->refs;
+	size_t		 osz = b->jobsz, i, k;
+	struct strmap	 ofiles = { 0 }, nfiles = { 0 }, okeys = { 0 };
+	struct touch	*t = touch_new();
+	struct hash	 old404, *o404 = NULL;
+	struct measure	*m;
+	char		**onames = NULL, **ofeeds = NULL, *shown;
+	size_t		 onamesz = 0, ofeedsz = 0, oyearsz = 0;
+	int		*oyears = NULL;
+	enum exitcode	 rc = EXIT_FINE;
+	int		 all;
+
+	for (i = 0; i < osz; i++) {
+		strmap_put(&ofiles, ojobs[i].file, i);
+		if (strcmp(ojobs[i].file, "404.html") == 0) {
+			old404 = ojobs[i].s.h;
+			o404 = &old404;
+		}
+	}
+	for (i = 0; i < relsz; i++) {
+		shown = shown_path(b, rels[i]);
+		if ((m = measure_at(&b->site, shown)) != NULL) {
+			touch_measure(t, m);
+			ofeeds = xgrow(ofeeds, ofeedsz, sizeof(*ofeeds));
+			ofeeds[ofeedsz++] = url_feed(m, -1);
+		}
+		free(shown);
+	}
+	/* The years with measures, whose open data files there are. */
+	oyears = xcalloc(b->ix.yearsz + 1, sizeof(*oyears));
+	for (i = 0; i < b->ix.yearsz; i++)
+		if (b->ix.years[i].sz > 0)
+			oyears[oyearsz++] = b->ix.years[i].year;
+	/* Each owner's name, then its folder name, as the old index had them. */
+	onames = xcalloc(2 * b->ix.ownersz + 1, sizeof(*onames));
+	for (i = 0; i < b->ix.ownersz; i++) {
+		onames[onamesz++] = xstrdup(b->ix.owners[i].name);
+		onames[onamesz++] = xstrdup(b->ix.owners[i].key);
+		strmap_put(&okeys, onames[onamesz - 2], onamesz - 1);
+	}
+	b->jobs = NULL;
+	b->refs = NULL;
+	b->jobsz = 0;
+	diag_free(&b->d);
+	feed_free(b->feeds);
+	b->feeds = NULL;
+	free(b->feed_want);
+	b->feed_want = NULL;
+	model_free(b->model);
+	b->model = NULL;
+	rc = site_reload(&b->site, rels, relsz, b->drafts, &b->d);
+	if (rc == EXIT_FINE) {
+		index_free(&b->ix);
+		build_index(b);
+		if (b->d.errors)
+			rc = EXIT_CONTENT;
+	}
+	if (rc != EXIT_FINE)
+		goto out;
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	for (i = 0; i < model_typesz; i++)
+		model_use_theme(b->model, i, theme_dict(b->theme, i),
+		    theme_direct(b->theme, i));
+	jobs_plan(b);
+	for (i = 0; i < b->jobsz; i++) {
+		strmap_put(&nfiles, b->jobs[i].file, i);
+		if ((k = strmap_get(&ofiles, b->jobs[i].file)) !=
+		    STRMAP_NONE) {
+			b->jobs[i].known = 1;
+			b->jobs[i].old = b->jobs[i].s.h = ojobs[k].s.h;
+		}
+	}
+	all = update_all(b, o404, &okeys, onames);
+	b->feed_want = all ? NULL : xcalloc(b->site.measuresz, 1);
+	for (i = 0; i < relsz; i++) {
+		shown = shown_path(b, rels[i]);
+		if ((m = measure_at(&b->site, shown)) != NULL)
+			touch_measure(t, m);
+		free(shown);
+	}
+	for (i = 0; !all && i < b->site.measuresz; i++)
+		for (k = 0; k < relsz; k++) {
+			shown = shown_path(b, rels[k]);
+			if (strcmp(shown, b->site.measures[i]->path) == 0)
+				b->feed_want[i] = 1;
+			free(shown);
+		}
+	for (i = 0; i < b->jobsz; i++)
+		b->jobs[i].skip = !all && b->jobs[i].known &&
+		    !touch_shows(t, &b->refs[i]);
+	publish_free(b->pub);
+	b->pub = publish_inplace(out);
+	b->files = 0;
+	/* Gone first: no page that says it is in place links to them. */
+	for (i = 0; i < osz; i++)
+		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE)
+			publish_remove(b->pub, ojobs[i].file);
+	for (i = 0; i < ofeedsz; i++)
+		if (!feed_written(b, ofeeds[i]))
+			publish_remove(b->pub, ofeeds[i]);
+	for (i = 0; i < oyearsz; i++)
+		years_gone(b, oyears[i]);
+	b->done = done;
+	b->done_arg = arg;
+	if (!update_small(b, done, arg) || !jobs_run(b))
+		rc = interrupted ? EXIT_SYSTEM :
+		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
+	b->done = NULL;
+	if (rc == EXIT_SYSTEM && !b->d.errors)
+		fprintf(stderr, "prongsai: %s\n", interrupted ?
+		    "interrupted" : publish_error(b->pub));
+	publish_free(b->pub);
+	b->pub = NULL;
+out:
+	for (i = 0; i < osz; i++) {
+		free(orefs[i].path);
+		free(ojobs[i].file);
+		diag_free(&ojobs[i].d);
+	}
+	free(orefs);
+	free(ojobs);
+	for (i = 0; i < onamesz; i++)
+		free(onames[i]);
+	free(onames);
+	for (i = 0; i < ofeedsz; i++)
+		free(ofeeds[i]);
+	free(ofeeds);
+	free(oyears);
+	strmap_free(&ofiles);
+	strmap_free(&nfiles);
+	strmap_free(&okeys);
+	touch_free(t);
+	return rc;
+}
+
+void
+build_close(struct build *b)
+{
+	if (b == NULL)
+		return;
+	build_free(b);
+	free(b);
 }

@@ -216,6 +216,8 @@ int		 body_has(const struct body *, enum column);
 const char	*markdown_heading(enum column);
 
 /* site.c: load a site: walk content/, read files under the size, UTF-8 and link rules. */
+enum exitcode	 site_reload(struct site *, char *const *, size_t, int,
+			struct diags *);
 void		 site_assets(struct assets *, const char *, const char *,
 			const char *, const char *, struct diags *,
 			const volatile sig_atomic_t *);
@@ -328,6 +330,8 @@ int		 publish_reuse(struct publish *, const char *,
 int		 publish_stamp(struct publish *, const char *,
 			struct stamp *);
 int		 publish_commit(struct publish *);
+struct publish	*publish_inplace(const char *);
+void		 publish_remove(struct publish *, const char *);
 void		 publish_abort(struct publish *);
 const char	*publish_error(const struct publish *);
 size_t		 publish_written(const struct publish *);
@@ -419,8 +423,37 @@ int		 scaffold_init(const char *, const char *, const char *, int);
 int		 scaffold_new(const char *, const char *, int, unsigned,
 			const char *);
 
+/* touch.c: the pages a changed measure shows up on. */
+struct touch;
+struct touch	*touch_new(void);
+void		 touch_measure(struct touch *, const struct measure *);
+int		 touch_shows(const struct touch *, const struct pageref *);
+void		 touch_free(struct touch *);
+
 /* build.c: the pipeline. */
 int		 build_run(const char *, const char *, const char *, int, int,
+			int);
+struct build;
+typedef void	(*build_done_fn)(void *, char *const *, size_t);
+struct build	*build_open(const char *, int, int);
+enum exitcode	 build_full(struct build *, const char *);
+enum exitcode	 build_update(struct build *, const char *, char *const *,
+			size_t, build_done_fn, void *);
+int		 build_interrupted(void);
+const struct diags *build_diags(const struct build *);
+size_t		 build_rendered(const struct build *);
+const struct site *build_site(const struct build *);
+void		 build_close(struct build *);
+
+/* watch.c: changes to the files of a site, by inotify or by polling. */
+struct watch;
+struct watch	*watch_new(const char *, char *const *, size_t, int);
+int		 watch_fd(const struct watch *);
+int		 watch_wait(struct watch *, int, char ***, size_t *, int *);
+void		 watch_free(struct watch *);
+
+/* serve.c: the preview server: the built site over HTTP, live reload, errors. */
+int		 serve_run(const char *, const char *, const char *, int, int,
 			int);
 
 #endif

@@ -449,8 +449,9 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	memset(ix, 0, sizeof(*ix));
 	for (i = 0; i < s->measuresz; i++) {
 		m = s->measures[i];
-		free(m->sortkey);
-		m->sortkey = collate_key(m->title);
+		/* A title never changes once loaded: an index built again keeps its key. */
+		if (m->sortkey == NULL)
+			m->sortkey = collate_key(m->title);
 		free(m->ownerix);
 		m->ownerix = xcalloc(m->ownersz, sizeof(*m->ownerix));
 		yg = year_get(ix, m->fiscal_year);

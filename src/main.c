@@ -27,6 +27,12 @@ static const char *const helplines[] = {
 	    "processor)\n"),
 	N_("  -l, --lang LANG     the language of messages: th (Thai) or en "
 	    "(English)\n"),
+	N_("      --port N        serve: the port to listen on (default 8080; "
+	    "0: any free one)\n"),
+	N_("      --bind ADDR     serve: the address to listen on (default "
+	    "127.0.0.1, this computer only)\n"),
+	N_("      --poll          serve: look for changes every half second, "
+	    "where inotify sees none\n"),
 	N_("      --organization NAME  init: the agency's name in site.yaml\n"),
 	N_("  -y, --year YYYY     init, new, import: the fiscal year (Buddhist "
 	    "Era, e.g. 2566)\n"),
@@ -52,6 +58,8 @@ static const char *const usagelines[] = {
 	    "[--slug SLUG] TITLE\n"),
 	N_("       prongsai import [--source DIR] [--year YYYY] [--dry-run] "
 	    "[--force] FILE\n"),
+	N_("       prongsai serve [--source DIR] [--port N] [--bind ADDR] "
+	    "[--drafts] [--poll] [-j N] [--lang LANG]\n"),
 	N_("       prongsai version\n"),
 	NULL
 };
@@ -83,6 +91,16 @@ struct opts {
 	int		 drafts;
 	int		 quiet;
 	int		 jobs;
+	const char	*port;
+	const char	*bind;
+	int		 poll;
+};
+
+/* Long options without a short one. */
+enum {
+	OPT_PORT = 256,
+	OPT_BIND,
+	OPT_POLL
 };
 
 static int
@@ -97,6 +115,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "port", required_argument, NULL, OPT_PORT },
+		{ "bind", required_argument, NULL, OPT_BIND },
+		{ "poll", no_argument, NULL, OPT_POLL },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 c, help = 0;
@@ -137,6 +158,15 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				return 0;
 			}
 			o->lang = optarg;
+			break;
+		case OPT_PORT:
+			o->port = optarg;
+			break;
+		case OPT_BIND:
+			o->bind = optarg;
+			break;
+		case OPT_POLL:
+			o->poll = 1;
 			break;
 		case 'h':
 			help = 1;
@@ -335,6 +365,9 @@ main(int argc, char *argv[])
 	if (strcmp(cmd, "build") == 0)
 		return build_run(o.source, o.output, o.base_url, o.drafts,
 		    o.quiet, o.jobs);
+	if (strcmp(cmd, "serve") == 0)
+		return serve_run(o.source, o.bind, o.port, o.drafts, o.poll,
+		    o.jobs);
 	fprintf(stderr, _("prongsai: unknown command '%s'\n"), cmd);
 	usage(stderr);
 	return EXIT_USAGE;

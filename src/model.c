@@ -513,6 +513,9 @@ measure_head(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 
 	attr(n, "slug", m->slug);
 	href_attr_free(pc, n, url_measure(m));
+	/* Only built with --drafts: the theme marks it, so nobody takes it for published. */
+	if (m->draft)
+		attr(n, "draft", "true");
 	attr(n, "status", status_name(m->status));
 	attrf(n, "progress", "%d", m->progress);
 	el(n, "title", m->title);

@@ -21,6 +21,7 @@ struct publish {
 	char	*final;		/* the published folder */
 	char	*tmp;		/* where this build writes */
 	int	 had_old;	/* final existed before */
+	int	 inplace;	/* tmp is final: each file is replaced in one rename */
 	size_t	 written;	/* files whose bytes changed or are new */
 	size_t	 kept;		/* files identical to the published ones */
 	char	 err[512];	/* the first failure, for the user */
@@ -187,6 +188,23 @@ publish_begin(const char *final, char **why)
 	return p;
 }
 
+/*
+ * Publish into the existing folder dir itself, a file at a time (for a
+ * site that is rebuilt in place, as the preview server's): no sibling
+ * folder, no swap; publish_commit() and publish_abort() do nothing.
+ */
+struct publish *
+publish_inplace(const char *dir)
+{
+	struct publish	*p = xcalloc(1, sizeof(*p));
+
+	pthread_mutex_init(&p->lock, NULL);
+	p->final = xstrdup(dir);
+	p->tmp = xstrdup(dir);
+	p->inplace = 1;
+	return p;
+}
+
 /* A relative path with no empty, "." or ".." part cannot leave the folder. */
 static int
 path_safe(const char *rel)
@@ -241,6 +259,47 @@ same_bytes(const char *old, const char *data, size_t len)
 }
 
 /*
+ * Replace the file at path of an in-place folder with data: written
+ * beside it, then renamed over it, so that a reader of the folder (the
+ * preview server) gets the old file or the new one, never half of one.
+ */
+static int
+inplace_write(struct publish *p, const char *path, const char *data,
+    size_t len)
+{
+	char	*tmp;
+	int	 fd, ok = 0;
+	ssize_t	 n;
+	size_t	 off = 0;
+
+	if (same_bytes(path, data, len)) {
+		count(p, &p->kept);
+		return 1;
+	}
+	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
+	if (fd == -1) {
+		fail(p, "cannot create", tmp);
+		free(tmp);
+		return 0;
+	}
+	while (off < len && (n = write(fd, data + off, len - off)) > 0)
+		off += (size_t)n;
+	if (close(fd) != 0 || off < len)
+		fail(p, "cannot write", tmp);
+	else if (rename(tmp, path) != 0)
+		fail(p, "cannot rename to", path);
+	else
+		ok = 1;
+	if (!ok)
+		unlink(tmp);
+	else
+		count(p, &p->written);
+	free(tmp);
+	return ok;
+}
+
+/*
  * Write one output file at relative path rel.  A file whose bytes equal
  * the published one is hard-linked instead, keeping its time stamp so
  * that rsync sends only what changed.  Returns 1, or 0 on failure
@@ -264,6 +323,10 @@ publish_write(struct publish *p, const char *rel, const char *data,
 	old = path_join(p->final, rel);
 	if (!mkparents(p, path))
 		goto out;
+	if (p->inplace) {
+		ok = inplace_write(p, path, data, len);
+		goto out;
+	}
 	if (p->had_old && same_bytes(old, data, len) &&
 	    link(old, path) == 0) {
 		count(p, &p->kept);
@@ -367,6 +430,8 @@ publish_copy(struct publish *p, const char *rel, const char *src)
 int
 publish_commit(struct publish *p)
 {
+	if (p->inplace)
+		return 1;
 	if (!p->had_old) {
 		if (rename(p->tmp, p->final) != 0)
 			return fail(p, _("cannot rename to"), p->final);
@@ -398,7 +463,31 @@ publish_commit(struct publish *p)
 void
 publish_abort(struct publish *p)
 {
-	rm_tree(p->tmp);
+	if (!p->inplace)
+		rm_tree(p->tmp);
+}
+
+/*
+ * Remove the file at rel of an in-place folder, and the folders above
+ * it that it leaves empty: its page is gone.
+ */
+void
+publish_remove(struct publish *p, const char *rel)
+{
+	char	*path, *s;
+	size_t	 root = strlen(p->tmp);
+
+	if (!p->inplace || !path_safe(rel))
+		return;
+	path = path_join(p->tmp, rel);
+	if (unlink(path) == 0)
+		while ((s = strrchr(path, '/')) != NULL &&
+		    (size_t)(s - path) > root) {
+			*s = '\0';
+			if (rmdir(path) != 0)
+				break;
+		}
+	free(path);
 }
 
 const char *

@@ -690,3 +690,104 @@ site_free(struct site *s)
 	free(s->root);
 	memset(s, 0, sizeof(*s));
 }
+
+/*
+ * Where the measure shown as shown sits in s->measures (*found set), or
+ * where a new one goes: the walk's order is by path, but not always
+ * strcmp()'s, so the search for it is linear.
+ */
+static size_t
+measure_slot(const struct site *s, const char *shown, int *found)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->measuresz; i++)
+		if (strcmp(s->measures[i]->path, shown) == 0) {
+			*found = 1;
+			return i;
+		}
+	*found = 0;
+	for (i = 0; i < s->measuresz; i++)
+		if (strcmp(s->measures[i]->path, shown) > 0)
+			break;
+	return i;
+}
+
+/*
+ * Load the measure file rel (its path from the site root, under
+ * content/measures/) again into the loaded site s: replaced, added, or
+ * dropped if it is gone or a draft left out.  The checks across files
+ * (slugs, evidence) are made again for the whole site.  Problems go to
+ * d.  Returns EXIT_FINE, EXIT_CONTENT or EXIT_SYSTEM; after anything
+ * but EXIT_FINE the site is to be loaded afresh before it is built.
+ */
+enum exitcode
+site_reload(struct site *s, char *const *rels, size_t relsz, int drafts,
+    struct diags *d)
+{
+	struct walk	 w;
+	struct strmap	 published = { 0 };
+	struct measure	*m;
+	struct stat	 st;
+	const char	*text, *name;
+	char		*content, *path, *shown, *buf, *slug;
+	size_t		 i, k, len;
+	int		 found;
+
+	memset(&w, 0, sizeof(w));
+	content = path_join(s->root, "content");
+	w.content = realpath(content, NULL);
+	free(content);
+	if (w.content == NULL)
+		return EXIT_SYSTEM;
+	w.site = s;
+	w.d = d;
+	for (i = 0; i < s->files_dir.sz; i++)
+		strmap_put(&published, s->files_dir.v[i].rel, i);
+	for (i = 0; i < relsz; i++) {
+		path = path_join(s->root, rels[i]);
+		shown = display_path(s, rels[i]);
+		k = measure_slot(s, shown, &found);
+		m = NULL;
+		if (lstat(path, &st) == 0) {
+			name = strrchr(rels[i], '/');
+			name = name == NULL ? rels[i] : name + 1;
+			slug = xstrndup(name, strlen(name) - 3);
+			if (source_read(&w, path, shown, &buf, &text, &len))
+				m = measure_load(shown, slug, text, len,
+				    &s->cfg, d);
+			free(buf);
+			free(slug);
+			if (m != NULL)
+				check_evidence(&w, &published, m);
+			if (m != NULL && m->draft && !drafts) {
+				measure_free(m);
+				m = NULL;
+			}
+		}
+		if (found && m != NULL) {
+			measure_free(s->measures[k]);
+			s->measures[k] = m;
+		} else if (found) {
+			measure_free(s->measures[k]);
+			memmove(&s->measures[k], &s->measures[k + 1],
+			    (s->measuresz - k - 1) * sizeof(*s->measures));
+			s->measuresz--;
+		} else if (m != NULL) {
+			s->measures = xgrow(s->measures, s->measuresz,
+			    sizeof(*s->measures));
+			memmove(&s->measures[k + 1], &s->measures[k],
+			    (s->measuresz - k) * sizeof(*s->measures));
+			s->measures[k] = m;
+			s->measuresz++;
+		}
+		free(path);
+		free(shown);
+	}
+	check_slugs(&w);
+	strmap_free(&published);
+	free(w.content);
+	if (w.syserr)
+		return EXIT_SYSTEM;
+	return d->errors ? EXIT_CONTENT : EXIT_FINE;
+}

@@ -32,6 +32,9 @@
   <xsl:template match="page" mode="main">
     <xsl:for-each select="measure">
       <article class="measure">
+        <xsl:if test="@draft">
+          <p class="draft-banner" role="note"><strong><xsl:call-template name="t"><xsl:with-param name="id" select="'draft-banner'"/></xsl:call-template></strong></p>
+        </xsl:if>
         <header class="measure-head">
           <h1><xsl:value-of select="title"/></h1>
           <xsl:if test="summary">
