@@ -783,6 +783,8 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 	href_attr(pc, v, "");
 	v = el(n, "owners", NULL);
 	href_attr(pc, v, url_owners);
+	v = el(n, "search", NULL);
+	href_attr(pc, v, url_search);
 	list = el(n, "menu", NULL);
 	for (i = 0; i < cfg->menusz; i++) {
 		v = el(list, "item", cfg->menu[i].title);
@@ -1013,6 +1015,16 @@ model_report(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/* The search page: only site and strings; search.js reads the index. */
+static xmlDocPtr
+model_search(const struct model *mo, const struct pageref *ref)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, mo, ref);
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_notfound(const struct model *mo, const struct pageref *ref)
 {
@@ -1037,6 +1049,7 @@ const struct pagetype model_types[] = {
 	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
 	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
+	{ "search", SCOPE_SITE, url_search, 0, 0, model_search },
 	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
 };
 const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);

@@ -471,6 +471,13 @@ struct strmap {
 };
 #define STRMAP_NONE	((size_t)-1)
 
+/* Two neighbouring characters of search text and where the first is (search.c). */
+struct gram {
+	unsigned	 a;
+	unsigned	 b;
+	unsigned	 pos;		/* in characters from the text's start */
+};
+
 /* Where a file's problems go while its fields are read. */
 struct fctx {
 	const char	*file;		/* the path shown to editors */
