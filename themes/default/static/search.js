@@ -280,7 +280,9 @@
 
 	var seq = 0, shown = PAGE, last = null;
 	// Show the first `shown` of the ranked hits that pass the filters.
+	var drawn = 0;		// the latest render; an older one that ends later is dropped
 	function render(run, done) {
+		var mine = ++drawn;
 		var f = filters(), filtered = f.year !== null || f.area !== null || f.status !== null;
 		var ids = run.ranked;
 		var want = filtered ? ids : ids.slice(0, shown);
@@ -289,7 +291,7 @@
 			ms.forEach(function (m, i) { if (passes(m, f)) keep.push([want[i], m]); });
 			var page = keep.slice(0, shown);
 			return Promise.all(page.map(function (e) { return text(e[0]); })).then(function (bodies) {
-				if (run.id !== seq) return;
+				if (run.id !== seq || mine !== drawn) return;
 				var frag = document.createDocumentFragment();
 				page.forEach(function (e, i) { frag.appendChild(item(e[0], e[1], bodies[i], run.words)); });
 				list.replaceChildren(frag);
@@ -382,6 +384,26 @@
 			if (a) a.focus();
 		});
 	});
+
+	// For tests and other scripts: the site paths of every document that
+	// holds every word of q, best first, without touching the page.
+	window.prongsaiSearch = function (q) {
+		var ws = Array.from(new Set(norm(q).split(' ').filter(function (w) {
+			return Array.from(w).length >= 2;
+		})));
+		return get(base + 'index.json', 'json').then(function (m) {
+			man = m;
+			var words = ws.map(function (w) { return { s: w, grams: cover(w) }; });
+			var ks = [];
+			for (var k = 0; words.length && k < man.blocks; k++) ks.push(k);
+			return Promise.all(ks.map(function (k) { return blockFind(words, k); }));
+		}).then(function (hs) {
+			var run = { hits: new Map() };
+			hs.forEach(function (h) { h.forEach(function (v, d) { run.hits.set(d, v); }); });
+			rank(run);
+			return Promise.all(run.ranked.map(meta));
+		}).then(function (ms) { return ms.map(function (m) { return m[0]; }); });
+	};
 
 	var start = new URL(location.href).searchParams;
 	for (var s in sel)
