@@ -97,6 +97,8 @@ int		 period_parse(const char *, int, struct period *);
 
 /* thaitext.c: Thai text: normal form, blanks, dictionary order, word boundaries. */
 char		*text_norm(const char *);
+size_t		 text_char(const char *, unsigned *);
+size_t		 text_put(char *, unsigned);
 int		 text_blank(const char *);
 char		*collate_key(const char *);
 size_t		 thai_cut(void *, const char *, size_t);

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <unistr.h>
 
 #include "extern.h"
 
@@ -50,7 +49,7 @@ struct block {
 
 /* Is c a character that shows as nothing, dropped from the text? */
 static int
-invisible(ucs4_t c)
+invisible(unsigned c)
 {
 	return c == 0x00ad || (c >= 0x200b && c <= 0x200d) ||
 	    c == 0x2060 || c == 0xfeff;
@@ -58,16 +57,18 @@ invisible(ucs4_t c)
 
 /* Is c a blank that separates words (JavaScript's \s less U+FEFF)? */
 static int
-blank(ucs4_t c)
+blank(unsigned c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 ||
 	    c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
 	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
+static char	*norm(const char *, int);
+
 /* Latin letters case-folded: ASCII and Latin-1's capitals (not ×). */
-static ucs4_t
-fold(ucs4_t c)
+static unsigned
+fold(unsigned c)
 {
 	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
 		return c + 0x20;
@@ -83,18 +84,31 @@ fold(ucs4_t c)
 char *
 search_norm(const char *s)
 {
-	const uint8_t	*p = (const uint8_t *)s, *end = p + strlen(s);
+	return norm(s, 0);
+}
+
+/*
+ * search_norm of s; nfc says s is in text_norm's form already, so that
+ * it need not be done again unless an invisible character went (one
+ * between a letter and its mark, or in ํา, changes what NFC makes).
+ */
+static char *
+norm(const char *s, int nfc)
+{
+	const char	*p = s;
 	struct buf	 b = { NULL, 0, 0 };
-	uint8_t		 u[6];
-	ucs4_t		 c;
-	int		 n, gap = 0;
+	char		 u[4];
+	unsigned	 c;
+	size_t		 n;
+	int		 gap = 0, dropped = 0;
 	char		*t, *r;
 
-	while (p < end) {
-		n = u8_mbtouc_unsafe(&c, p, (size_t)(end - p));
-		p += n;
-		if (invisible(c))
+	while (*p != '\0') {
+		p += text_char(p, &c);
+		if (invisible(c)) {
+			dropped = 1;
 			continue;
+		}
 		if (blank(c)) {
 			gap = b.len > 0;
 			continue;
@@ -102,13 +116,17 @@ search_norm(const char *s)
 		if (gap)
 			buf_addn(&b, " ", 1);
 		gap = 0;
-		n = u8_uctomb(u, fold(c), (int)sizeof(u));
-		buf_addn(&b, (const char *)u, (size_t)n);
+		n = text_put(u, fold(c));
+		buf_addn(&b, u, n);
 	}
 	if (b.s == NULL)
 		return xstrdup("");
-	t = text_norm(b.s);
-	free(b.s);
+	if (nfc && !dropped)
+		t = b.s;
+	else {
+		t = text_norm(b.s);
+		free(b.s);
+	}
 	r = digits_ascii(t);
 	free(t);
 	return r;
@@ -123,14 +141,13 @@ search_norm(const char *s)
 size_t
 search_grams(const char *norm, struct gram **out)
 {
-	const uint8_t	*p = (const uint8_t *)norm, *end = p + strlen(norm);
+	const char	*p = norm;
 	struct gram	*g = NULL;
 	size_t		 sz = 0;
-	unsigned	 pos = 0;
-	ucs4_t		 prev = ' ', c;
+	unsigned	 pos = 0, prev = ' ', c;
 
-	while (p < end) {
-		p += u8_mbtouc_unsafe(&c, p, (size_t)(end - p));
+	while (*p != '\0') {
+		p += text_char(p, &c);
 		if (prev != ' ' && c != ' ') {
 			g = xgrow(g, sz, sizeof(*g));
 			g[sz].a = prev;
@@ -160,10 +177,10 @@ tag_breaks(const char *name, size_t n)
 }
 
 /* The character an entity at s (after '&') stands for; *n: its length. */
-static ucs4_t
+static unsigned
 entity(const char *s, size_t *n)
 {
-	static const struct { const char *name; ucs4_t c; } named[] = {
+	static const struct { const char *name; unsigned c; } named[] = {
 		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
 		{ "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", 0xa0 },
 	};
@@ -186,7 +203,7 @@ entity(const char *s, size_t *n)
 	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
 		return 0;
 	*n = (size_t)(stop - s) + 1;
-	return (ucs4_t)v;
+	return (unsigned)v;
 }
 
 /*
@@ -199,17 +216,16 @@ void
 search_html_text(struct buf *b, const char *html)
 {
 	const char	*p = html, *q, *name;
-	uint8_t		 u[6];
+	char		 u[4];
 	size_t		 n, len;
-	ucs4_t		 c;
+	unsigned	 c;
 	char		 quote;
-	int		 close, k;
+	int		 close;
 
 	while (*p != '\0') {
 		if (*p == '&') {
 			if ((c = entity(p + 1, &n)) != 0) {
-				k = u8_uctomb(u, c, (int)sizeof(u));
-				buf_addn(b, (const char *)u, (size_t)k);
+				buf_addn(b, u, text_put(u, c));
 				p += n + 1;
 			} else
 				buf_addn(b, p++, 1);
@@ -256,7 +272,7 @@ search_html_text(struct buf *b, const char *html)
 }
 
 static unsigned
-gram_shard(ucs4_t a, ucs4_t b, unsigned shards)
+gram_shard(unsigned a, unsigned b, unsigned shards)
 {
 	return (unsigned)(((uint64_t)a * SEARCH_MUL + b) % shards);
 }
@@ -310,8 +326,8 @@ block_post(struct block *bl, uint64_t key, unsigned shards)
 	bl->v = xgrow(bl->v, bl->sz, sizeof(*bl->v));
 	memset(&bl->v[bl->sz], 0, sizeof(bl->v[bl->sz]));
 	bl->v[bl->sz].key = key;
-	bl->v[bl->sz].shard = gram_shard((ucs4_t)(key >> 21),
-	    (ucs4_t)(key & 0x1fffff), shards);
+	bl->v[bl->sz].shard = gram_shard((unsigned)(key >> 21),
+	    (unsigned)(key & 0x1fffff), shards);
 	bl->slot[i] = ++bl->sz;
 	return &bl->v[bl->sz - 1];
 }
@@ -456,21 +472,22 @@ doc_text(const struct sdoc *d)
 char *
 search_norm_text(const char *s)
 {
-	const uint8_t	*p = (const uint8_t *)s, *end = p + strlen(s);
+	const char	*p = s;
 	struct buf	 b = { NULL, 0, 0 };
-	ucs4_t		 c;
-	int		 n, gap = 0;
+	unsigned	 c;
+	size_t		 n;
+	int		 gap = 0;
 	char		*t;
 
-	while (p < end) {
-		n = u8_mbtouc_unsafe(&c, p, (size_t)(end - p));
+	while (*p != '\0') {
+		n = text_char(p, &c);
 		if (blank(c))
 			gap = b.len > 0;
 		else {
 			if (gap)
 				buf_addn(&b, " ", 1);
 			gap = 0;
-			buf_addn(&b, (const char *)p, (size_t)n);
+			buf_addn(&b, p, n);
 		}
 		p += n;
 	}
@@ -585,7 +602,7 @@ search_write(const struct site *s, const struct index *ix,
 		t = doc_text(&docs[i]);
 		nt = search_norm(docs[i].m != NULL ? docs[i].m->title :
 		    docs[i].p->title);
-		nb = search_norm(t);
+		nb = norm(t, 1);
 		block_add(&bl, nt, 0, i % SEARCH_BLOCK, shards);
 		block_add(&bl, nb, SEARCH_BODY, i % SEARCH_BLOCK, shards);
 		json_array_append_new(text, json_string(t));

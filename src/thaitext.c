@@ -34,6 +34,47 @@ utf8_decode(const unsigned char *s, size_t *n)
 }
 
 /*
+ * The character at s (valid UTF-8, not at its end) into *c; returns its
+ * length in bytes.  For search.c, which reads text a character at a time.
+ */
+size_t
+text_char(const char *s, unsigned *c)
+{
+	size_t	 n;
+
+	*c = utf8_decode((const unsigned char *)s, &n);
+	return n;
+}
+
+/* Write c as UTF-8 at out (room for 4 bytes); returns the length. */
+size_t
+text_put(char *out, unsigned c)
+{
+	unsigned char	*u = (unsigned char *)out;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (unsigned char)(0xc0 | c >> 6);
+		u[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | c >> 12);
+		u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		u[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | c >> 18);
+	u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	u[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
  * TIS-620 form of UTF-8 text, the encoding libthai works in.  Characters
  * that TIS-620 lacks become '~', after every Thai letter in order.
  * offs, if not NULL, receives the byte offset of each character.

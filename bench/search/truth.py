@@ -41,6 +41,7 @@ INLINE = {"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark",
 # above and below, and the vowels written after a consonant.
 MARK = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 THAI = re.compile("[\u0e00-\u0e7f]+")
+LETTER = re.compile("[\u0e01-\u0e2ea-zA-Z]")
 
 
 def norm(s):
@@ -93,7 +94,9 @@ def split(path):
     with open(path, encoding="utf-8-sig") as f:
         text = f.read().replace("\r\n", "\n")
     _, fm, body = text.split("---\n", 2)
-    return yaml.safe_load(fm) or {}, body
+    # Every scalar a string: the generated content has dates that do not
+    # exist, which Prongsai reports but which stop yaml's date reader.
+    return yaml.load(fm, Loader=yaml.BaseLoader) or {}, body
 
 
 def docs(site):
@@ -104,7 +107,7 @@ def docs(site):
             if not f.endswith(".md"):
                 continue
             fm, body = split(os.path.join(d, f))
-            if fm.get("draft"):
+            if str(fm.get("draft", "")).lower() in ("true", "yes", "on"):
                 continue
             slug = str(fm.get("slug") or f[:-3])
             st = fm.get("status", "")
@@ -142,7 +145,7 @@ def draw(ds, n, seed):
     rnd = random.Random(seed)
     runs = [w for d in ds for w in (d["title"] + " " + d["text"]).split()]
     single = sorted({w for w in runs if 2 <= len(w) <= 12 and
-                     not MARK.match(w)})
+                     not MARK.match(w) and LETTER.search(w)})
     pieces = set()
     for w in runs:
         for m in THAI.finditer(w):
