@@ -34,7 +34,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev
-DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
+DEB_TEST  = python3 python3-feedparser python3-yaml chromium cmark-gfm \
             fonts-thai-tlwg poppler-utils linkchecker \
             clang libfuzzer-14-dev libclang-rt-14-dev
 # Test commands as command:Debian-package, checked by command: NodeSource's
