@@ -121,11 +121,17 @@ if (mode === 'recall') {
 				await page.goto(`${O}/search/`);
 				await page.waitForFunction(() => document.getElementById('search').getAttribute('data-state') === 'done');
 				ms = await page.evaluate((q) => new Promise((resolve) => {
+					const box = document.getElementById('search');
 					const list = document.getElementById('search-results');
 					const t0 = performance.now();
+					// The first result, or the end of a search that found none.
 					new MutationObserver((_, o) => {
-						if (list.children.length) { o.disconnect(); resolve(performance.now() - t0); }
-					}).observe(list, { childList: true });
+						if (list.children.length || box.getAttribute('data-state') !== 'loading') {
+							o.disconnect();
+							resolve(list.children.length ? performance.now() - t0 : -1);
+						}
+					}).observe(box, { childList: true, subtree: true, attributes: true });
+					box.setAttribute('data-state', 'loading');
 					document.getElementById('search-q').value = q;
 					document.getElementById('search-form').requestSubmit();
 				}), q);
@@ -135,17 +141,22 @@ if (mode === 'recall') {
 				ms = await page.evaluate(async (q) => {
 					const t0 = performance.now();
 					const r = await window.pf.search(q);
-					if (r.results.length) await r.results[0].data();
+					if (!r.results.length) return -1;
+					await r.results[0].data();
 					return performance.now() - t0;
 				}, q);
 			}
 			const bytes = srv.log.slice(from).filter((r) => k === 'ours' ?
 			    r.path.endsWith('/static/search.js') || (r.path.startsWith('/search/') && r.path !== '/search/') :
 			    r.path.startsWith('/pagefind/')).reduce((s, r) => s + r.bytes, 0);
+			if (ms < 0) { await ctx.close(); rows[k].push(null); continue; }
 			rows[k].push({ q, ms, bytes });
 			await ctx.close();
 		}
 	}
+	// Only the queries both found something for: a first result to wait for.
+	for (let i = rows.ours.length; i-- > 0;)
+		if (!rows.ours[i] || !rows.pf[i]) { rows.ours.splice(i, 1); rows.pf.splice(i, 1); }
 	const med = (v) => { const s = [...v].sort((x, y) => x - y); return s[Math.floor((s.length - 1) / 2)]; };
 	for (const [k, label] of [['ours', 'Prongsai'], ['pf', 'Pagefind 1.6.0']]) {
 		const r = rows[k];
