@@ -19,9 +19,9 @@
  */
 #define SEARCH_VERSION	1
 #define SEARCH_BODY	65536u	/* a document's first position after its title */
-#define SEARCH_BLOCK	1000	/* documents per block of postings */
+#define SEARCH_BLOCK	100	/* documents in the first block; each next holds twice as many */
 #define SEARCH_META	100	/* documents per file of titles and facts */
-#define SEARCH_TEXT	20	/* documents per file of text for snippets */
+#define SEARCH_TEXT	5	/* documents per file of text for snippets */
 #define SEARCH_MUL	1000003u /* gram a, b goes to shard (a * MUL + b) % shards */
 
 /* One document of the index: a measure or a free page. */
@@ -558,13 +558,19 @@ docs_list(const struct site *s, const struct index *ix, struct sdoc **out)
 	return n;
 }
 
-/* Shards per block: about one for every four documents, 8 to 256. */
+/*
+ * Shards of a block of docs documents: one for every two or so (a
+ * power of two, 8 to 512), so that a shard is a few kilobytes.  Blocks
+ * grow, 100, 200, 400... documents: the first results of a query come
+ * from a small first block, cheaply, and a big site is still a few
+ * thousand files.
+ */
 static unsigned
 shards_for(size_t docs)
 {
 	unsigned	 s = 8;
 
-	while (s < 256 && s * 4 < docs)
+	while (s < 512 && s * 2 < docs)
 		s *= 2;
 	return s;
 }
@@ -582,18 +588,22 @@ search_write(const struct site *s, const struct index *ix,
 {
 	struct block	 bl;
 	struct sdoc	*docs;
-	json_t		*meta = NULL, *text = NULL, *man;
-	size_t		 n, i, blocks;
-	unsigned	 shards;
+	json_t		*meta = NULL, *text = NULL, *man, *blocks;
+	size_t		 n, i, first = 0, size = SEARCH_BLOCK, k = 0;
+	unsigned	 shards = 8;
 	char		*t, *nt, *nb, *name;
 	int		 ok = 1;
 
 	(void)d;
 	memset(&bl, 0, sizeof(bl));
 	n = docs_list(s, ix, &docs);
-	shards = shards_for(n);
-	blocks = (n + SEARCH_BLOCK - 1) / SEARCH_BLOCK;
+	blocks = json_array();
 	for (i = 0; i < n && ok; i++) {
+		if (i == first) {
+			shards = shards_for(n - first < size ? n - first : size);
+			json_array_append_new(blocks, json_pack("[I, i]",
+			    (json_int_t)first, (int)shards));
+		}
 		if (i % SEARCH_META == 0)
 			meta = json_array();
 		if (i % SEARCH_TEXT == 0)
@@ -603,8 +613,8 @@ search_write(const struct site *s, const struct index *ix,
 		nt = search_norm(docs[i].m != NULL ? docs[i].m->title :
 		    docs[i].p->title);
 		nb = norm(t, 1);
-		block_add(&bl, nt, 0, i % SEARCH_BLOCK, shards);
-		block_add(&bl, nb, SEARCH_BODY, i % SEARCH_BLOCK, shards);
+		block_add(&bl, nt, 0, i - first, shards);
+		block_add(&bl, nb, SEARCH_BODY, i - first, shards);
 		json_array_append_new(text, json_string(t));
 		free(nt);
 		free(nb);
@@ -619,14 +629,15 @@ search_write(const struct site *s, const struct index *ix,
 			ok = json_write(pub, name, text, files) && ok;
 			free(name);
 		}
-		if (i % SEARCH_BLOCK == SEARCH_BLOCK - 1 || i + 1 == n)
-			ok = block_write(&bl, i / SEARCH_BLOCK, shards, pub,
-			    files) && ok;
+		if (i + 1 == first + size || i + 1 == n) {
+			ok = block_write(&bl, k++, shards, pub, files) && ok;
+			first += size;
+			size *= 2;
+		}
 	}
-	man = json_pack("{s:i, s:I, s:I, s:i, s:I, s:I, s:I, s:I}",
+	man = json_pack("{s:i, s:I, s:o, s:I, s:I, s:I}",
 	    "version", SEARCH_VERSION, "docs", (json_int_t)n,
-	    "blocks", (json_int_t)blocks, "shards", (int)shards,
-	    "block", (json_int_t)SEARCH_BLOCK, "meta", (json_int_t)SEARCH_META,
+	    "blocks", blocks, "meta", (json_int_t)SEARCH_META,
 	    "text", (json_int_t)SEARCH_TEXT, "body", (json_int_t)SEARCH_BODY);
 	if (man == NULL)
 		oom();

@@ -61,10 +61,16 @@ n += len([f for f in os.listdir(pages) if f.endswith(".md")]) if os.path.isdir(p
 out = []
 if m["docs"] != n:
     out.append("index.json counts %d documents, the content has %d" % (m["docs"], n))
-for k in range(m["blocks"]):
-    for s in range(m["shards"]):
+size = 100
+for k, (first, shards) in enumerate(m["blocks"]):
+    if first != 100 * (2 ** k - 1):
+        out.append("block %d starts at %d" % (k, first))
+    for s in range(shards):
         if not os.path.isfile(os.path.join(d, "b", str(k), "%d.bin" % s)):
             out.append("no b/%d/%d.bin" % (k, s))
+if not m["blocks"] or m["blocks"][-1][0] >= n or \
+        m["blocks"][-1][0] + 100 * 2 ** (len(m["blocks"]) - 1) < n:
+    out.append("the blocks %s do not hold %d documents" % (m["blocks"], n))
 metas = sum(len(json.load(open(os.path.join(d, "m", "%d.json" % i))))
             for i in range((m["docs"] + m["meta"] - 1) // m["meta"]))
 texts = sum(len(json.load(open(os.path.join(d, "x", "%d.json" % i))))

@@ -135,13 +135,14 @@
 		if (cs.length > 1 && out[out.length - 1] !== cs.length - 2) out.push(cs.length - 2);
 		return out.map(function (o) {
 			var a = cs[o].codePointAt(0), b = cs[o + 1].codePointAt(0);
-			return { o: o, key: a * 0x200000 + b, shard: (a * 1000003 + b) % man.shards };
+			return { o: o, a: a, b: b, key: a * 0x200000 + b };
 		});
 	}
 	// Documents of block k holding every word: id -> words found in the title.
 	function blockFind(words, k) {
-		var need = [];
-		words.forEach(function (w) { w.grams.forEach(function (g) { need.push(g.shard); }); });
+		var first = man.blocks[k][0], shards = man.blocks[k][1], need = [];
+		var shard = function (g) { return (g.a * 1000003 + g.b) % shards; };
+		words.forEach(function (w) { w.grams.forEach(function (g) { need.push(shard(g)); }); });
 		need = Array.from(new Set(need));
 		return Promise.all(need.map(function (s) {
 			return get(base + 'b/' + k + '/' + s + '.bin', 'bin');
@@ -150,7 +151,7 @@
 			need.forEach(function (s, i) { by.set(s, shards[i]); });
 			var hits = null;
 			for (var w of words) {
-				var ps = w.grams.map(function (g) { return postings(by.get(g.shard), g.key, k * man.block); });
+				var ps = w.grams.map(function (g) { return postings(by.get(shard(g)), g.key, first); });
 				if (ps.some(function (p) { return p === null; })) return new Map();
 				var found = new Map();
 				ps[0].forEach(function (pos0, doc) {
@@ -290,11 +291,22 @@
 			var keep = [];
 			ms.forEach(function (m, i) { if (passes(m, f)) keep.push([want[i], m]); });
 			var page = keep.slice(0, shown);
-			return Promise.all(page.map(function (e) { return text(e[0]); })).then(function (bodies) {
-				if (run.id !== seq || mine !== drawn) return;
+			var show = function (bodies) {
+				if (run.id !== seq || mine !== drawn) return false;
 				var frag = document.createDocumentFragment();
-				page.forEach(function (e, i) { frag.appendChild(item(e[0], e[1], bodies[i], run.words)); });
+				bodies.forEach(function (b, i) { frag.appendChild(item(page[i][0], page[i][1], b, run.words)); });
 				list.replaceChildren(frag);
+				return true;
+			};
+			// The first result as soon as its text is there, then the rest.
+			var head = !list.children.length && page.length ? text(page[0][0]).then(function (b) {
+				return show([b]);
+			}) : Promise.resolve(true);
+			return head.then(function (going) {
+				if (!going) return null;
+				return Promise.all(page.map(function (e) { return text(e[0]); }));
+			}).then(function (bodies) {
+				if (!bodies || !show(bodies)) return;
 				var total = filtered ? keep.length : ids.length;
 				more.hidden = !(done && total > page.length);
 				if (done) {
@@ -333,12 +345,12 @@
 			var k = 0;
 			function next() {
 				if (run.id !== seq) return null;
-				if (k >= man.blocks) { rank(run); return render(run, true); }
+				if (k >= man.blocks.length) { rank(run); return render(run, true); }
 				return blockFind(run.words, k++).then(function (h) {
 					if (run.id !== seq) return null;
 					var grew = h.size > 0;
 					h.forEach(function (v, d) { run.hits.set(d, v); });
-					if (!grew || k >= man.blocks) return next();
+					if (!grew || k >= man.blocks.length) return next();
 					rank(run);
 					return render(run, false).then(next);
 				});
@@ -395,7 +407,7 @@
 			man = m;
 			var words = ws.map(function (w) { return { s: w, grams: cover(w) }; });
 			var ks = [];
-			for (var k = 0; words.length && k < man.blocks; k++) ks.push(k);
+			for (var k = 0; words.length && k < man.blocks.length; k++) ks.push(k);
 			return Promise.all(ks.map(function (k) { return blockFind(words, k); }));
 		}).then(function (hs) {
 			var run = { hits: new Map() };
