@@ -21,7 +21,7 @@
 #define SEARCH_BODY	65536u	/* a document's first position after its title */
 #define SEARCH_BLOCK	100	/* documents in the first block; each next holds twice as many */
 #define SEARCH_META	100	/* documents per file of titles and facts */
-#define SEARCH_TEXT	5	/* documents per file of text for snippets */
+#define SEARCH_TEXT	10	/* documents per file of text for snippets */
 #define SEARCH_MUL	1000003u /* gram a, b goes to shard (a * MUL + b) % shards */
 
 /* One document of the index: a measure or a free page. */
@@ -560,7 +560,7 @@ docs_list(const struct site *s, const struct index *ix, struct sdoc **out)
 
 /*
  * Shards of a block of docs documents: one for every two or so (a
- * power of two, 8 to 512), so that a shard is a few kilobytes.  Blocks
+ * power of two, 8 to 256), so that a shard is a few kilobytes.  Blocks
  * grow, 100, 200, 400... documents: the first results of a query come
  * from a small first block, cheaply, and a big site is still a few
  * thousand files.
@@ -570,7 +570,7 @@ shards_for(size_t docs)
 {
 	unsigned	 s = 8;
 
-	while (s < 512 && s * 2 < docs)
+	while (s < 256 && s * 2 < docs)
 		s *= 2;
 	return s;
 }
