@@ -63,7 +63,7 @@ rm -rf "$work/big-again"
 files=$(find "$work/big-out/search" -type f | wc -l)
 bytes=$(du -s --apparent-size -B1 "$work/big-out/search" | cut -f1)
 echo
-echo "| measures | build CPU -j 1 | build CPU, all cores | index CPU (search_write) | share of -j 1 | index files | index bytes | built twice |"
+echo "| measures | build CPU -j 1 | build CPU, all cores | index CPU (search_write) | share of the build without it | index files | index bytes | built twice |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---|"
 awk -v n="$n" -v b1="$b1" -v bn="$bn" -v ix="$ix" -v f="$files" -v by="$bytes" -v s="$same" \
     'BEGIN { printf "| %d | %.2f s | %.2f s | %.2f s | %.1f %% | %d | %.1f MB | %s |\n", n, b1, bn, ix, 100 * ix / (b1 - ix), f, by / 1e6, s }'
