@@ -1049,7 +1049,7 @@ const struct pagetype model_types[] = {
 	{ "owners", SCOPE_SITE, url_owners, 0, 1, model_owners },
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
 	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
-	{ "search", SCOPE_SITE, url_search, 0, 0, model_search },
+	{ "search", SCOPE_SITE, url_search, 0, 1, model_search },
 	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
 };
 const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);
