@@ -580,7 +580,8 @@ shards_for(size_t docs)
  * counts search.js needs), search/b/ (postings), search/m/ (titles and
  * facts) and search/x/ (text for snippets).  Adds the files written to
  * *files.  Returns 0 if a file could not be written (publish_error()
- * says why).
+ * says why).  d takes the stage's problems like the other writers'; the
+ * content was checked when it loaded, so the index has none of its own.
  */
 int
 search_write(const struct site *s, const struct index *ix,
