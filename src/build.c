@@ -68,7 +68,8 @@ enum taskkind {
 	TASK_FEED,		/* the feed of measures[i], or NO_MEASURE: of area */
 	TASK_OWNERFEED,		/* the feed of the index's owners[i] */
 	TASK_SITEMAP,
-	TASK_OPENDATA
+	TASK_OPENDATA,
+	TASK_SEARCH		/* the search index, beside the pages */
 };
 
 struct task {
@@ -285,6 +286,9 @@ task_run(struct build *b, struct task *t, int w)
 	case TASK_SITEMAP:
 		return sitemap_write(&b->site, b->refs, b->jobsz, b->pub,
 		    &t->files, &t->d);
+	case TASK_SEARCH:
+		return search_write(&b->site, &b->ix, b->pub, &t->files,
+		    &t->d);
 	default:
 		return opendata_write(&b->site, &b->ix, b->pub, &t->files,
 		    &t->d);
@@ -342,7 +346,8 @@ tasks_end(struct build *b)
 }
 
 /*
- * Two rounds on the pool: every page and every measure's feed items;
+ * Two rounds on the pool: every page, every measure's feed items and
+ * the search index;
  * then, with the items in order, every feed, the sitemap and the open
  * data (the big single files first, so that no thread waits at the end).
  */
@@ -353,6 +358,7 @@ jobs_run(struct build *b)
 	int	 a, ok;
 
 	b->feeds = feed_new(&b->site, &b->ix, b->threads);
+	task_add(b, TASK_SEARCH, 0, 0);
 	for (i = 0; i < b->jobsz; i++)
 		if (!b->jobs[i].skip)
 			task_add(b, TASK_PAGE, i, 0);

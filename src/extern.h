@@ -103,6 +103,8 @@ char		*score_value(int);
 
 /* thaitext.c: Thai text: normal form, blanks, dictionary order, word boundaries. */
 char		*text_norm(const char *);
+size_t		 text_char(const char *, unsigned *);
+size_t		 text_put(char *, unsigned);
 int		 text_blank(const char *);
 char		*collate_key(const char *);
 size_t		 thai_cut(void *, const char *, size_t);
@@ -268,6 +270,7 @@ void		 escape_yaml(struct buf *, const char *);
 /* url.c: every site path and URL: pages, feeds, data, links. */
 extern const char url_owners[];
 extern const char url_datadoc[];
+extern const char url_search[];
 char		*url_year(int);
 char		*url_area(int, enum area);
 char		*url_status(int, enum status);
@@ -359,6 +362,14 @@ int		 sitemap_write(const struct site *, const struct pageref *,
 
 /* opendata.c: data/measures.json and .csv, all years and per year. */
 int		 opendata_write(const struct site *, const struct index *,
+			struct publish *, size_t *, struct diags *);
+
+/* search.c: the search index: search normal form, bigrams with positions, sharded files. */
+char		*search_norm(const char *);
+char		*search_norm_text(const char *);
+size_t		 search_grams(const char *, struct gram **);
+void		 search_html_text(struct buf *, const char *);
+int		 search_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
 
 /* cache.c: page model fingerprints kept between builds. */

@@ -983,6 +983,8 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 	href_attr(pc, v, "");
 	v = el(n, "owners", NULL);
 	href_attr(pc, v, url_owners);
+	v = el(n, "search", NULL);
+	href_attr(pc, v, url_search);
 	list = el(n, "menu", NULL);
 	for (i = 0; i < cfg->menusz; i++) {
 		v = el(list, "item", cfg->menu[i].title);
@@ -1421,6 +1423,16 @@ model_data(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/* The search page: only site and strings; search.js reads the index. */
+static xmlDocPtr
+model_search(const struct model *mo, const struct pageref *ref)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, mo, ref);
+	return page_end(&pc);
+}
+
 static xmlDocPtr
 model_notfound(const struct model *mo, const struct pageref *ref)
 {
@@ -1448,6 +1460,7 @@ const struct pagetype model_types[] = {
 	{ "owner", SCOPE_OWNER, NULL, 0, 1, model_owner },
 	{ "page", SCOPE_PAGE, NULL, 0, 1, model_page },
 	{ "data", SCOPE_SITE, url_datadoc, 0, 1, model_data },
+	{ "search", SCOPE_SITE, url_search, 0, 1, model_search },
 	{ "404", SCOPE_SITE, "404.html", 0, 0, model_notfound },
 };
 const size_t model_typesz = sizeof(model_types) / sizeof(model_types[0]);

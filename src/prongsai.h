@@ -576,6 +576,17 @@ struct buf {
 };
 
 /*
+ * What a theme's result carries in its _private while serialize.c
+ * writes it: put appends body i of arg (a page's bodies by reference)
+ * to b, and returns 0 if there is no such body.  A callback, so that
+ * the writer knows nothing of where bodies come from.
+ */
+struct bodies {
+	int		(*put)(const void *, size_t, struct buf *);
+	const void	*arg;
+};
+
+/*
  * A hash map from strings to indices (util.c); zeroed is empty.  The
  * keys are not owned.
  */
@@ -586,6 +597,13 @@ struct strmap {
 	size_t		 max;		/* a power of two, or 0 */
 };
 #define STRMAP_NONE	((size_t)-1)
+
+/* Two neighbouring characters of search text and where the first is (search.c). */
+struct gram {
+	unsigned	 a;
+	unsigned	 b;
+	unsigned	 pos;		/* in characters from the text's start */
+};
 
 /* Where a file's problems go while its fields are read. */
 struct fctx {

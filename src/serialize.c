@@ -129,16 +129,17 @@ static void put_nodes(struct buf *, const xmlNode *, int);
 static void
 put_body(struct buf *b, const xmlNode *n)
 {
-	xmlChar		*v;
-	char		*end;
-	unsigned long	 i;
+	const struct bodies	*bs;
+	xmlChar			*v;
+	char			*end;
+	unsigned long		 i;
 
-	if (n->doc == NULL || n->doc->_private == NULL ||
+	if (n->doc == NULL || (bs = n->doc->_private) == NULL ||
 	    (v = xmlGetNoNsProp(n, (const xmlChar *)"ref")) == NULL)
 		return;
 	i = strtoul((const char *)v, &end, 10);
 	if (end != (char *)v && *end == '\0')
-		html_refs_put(n->doc->_private, i, b);
+		bs->put(bs->arg, i, b);
 	xmlFree(v);
 }
 

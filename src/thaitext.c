@@ -34,6 +34,47 @@ utf8_decode(const unsigned char *s, size_t *n)
 }
 
 /*
+ * The character at s (valid UTF-8, not at its end) into *c; returns its
+ * length in bytes.  For search.c, which reads text a character at a time.
+ */
+size_t
+text_char(const char *s, unsigned *c)
+{
+	size_t	 n;
+
+	*c = utf8_decode((const unsigned char *)s, &n);
+	return n;
+}
+
+/* Write c as UTF-8 at out (room for 4 bytes); returns the length. */
+size_t
+text_put(char *out, unsigned c)
+{
+	unsigned char	*u = (unsigned char *)out;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (unsigned char)(0xc0 | c >> 6);
+		u[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | c >> 12);
+		u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		u[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | c >> 18);
+	u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	u[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
  * TIS-620 form of UTF-8 text, the encoding libthai works in.  Characters
  * that TIS-620 lacks become '~', after every Thai letter in order.
  * offs, if not NULL, receives the byte offset of each character.
@@ -133,6 +174,51 @@ thai_brk_free(void *brk)
 		th_brk_delete(brk);
 }
 
+/* Thai's canonical combining classes: 103 sara u, uu; 9 phinthu; 107 tone marks. */
+static int
+thai_ccc(unsigned c)
+{
+	if (c == 0x0e38 || c == 0x0e39)
+		return 103;
+	if (c == 0x0e3a)
+		return 9;
+	if (c >= 0x0e48 && c <= 0x0e4b)
+		return 107;
+	return 0;
+}
+
+/*
+ * Is s (valid UTF-8) in NFC as it is?  Said only for text of ASCII and
+ * Thai letters, where no character composes and NFC only puts marks
+ * written one after the other in class order (a tone mark typed before
+ * sara u).  Most content is such text, and u8_normalize was most of the
+ * search index's time.
+ */
+static int
+nfc_already(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned		 c;
+	size_t			 n;
+	int			 cc, last = 0;
+
+	for (; *p != '\0'; p += n) {
+		if (*p < 0x80) {
+			n = 1;
+			last = 0;
+			continue;
+		}
+		c = utf8_decode(p, &n);
+		if (c < 0x0e00 || c > 0x0e7f)
+			return 0;
+		cc = thai_ccc(c);
+		if (cc != 0 && last > cc)
+			return 0;
+		last = cc;
+	}
+	return 1;
+}
+
 /*
  * The one form in which text is compared and shown: Unicode NFC, and
  * SARA AM typed as NIKHAHIT + SARA AA (as some Thai keyboards and Word
@@ -147,9 +233,12 @@ text_norm(const char *s)
 	size_t		 len, i, k;
 	char		*out;
 
-	n = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL,
-	    &len);
-	if (n == NULL)
+	if (nfc_already(s)) {
+		len = strlen(s);
+		n = xmalloc(len + 1);
+		memcpy(n, s, len + 1);
+	} else if ((n = u8_normalize(UNINORM_NFC, (const uint8_t *)s,
+	    strlen(s), NULL, &len)) == NULL)
 		return xstrdup(s);
 	out = xmalloc(len + 1);
 	for (i = k = 0; i < len; ) {

@@ -660,6 +660,13 @@ result_bytes(xsltStylesheetPtr style, xmlDocPtr res, char **out,
 	return 1;
 }
 
+/* serialize.c's way to a page's bodies: html.c places them. */
+static int
+theme_put_body(const void *refs, size_t i, struct buf *b)
+{
+	return html_refs_put(refs, i, b);
+}
+
 /*
  * Apply the stylesheet for type to a page model, which this frees.  On
  * success sets *out to a new buffer (free with free()) of *len bytes and
@@ -674,6 +681,7 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	xmlDocPtr		 res;
 	struct errbuf		 e;
 	struct htmlrefs		*refs;
+	struct bodies		 bs;
 	int			 ok = 0;
 
 	memset(&e, 0, sizeof(e));
@@ -700,8 +708,10 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	/* Its bodies go with the result, to be placed as it is written. */
 	refs = model_doc_refs(model);
 	model_doc_free(model);
+	bs.put = theme_put_body;
+	bs.arg = refs;
 	if (res != NULL)
-		res->_private = refs;
+		res->_private = &bs;
 	if (!ok || !result_bytes(t->xsl[type], res, out, len)) {
 		errbuf_report(&e, d, file, _("the theme failed on this page"));
 		ok = 0;

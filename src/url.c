@@ -9,6 +9,9 @@
 /* The folder of the owner list; each owner's page is in it. */
 const char	 url_owners[] = "owners/";
 
+/* The search page's folder, which also holds the search index (search.c). */
+const char	 url_search[] = "search/";
+
 /* The folder of each area's pages in a year. */
 static const char *const areadirs[AREA__MAX] = { "iit", "eit", "oit" };
 

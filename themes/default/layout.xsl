@@ -105,8 +105,22 @@
             <span class="brand-org"><xsl:value-of select="/page/site/organization"/></span>
           </xsl:if>
         </a>
+        <xsl:call-template name="search-box"/>
       </div>
     </header>
+  </xsl:template>
+
+  <!-- A search box on every page but the search page (which has its own):
+       a plain GET form, so it works without JavaScript too. -->
+  <xsl:template name="search-box">
+    <xsl:if test="/page/site/search and /page/@type != 'search'">
+      <form class="site-search" role="search" method="get">
+        <xsl:attribute name="action"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/search/@href"/></xsl:call-template></xsl:attribute>
+        <label for="site-search-q" class="visually-hidden"><xsl:call-template name="t"><xsl:with-param name="id" select="'search-site-label'"/></xsl:call-template></label>
+        <input type="search" id="site-search-q" name="q" enterkeyhint="search"/>
+        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="id" select="'search-button'"/></xsl:call-template></button>
+      </form>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="site-nav">
