@@ -33,7 +33,8 @@ TESTS     = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
-            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev
+            libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
+            weasyprint fonts-noto-core
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
             fonts-thai-tlwg poppler-utils linkchecker \
             clang libfuzzer-14-dev libclang-rt-14-dev

@@ -223,6 +223,7 @@ char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
+char		*url_report_pdf(const char *);
 char		*url_feed(const struct measure *, int);
 char		*url_data(int, const char *);
 int		 url_is_site(const char *);
@@ -241,6 +242,7 @@ size_t		 model_type(const char *);
 void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
 			int);
 void		 model_hash(struct _xmlDoc *, struct hash *);
+void		 model_set_pdf(struct model *, int);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
 char		*serialize_html(const struct _xmlDoc *, size_t *);
@@ -268,6 +270,8 @@ struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);
 int		 publish_copy(struct publish *, const char *, const char *);
+char		*publish_path(struct publish *, const char *);
+const char	*publish_dir(const struct publish *);
 int		 publish_reuse(struct publish *, const char *,
 			const struct stamp *);
 int		 publish_stamp(struct publish *, const char *,
@@ -298,6 +302,11 @@ int		 sitemap_write(const struct site *, const struct pageref *,
 /* opendata.c: data/measures.json and .csv, all years and per year. */
 int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
+
+/* pdf.c: a report's PDF by an external renderer, in the build folder. */
+char		*pdf_renderer(void);
+int		 pdf_render(const char *, const char *, const char *,
+			const char *, const char *, char **);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

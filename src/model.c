@@ -21,6 +21,7 @@ struct model {
 	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
+	int			 pdf;		/* the build makes each report's PDF */
 };
 
 /* A free page of the menu with its title's Thai collation key. */
@@ -163,6 +164,13 @@ model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref)
 {
 	mo->dicts[type] = dict;
 	mo->byref[type] = byref;
+}
+
+/* Say whether the build makes a PDF of each report (pdf.c found a renderer). */
+void
+model_set_pdf(struct model *mo, int on)
+{
+	mo->pdf = on;
 }
 
 /* A new document for a page of type, on that type's dictionary if any. */
@@ -981,14 +989,30 @@ model_page(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/* signed_by or prepared_by of a report, when given. */
+static void
+signer_el(xmlNodePtr parent, const char *name, const struct signer *s)
+{
+	xmlNodePtr	 n;
+
+	if (s->name == NULL)
+		return;
+	n = el(parent, name, NULL);
+	el(n, "name", s->name);
+	el(n, "position", s->position);
+}
+
 /* The official report: introduction, then one table per section. */
 static xmlDocPtr
 model_report(const struct model *mo, const struct pageref *ref)
 {
 	const struct yeargroup	*yg = ref->what;
+	const struct report	*r = yg->report;
 	struct pagectx		 pc;
 	xmlNodePtr		 root, rep, sec, m;
+	struct date		 asof = { 0, 0, 0 }, d;
 	size_t			 s, i, k;
+	char			*pdf;
 
 	root = page_begin(&pc, mo, ref);
 	rep = el(root, "report", NULL);
@@ -998,6 +1022,18 @@ model_report(const struct model *mo, const struct pageref *ref)
 		el(rep, "title", yg->report->title);
 		period_el(&pc, rep, &yg->report->period, yg->year);
 		html_el(&pc, rep, "intro", yg->report->html->all);
+	}
+	/* "ข้อมูล ณ วันที่": the newest date the year's content gives. */
+	for (i = 0; i < yg->sz; i++) {
+		measure_changed(yg->m[i], &d);
+		if (asof.year == 0 || date_cmp(&d, &asof) > 0)
+			asof = d;
+	}
+	if (asof.year != 0)
+		date_el(&pc, rep, "as-of", &asof);
+	if (mo->pdf) {
+		pdf = url_report_pdf(ref->path);
+		href_attr_free(&pc, el(rep, "pdf", NULL), pdf);
 	}
 	for (s = 0; yg->fw != NULL && s < yg->fw->secsz; s++) {
 		sec = el(rep, "section", NULL);
@@ -1009,6 +1045,12 @@ model_report(const struct model *mo, const struct pageref *ref)
 			m = measure_el(&pc, sec, yg->m[i], DETAIL_REPORT);
 			num_attr(&pc, m, "number", (long)++k);
 		}
+	}
+	if (r != NULL) {
+		signer_el(rep, "signed-by", &r->signer);
+		signer_el(rep, "prepared-by", &r->preparer);
+		if (r->date.year != 0)
+			date_el(&pc, rep, "date", &r->date);
 	}
 	return page_end(&pc);
 }

@@ -217,12 +217,21 @@ struct body {
 	char		*first_para;	/* plain text of the first paragraph, or NULL */
 };
 
+/* Who signs (or prepared) the report: both strings owned, NULL if not given. */
+struct signer {
+	char		*name;
+	char		*position;
+};
+
 /* A per-year report file, content/reports/YYYY.md. */
 struct report {
 	char		*path;
 	int		 fiscal_year;
 	char		*title;
 	struct period	 period;	/* the reporting period */
+	struct signer	 signer;	/* signed_by: the head of the agency */
+	struct signer	 preparer;	/* prepared_by: the clerk, optional */
+	struct date	 date;		/* the report's date; year 0: not given */
 	char		*body;
 	struct body	*html;
 };

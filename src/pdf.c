@@ -1,0 +1,207 @@
+/* pdf.c: the PDF of a report, made from its page in the build folder by an external renderer (WeasyPrint, which shapes Thai with Pango and HarfBuzz). */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+extern char **environ;
+
+/* The renderer's program name, looked up in PATH. */
+#define RENDERER	"weasyprint"
+
+/*
+ * Run by WeasyPrint's own Python: render argv[1], the page whose
+ * public address is argv[4], to argv[2].  Links in the PDF go to the
+ * published site; what the page loads (style sheets, fonts, images)
+ * is read from the build folder argv[3], and nothing else is fetched:
+ * an image from the network would make the build slow, and its PDF
+ * depend on another site's day.
+ */
+static const char script[] =
+    "import os, sys, urllib.parse\n"
+    "from weasyprint import HTML, default_url_fetcher\n"
+    "page, out, root, url = sys.argv[1:5]\n"
+    "root = os.path.realpath(root)\n"
+    "base = url[:len(url) - len(os.path.relpath(page, root))]\n"
+    "def fetch(u, *args, **kw):\n"
+    "    if u.startswith(base):\n"
+    "        rel = urllib.parse.unquote(urllib.parse.urlsplit(\n"
+    "            u[len(base):]).path)\n"
+    "        p = os.path.realpath(os.path.join(root, rel))\n"
+    "        if p.startswith(root + os.sep) and os.path.isfile(p):\n"
+    "            return default_url_fetcher(\n"
+    "                'file://' + urllib.parse.quote(p), *args, **kw)\n"
+    "    elif u.startswith('data:'):\n"
+    "        return default_url_fetcher(u, *args, **kw)\n"
+    "    raise ValueError('not fetched: ' + u)\n"
+    "HTML(filename=page, base_url=url, url_fetcher=fetch).write_pdf(out)\n";
+
+/*
+ * The interpreter that runs the renderer: WeasyPrint's command is a
+ * Python script whose first line names the Python it was installed
+ * for (Debian's /usr/bin/python3, not the first python3 on PATH).
+ * A new string, or NULL if prog is not such a script.
+ */
+static char *
+interpreter(const char *prog)
+{
+	char	 line[256], *p, *e;
+	FILE	*f;
+
+	if ((f = fopen(prog, "r")) == NULL)
+		return NULL;
+	p = fgets(line, sizeof(line), f);
+	fclose(f);
+	if (p == NULL || strncmp(line, "#!", 2) != 0)
+		return NULL;
+	for (p = line + 2; *p == ' '; p++)
+		continue;
+	e = p + strcspn(p, " \t\r\n");
+	*e = '\0';
+	if (*p != '/' || access(p, X_OK) != 0)
+		return NULL;
+	return xstrdup(p);
+}
+
+/*
+ * Find the renderer: the Python that runs WeasyPrint's command in PATH.
+ * Returns a new string, or NULL if it is not installed.
+ */
+char *
+pdf_renderer(void)
+{
+	const char	*path = getenv("PATH");
+	char		*dirs, *dir, *save, *prog, *py = NULL;
+
+	if (path == NULL || *path == '\0')
+		return NULL;
+	dirs = xstrdup(path);
+	for (dir = strtok_r(dirs, ":", &save); dir != NULL && py == NULL;
+	    dir = strtok_r(NULL, ":", &save)) {
+		prog = path_join(*dir != '\0' ? dir : ".", RENDERER);
+		if (access(prog, X_OK) == 0)
+			py = interpreter(prog);
+		free(prog);
+	}
+	free(dirs);
+	return py;
+}
+
+/* The environment for the renderer: ours, made reproducible. */
+static char **
+pdf_environ(void)
+{
+	const char	*epoch = getenv("SOURCE_DATE_EPOCH");
+	char		**env;
+	size_t		 n, i, k = 0;
+
+	for (n = 0; environ[n] != NULL; n++)
+		continue;
+	env = xcalloc(n + 3, sizeof(*env));
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "SOURCE_DATE_EPOCH=", 18) != 0 &&
+		    strncmp(environ[i], "PYTHONHASHSEED=", 15) != 0)
+			env[k++] = xstrdup(environ[i]);
+	/*
+	 * fontTools stamps each embedded font subset with the time it was
+	 * made, unless SOURCE_DATE_EPOCH says which time to write: without
+	 * it no two builds of a report would be the same bytes.
+	 */
+	env[k++] = xasprintf("SOURCE_DATE_EPOCH=%s", epoch != NULL &&
+	    *epoch != '\0' && strspn(epoch, "0123456789") == strlen(epoch) ?
+	    epoch : "0");
+	env[k++] = xstrdup("PYTHONHASHSEED=0");
+	return env;
+}
+
+static void
+strv_free(char **v)
+{
+	size_t	 i;
+
+	for (i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Render the HTML file html into the PDF file out with the renderer
+ * py (from pdf_renderer()); root is the build folder, the only place
+ * it may read files from, and url the page's public address (html's
+ * path below root after the site's base URL).  Returns 1, or 0 with a
+ * reason in *why (a new string).
+ */
+int
+pdf_render(const char *py, const char *html, const char *out,
+    const char *root, const char *url, char **why)
+{
+	posix_spawn_file_actions_t	 fa;
+	char				*argv[8], **env, msg[4096];
+	char				*tail;
+	pid_t				 pid;
+	int				 fd[2], st, rc;
+	size_t				 len = 0;
+	ssize_t				 r;
+
+	*why = NULL;
+	if (pipe(fd) != 0) {
+		*why = xasprintf("%s", strerror(errno));
+		return 0;
+	}
+	argv[0] = (char *)py;
+	argv[1] = (char *)"-c";
+	argv[2] = (char *)script;
+	argv[3] = (char *)html;
+	argv[4] = (char *)out;
+	argv[5] = (char *)root;
+	argv[6] = (char *)url;
+	argv[7] = NULL;
+	env = pdf_environ();
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addclose(&fa, fd[0]);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 2);
+	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	rc = posix_spawn(&pid, py, &fa, NULL, argv, env);
+	posix_spawn_file_actions_destroy(&fa);
+	strv_free(env);
+	close(fd[1]);
+	if (rc != 0) {
+		close(fd[0]);
+		*why = xasprintf("%s: %s", py, strerror(rc));
+		return 0;
+	}
+	/* Keep the renderer's last words: the end says what went wrong. */
+	while ((r = read(fd[0], msg + len, sizeof(msg) - 1 - len)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		len += (size_t)r;
+		if (len == sizeof(msg) - 1) {
+			memmove(msg, msg + len / 2, len - len / 2);
+			len -= len / 2;
+		}
+	}
+	close(fd[0]);
+	msg[len] = '\0';
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 1;
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	tail = strrchr(msg, '\n');
+	*why = xstrdup(tail != NULL ? tail + 1 : msg);
+	return 0;
+}
