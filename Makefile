@@ -17,7 +17,7 @@ WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
 DEFS      = -D_GNU_SOURCE -DVERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
 ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)
-LDLIBS    = $(PKG_LIBS) -lunistring -lpthread
+LDLIBS    = $(PKG_LIBS) -lunistring -lpthread -lm
 # jemalloc for the program people run: libxml2 and libxslt allocate and
 # free a node per element, attribute and text of every page, where glibc's
 # malloc costs a third of the build's CPU time (see README, Performance).
@@ -34,7 +34,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxml2-utils libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libcmocka-dev libunistring-dev libxxhash-dev \
-            weasyprint fonts-noto-core
+            weasyprint fonts-noto-core fonts-thai-tlwg
 DEB_TEST  = python3 python3-feedparser python3-yaml chromium \
             fonts-thai-tlwg poppler-utils linkchecker \
             clang libfuzzer-14-dev libclang-rt-14-dev

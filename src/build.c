@@ -438,6 +438,36 @@ pdfs_make(struct build *b)
 	return ok;
 }
 
+/* Is rel among the files as publishes? */
+static int
+assets_have(const struct assets *as, const char *rel)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->sz; i++)
+		if (strcmp(as->v[i].rel, rel) == 0)
+			return 1;
+	return 0;
+}
+
+/* site.yaml's logo must be a file the build publishes. */
+static void
+logo_check(struct build *b)
+{
+	const struct identity	*id = &b->site.cfg.id;
+	char			*file;
+
+	if (id->logo == NULL || assets_have(&b->statics, id->logo) ||
+	    assets_have(&b->site.files_dir, id->logo))
+		return;
+	file = path_join(b->site.root, "content/site.yaml");
+	diag_add(&b->d, file, id->logo_pos.line, id->logo_pos.col, SEV_ERROR,
+	    _("there is no logo file %s: put the file in content/files/ "
+	    "(as files/NAME) or in the theme's static/ folder (as "
+	    "static/NAME)"), id->logo);
+	free(file);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -464,6 +494,12 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		site_assets(&b->statics, dir, theme_dir(b->theme), dir,
 		    "static", &b->d, &interrupted);
 		free(dir);
+		logo_check(b);
+		if (!fonts_assets(&b->statics))
+			fprintf(stderr, _("prongsai: warning: the Thai font "
+			    "Noto Sans Thai (Debian package fonts-noto-core) "
+			    "is not installed, so the site is published "
+			    "without it and readers see their own fonts\n"));
 	}
 	if (b->d.errors)
 		return EXIT_CONTENT;

@@ -303,6 +303,9 @@ int		 sitemap_write(const struct site *, const struct pageref *,
 int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
 
+/* fonts.c: the Thai font files the theme serves, from Debian's package. */
+int		 fonts_assets(struct assets *);
+
 /* pdf.c: a report's PDF by an external renderer, in the build folder. */
 char		*pdf_renderer(void);
 int		 pdf_render(const char *, const char *, const char *,

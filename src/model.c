@@ -765,6 +765,78 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 	}
 }
 
+/* A link of site.yaml (menu, policies): a site path or a full address. */
+static void
+link_el(const struct pagectx *pc, xmlNodePtr list, const struct menuitem *m)
+{
+	xmlNodePtr	 v = el(list, "item", m->title);
+
+	if (m->url[0] == '/' && m->url[1] != '/')
+		href_attr(pc, v, m->url + 1);
+	else
+		attr(v, "href", m->url);
+}
+
+/* The agency's own face (site.yaml): each part only when given. */
+static void
+identity_el(const struct pagectx *pc, xmlNodePtr n)
+{
+	const struct identity	*id = &pc->mo->site->cfg.id;
+	xmlNodePtr		 v, list;
+	char			*s, *t;
+	size_t			 i, k;
+
+	if (id->logo != NULL) {
+		v = el(n, "logo", NULL);
+		href_attr(pc, v, id->logo);
+		attr(v, "alt", id->logo_alt);
+	}
+	if (id->main_site.url != NULL) {
+		v = el(n, "main-site", id->main_site.title);
+		attr(v, "href", id->main_site.url);
+	}
+	if (id->address || id->phone || id->email || id->hours) {
+		list = el(n, "contact", NULL);
+		if (id->address != NULL)
+			el(list, "address", id->address);
+		if (id->phone != NULL) {
+			v = el(list, "phone", id->phone);
+			/* tel: takes the digits, not the way they are grouped. */
+			s = digits_ascii(id->phone);
+			t = xmalloc(strlen(s) + 5);
+			memcpy(t, "tel:", 4);
+			for (i = 0, k = 4; s[i] != '\0'; i++)
+				if ((s[i] >= '0' && s[i] <= '9') ||
+				    (s[i] == '+' && k == 4))
+					t[k++] = s[i];
+			t[k] = '\0';
+			attr(v, "href", t);
+			free(t);
+			free(s);
+		}
+		if (id->email != NULL) {
+			v = el(list, "email", id->email);
+			s = xstrcat3("mailto:", id->email, "");
+			attr(v, "href", s);
+			free(s);
+		}
+		if (id->hours != NULL)
+			el(list, "hours", id->hours);
+	}
+	if (id->has_colors) {
+		v = el(n, "colors", NULL);
+		attrf(v, "primary", "#%02x%02x%02x", id->primary.r,
+		    id->primary.g, id->primary.b);
+		attrf(v, "dark", "#%02x%02x%02x", id->dark.r, id->dark.g,
+		    id->dark.b);
+	}
+	if (id->policiesz > 0) {
+		list = el(n, "policies", NULL);
+		for (i = 0; i < id->policiesz; i++)
+			link_el(pc, list, &id->policies[i]);
+	}
+}
+
 /* The site data every page carries: names, menu, feeds, data, years, areas. */
 static void
 site_el(const struct pagectx *pc, xmlNodePtr parent)
@@ -803,6 +875,7 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		v = el(list, "item", pc->mo->menu[i]->title);
 		href_attr_free(pc, v, url_doc(pc->mo->menu[i]));
 	}
+	identity_el(pc, n);
 	feeds_el(pc, n);
 	data_el(pc, n);
 	list = el(n, "years", NULL);

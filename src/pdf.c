@@ -24,10 +24,31 @@ extern char **environ;
  * is read from the build folder argv[3], and nothing else is fetched:
  * an image from the network would make the build slow, and its PDF
  * depend on another site's day.
+ *
+ * WeasyPrint maps each glyph to the text of the first cluster it drew
+ * it in: HarfBuzz draws SARA AM as NIKHAHIT and SARA AA, and the
+ * NIKHAHIT was mapped to nothing, so "ดำเนินการ" came out of the PDF as
+ * "ดาเนินการ".  A glyph mapped to nothing gets the character the font
+ * itself gives it, and "ดําเนินการ" is the same text under Unicode
+ * compatibility (NFKC).
  */
 static const char script[] =
     "import os, sys, urllib.parse\n"
+    "import weasyprint.pdf as wp\n"
     "from weasyprint import HTML, default_url_fetcher\n"
+    "build = wp.build_fonts_dictionary\n"
+    "def fonts(pdf, fonts, *args, **kw):\n"
+    "    for f in fonts.values():\n"
+    "        if getattr(f, 'ttfont', None) is None:\n"
+    "            continue\n"
+    "        rev = {}\n"
+    "        for cp, name in sorted(f.ttfont.getBestCmap().items()):\n"
+    "            rev.setdefault(f.ttfont.getGlyphID(name), chr(cp))\n"
+    "        for g, t in list(f.cmap.items()):\n"
+    "            if t == '' and g in rev:\n"
+    "                f.cmap[g] = rev[g]\n"
+    "    return build(pdf, fonts, *args, **kw)\n"
+    "wp.build_fonts_dictionary = fonts\n"
     "page, out, root, url = sys.argv[1:5]\n"
     "root = os.path.realpath(root)\n"
     "base = url[:len(url) - len(os.path.relpath(page, root))]\n"

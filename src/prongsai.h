@@ -251,6 +251,31 @@ struct menuitem {
 	char		*url;
 };
 
+/* An sRGB colour, each channel 0-255. */
+struct rgb {
+	int		 r, g, b;
+};
+
+/*
+ * The agency's own face on the site (site.yaml logo, main_site,
+ * contact, colors, policies); every string owned, NULL when not given.
+ */
+struct identity {
+	char		*logo;		/* its path in the output: files/x.svg or static/x.svg */
+	char		*logo_alt;
+	struct pos	 logo_pos;
+	struct menuitem	 main_site;	/* title and http(s) address */
+	char		*address;
+	char		*phone;
+	char		*email;
+	char		*hours;
+	int		 has_colors;
+	struct rgb	 primary;	/* header, links, buttons */
+	struct rgb	 dark;		/* the navigation: primary darkened */
+	struct menuitem	*policies;	/* footer links: privacy, website policy */
+	size_t		 policiesz;
+};
+
 /* site.yaml: site-wide settings.  All strings owned. */
 struct config {
 	char		*title;
@@ -264,6 +289,7 @@ struct config {
 	int		 unsafe_html;
 	struct menuitem	*menu;
 	size_t		 menusz;
+	struct identity	 id;		/* logo, main site, contact, colours, policies */
 };
 
 /* One ITA indicator of a fiscal year's framework. */
