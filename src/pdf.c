@@ -26,14 +26,17 @@ extern char **environ;
  * depend on another site's day.
  *
  * WeasyPrint maps each glyph to the text of the first cluster it drew
- * it in: HarfBuzz draws SARA AM as NIKHAHIT and SARA AA, and the
- * NIKHAHIT was mapped to nothing, so "ดำเนินการ" came out of the PDF as
- * "ดาเนินการ".  A glyph mapped to nothing gets the character the font
- * itself gives it, and "ดําเนินการ" is the same text under Unicode
- * compatibility (NFKC).
+ * it in, which for Thai is often the wrong part of the cluster: HarfBuzz
+ * draws SARA AM as NIKHAHIT and SARA AA, and the NIKHAHIT was mapped to
+ * nothing ("ดำเนินการ" came out of the PDF as "ดาเนินการ"), a lowered SARA
+ * UU to MAI THO.  So each glyph is mapped to the character the font
+ * gives it, a variant glyph (uni0E39.small, or the private-use code
+ * points U+F700-U+F71A that Thai fonts give lowered and shifted marks)
+ * to its base character;
+ * "ดําเนินการ" is the same text under Unicode compatibility (NFKC).
  */
 static const char script[] =
-    "import os, sys, urllib.parse\n"
+    "import os, re, sys, urllib.parse\n"
     "import weasyprint.pdf as wp\n"
     "from weasyprint import HTML, default_url_fetcher\n"
     "build = wp.build_fonts_dictionary\n"
@@ -42,11 +45,18 @@ static const char script[] =
     "        if getattr(f, 'ttfont', None) is None:\n"
     "            continue\n"
     "        rev = {}\n"
+    "        pua = dict(zip(range(0xF700, 0xF71B), '\\u0E10\\u0E34\\u0E35'\n"
+    "            '\\u0E36\\u0E37\\u0E48\\u0E49\\u0E4A\\u0E4B\\u0E4C\\u0E48\\u0E49'\n"
+    "            '\\u0E4A\\u0E4B\\u0E4C\\u0E0D\\u0E31\\u0E4D\\u0E47\\u0E48\\u0E49'\n"
+    "            '\\u0E4A\\u0E4B\\u0E4C\\u0E38\\u0E39\\u0E3A'))\n"
     "        for cp, name in sorted(f.ttfont.getBestCmap().items()):\n"
-    "            rev.setdefault(f.ttfont.getGlyphID(name), chr(cp))\n"
+    "            rev.setdefault(f.ttfont.getGlyphID(name), pua.get(cp, chr(cp)))\n"
     "        for g, t in list(f.cmap.items()):\n"
-    "            if t == '' and g in rev:\n"
+    "            n = f.ttfont.getGlyphName(g)\n"
+    "            if g in rev:\n"
     "                f.cmap[g] = rev[g]\n"
+    "            elif re.match('uni[0-9A-F]{4}[._]', n):\n"
+    "                f.cmap[g] = chr(int(n[3:7], 16))\n"
     "    return build(pdf, fonts, *args, **kw)\n"
     "wp.build_fonts_dictionary = fonts\n"
     "page, out, root, url = sys.argv[1:5]\n"
