@@ -460,8 +460,9 @@ def frame(path):
         why.append('right')
     if not why:
         y0, y1 = min(lv[1], rv[1]), max(lv[2], rv[2])
-        span = lambda y: any(abs(yy - y) <= 2 and l <= left + 3 and r >= right - 3
-                             for yy, l, r in hr)
+        # A rule of .75 pt at 72 dpi may fall on two rows of pixels.
+        span = lambda y: all(any(dark(rows[yy][x]) for yy in range(
+            max(0, y - 2), min(h, y + 3))) for x in range(left + 3, right - 2))
         if not span(y0):
             why.append('top')
         if not span(y1):

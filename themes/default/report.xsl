@@ -157,6 +157,9 @@
                       </tr>
                     </xsl:for-each>
                   </tbody>
+                  <!-- Repeated at the foot of every printed page's part of
+                       the table: its bottom rule (print.css). -->
+                  <tfoot class="print-rule" aria-hidden="true"><tr><td colspan="5"></td></tr></tfoot>
                 </table>
               </div>
             </xsl:when>
