@@ -57,10 +57,18 @@ try {
 	const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
 	check('print/font', /Sarabun/.test(font) && /Laksaman/.test(font), font);
 	// Every outer rule of every report table is printed (style.css hides
-	// them on screen, where the table scrolls in its frame).
+	// them on screen, where the table scrolls in its frame): the sides as
+	// the table's borders, the top and bottom as the lines the header and
+	// footer rows draw on every page (tests/report.sh checks the pixels).
 	const frame = await page.evaluate(() => [...document.querySelectorAll('table.report-table')]
-		.map((t) => { const c = getComputedStyle(t); return ['Top', 'Right', 'Bottom', 'Left']
-			.filter((k) => c[`border${k}Style`] !== 'solid' || parseFloat(c[`border${k}Width`]) <= 0); })
+		.map((t) => {
+			const c = getComputedStyle(t), miss = ['Right', 'Left']
+				.filter((k) => c[`border${k}Style`] !== 'solid' || parseFloat(c[`border${k}Width`]) <= 0);
+			const line = (e) => e && getComputedStyle(e).display !== 'none' && /gradient/.test(getComputedStyle(e).backgroundImage);
+			if (!line(t.querySelector('thead th'))) miss.push('Top');
+			if (!line(t.querySelector('tfoot td'))) miss.push('Bottom');
+			return miss;
+		})
 		.filter((m) => m.length));
 	check('print/table-frame', frame.length === 0, `tables without outer rules: ${JSON.stringify(frame)}`);
 	await page.pdf({ path: path.join(art, 'report-2566.pdf'), preferCSSPageSize: true });
