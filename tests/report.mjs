@@ -94,7 +94,14 @@ try {
 					const r = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();
 					return r.right > s.right + 0.5 || r.left < s.left - 0.5;
 				}).map((t) => t.textContent),
+				// A label's size as drawn, against the body text's.
+				label: (() => { const t = document.querySelector('svg.chart-svg text.chart-label'); return t ? t.getBoundingClientRect().height : 0; })(),
+				scale: (() => { const s = document.querySelector('svg.chart-svg'); return s ? s.getBoundingClientRect().width / s.viewBox.baseVal.width : 0; })(),
+				fs: (() => { const t = document.querySelector('svg.chart-svg text.chart-label'); return t ? Number(t.getAttribute('font-size')) : 0; })(),
+				body: parseFloat(getComputedStyle(document.body).fontSize),
 			}));
+			const px = m.fs * m.scale;
+			check(`${pre}${name}-${w}/chart-text-size`, Math.abs(px - m.body) <= (w < 768 ? 1.5 : 0.5), `chart labels ${px.toFixed(1)} px, body ${m.body} px`);
 			await page.screenshot({ path: path.join(art, `${pre}dashboard-${name}-${w}.png`), fullPage: true });
 			check(`${pre}${name}-${w}/no-sideways-scroll`, m.sw <= m.iw, `scrollWidth ${m.sw} > innerWidth ${m.iw}`);
 			check(`${pre}${name}-${w}/charts`, m.charts > 0 && m.wide === 0, `${m.charts} charts, ${m.wide} wider than the page`);
