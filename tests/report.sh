@@ -676,7 +676,10 @@ for case in 'colors: {primary: "#ffd166"}:too light' \
 	    --output "$work/badid/out" >"$work/badid.log" 2>&1; then
 		echo "FAIL: report/identity-refused: $yaml was accepted"
 		fail=1
-	elif grep -q "site.yaml:[0-9]*:[0-9]*: .*$want" "$work/badid.log"; then
+	elif grep -q "site.yaml:[0-9]*:[0-9]*: .*$want" "$work/badid.log" &&
+	    ! PRONGSAI_LANG=en "$bin" check --source "$work/badid" \
+	    >"$work/badid-check.log" 2>&1 &&
+	    grep -q "site.yaml:[0-9]*:[0-9]*: .*$want" "$work/badid-check.log"; then
 		echo "PASS: report/identity-refused: $want"
 	else
 		echo "FAIL: report/identity-refused: $yaml"
