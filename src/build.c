@@ -495,11 +495,6 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		    "static", &b->d, &interrupted);
 		free(dir);
 		logo_check(b);
-		if (!fonts_assets(&b->statics))
-			fprintf(stderr, _("prongsai: warning: the Thai font "
-			    "Noto Sans Thai (Debian package fonts-noto-core) "
-			    "is not installed, so the site is published "
-			    "without it and readers see their own fonts\n"));
 	}
 	if (b->d.errors)
 		return EXIT_CONTENT;
@@ -529,6 +524,8 @@ build_render(struct build *b)
 		ok = assets_copy(b, &b->statics);
 	if (ok && !interrupted)
 		ok = assets_copy(b, &b->site.files_dir);
+	if (ok && !interrupted)
+		ok = fonts_publish(b->pub, b->pdf, &b->files);
 	if (ok && !interrupted && b->pdf != NULL)
 		ok = pdfs_make(b);
 	if (ok && !interrupted)

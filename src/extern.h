@@ -272,6 +272,7 @@ int		 publish_write(struct publish *, const char *, const char *,
 int		 publish_copy(struct publish *, const char *, const char *);
 char		*publish_path(struct publish *, const char *);
 const char	*publish_dir(const struct publish *);
+const char	*publish_old(const struct publish *);
 int		 publish_reuse(struct publish *, const char *,
 			const struct stamp *);
 int		 publish_stamp(struct publish *, const char *,
@@ -303,13 +304,14 @@ int		 sitemap_write(const struct site *, const struct pageref *,
 int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
 
-/* fonts.c: the Thai font files the theme serves, from Debian's package. */
-int		 fonts_assets(struct assets *);
-
 /* pdf.c: a report's PDF by an external renderer, in the build folder. */
 char		*pdf_renderer(void);
+int		 pdf_exec(char *const [], char **);
 int		 pdf_render(const char *, const char *, const char *,
 			const char *, const char *, char **);
+
+/* fonts.c: the Thai font files the theme serves, from Debian's package. */
+int		 fonts_publish(struct publish *, const char *, size_t *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

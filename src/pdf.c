@@ -164,19 +164,15 @@ strv_free(char **v)
 }
 
 /*
- * Render the HTML file html into the PDF file out with the renderer
- * py (from pdf_renderer()); root is the build folder, the only place
- * it may read files from, and url the page's public address (html's
- * path below root after the site's base URL).  Returns 1, or 0 with a
- * reason in *why (a new string).
+ * Run argv (argv[0] a full path) with the reproducible environment and
+ * wait for it.  Returns 1 if it exited with 0, else 0 with its last
+ * line of output (or why it did not run) in *why, a new string.
  */
 int
-pdf_render(const char *py, const char *html, const char *out,
-    const char *root, const char *url, char **why)
+pdf_exec(char *const argv[], char **why)
 {
 	posix_spawn_file_actions_t	 fa;
-	char				*argv[8], **env, msg[4096];
-	char				*tail;
+	char				**env, msg[4096], *tail;
 	pid_t				 pid;
 	int				 fd[2], st, rc;
 	size_t				 len = 0;
@@ -187,14 +183,6 @@ pdf_render(const char *py, const char *html, const char *out,
 		*why = xasprintf("%s", strerror(errno));
 		return 0;
 	}
-	argv[0] = (char *)py;
-	argv[1] = (char *)"-c";
-	argv[2] = (char *)script;
-	argv[3] = (char *)html;
-	argv[4] = (char *)out;
-	argv[5] = (char *)root;
-	argv[6] = (char *)url;
-	argv[7] = NULL;
 	env = pdf_environ();
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addclose(&fa, fd[0]);
@@ -202,16 +190,16 @@ pdf_render(const char *py, const char *html, const char *out,
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 2);
 	posix_spawn_file_actions_addclose(&fa, fd[1]);
-	rc = posix_spawn(&pid, py, &fa, NULL, argv, env);
+	rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	strv_free(env);
 	close(fd[1]);
 	if (rc != 0) {
 		close(fd[0]);
-		*why = xasprintf("%s: %s", py, strerror(rc));
+		*why = xasprintf("%s: %s", argv[0], strerror(rc));
 		return 0;
 	}
-	/* Keep the renderer's last words: the end says what went wrong. */
+	/* Keep the program's last words: the end says what went wrong. */
 	while ((r = read(fd[0], msg + len, sizeof(msg) - 1 - len)) != 0) {
 		if (r < 0) {
 			if (errno == EINTR)
@@ -235,4 +223,28 @@ pdf_render(const char *py, const char *html, const char *out,
 	tail = strrchr(msg, '\n');
 	*why = xstrdup(tail != NULL ? tail + 1 : msg);
 	return 0;
+}
+
+/*
+ * Render the HTML file html into the PDF file out with the renderer
+ * py (from pdf_renderer()); root is the build folder, the only place
+ * it may read files from, and url the page's public address (html's
+ * path below root after the site's base URL).  Returns 1, or 0 with a
+ * reason in *why (a new string).
+ */
+int
+pdf_render(const char *py, const char *html, const char *out,
+    const char *root, const char *url, char **why)
+{
+	char	*argv[8];
+
+	argv[0] = (char *)py;
+	argv[1] = (char *)"-c";
+	argv[2] = (char *)script;
+	argv[3] = (char *)html;
+	argv[4] = (char *)out;
+	argv[5] = (char *)root;
+	argv[6] = (char *)url;
+	argv[7] = NULL;
+	return pdf_exec(argv, why);
 }

@@ -375,6 +375,13 @@ publish_dir(const struct publish *p)
 	return p->tmp;
 }
 
+/* The published folder this build replaces, or NULL if there is none. */
+const char *
+publish_old(const struct publish *p)
+{
+	return p->had_old ? p->final : NULL;
+}
+
 /* Copy the file src to rel in the output. */
 int
 publish_copy(struct publish *p, const char *rel, const char *src)
