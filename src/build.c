@@ -400,7 +400,8 @@ assets_copy(struct build *b, const struct assets *as)
  * The PDF of each report, from its page as written in the build folder
  * (after the static files: the page's print style sheet and fonts).
  * A report whose page has the same model as the published one keeps
- * the published PDF: the renderer takes a second or more a report.
+ * the published PDF: the renderer takes a second or more a report.  A
+ * report too long for the renderer (pdf_wanted()) has none.
  */
 static int
 pdfs_make(struct build *b)
@@ -414,6 +415,12 @@ pdfs_make(struct build *b)
 	for (i = 0; i < b->jobsz && ok && !interrupted; i++) {
 		if (b->refs[i].type != t)
 			continue;
+		if (!pdf_wanted(b->refs[i].msz)) {
+			fprintf(stderr, _("prongsai: warning: the report %s has "
+			    "%zu rows, too many for its PDF; print it from the "
+			    "browser\n"), b->jobs[i].file, b->refs[i].msz);
+			continue;
+		}
 		j = &b->jobs[i];
 		j->pdf = url_report_pdf(b->refs[i].path);
 		b->files++;
@@ -426,11 +433,11 @@ pdfs_make(struct build *b)
 		html = path_join(publish_dir(b->pub), j->file);
 		url = xstrcat3(b->site.cfg.base_url, j->file, "");
 		if (!(ok = pdf_render(b->pdf, html, out, publish_dir(b->pub),
-		    url, &why))) {
+		    url, &interrupted, &why)) && !interrupted) {
 			fprintf(stderr, _("prongsai: cannot make the PDF of "
 			    "the report %s: %s\n"), j->file, why);
-			free(why);
 		}
+		free(why);
 		free(url);
 		free(html);
 		free(out);
@@ -525,7 +532,7 @@ build_render(struct build *b)
 	if (ok && !interrupted)
 		ok = assets_copy(b, &b->site.files_dir);
 	if (ok && !interrupted)
-		ok = fonts_publish(b->pub, b->pdf, &b->files);
+		ok = fonts_publish(b->pub, b->pdf, &interrupted, &b->files);
 	if (ok && !interrupted && b->pdf != NULL)
 		ok = pdfs_make(b);
 	if (ok && !interrupted)

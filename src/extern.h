@@ -305,13 +305,16 @@ int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
 
 /* pdf.c: a report's PDF by an external renderer, in the build folder. */
+int		 pdf_wanted(size_t);
 char		*pdf_renderer(void);
-int		 pdf_exec(char *const [], char **);
+int		 pdf_exec(char *const [], volatile sig_atomic_t *, char **);
 int		 pdf_render(const char *, const char *, const char *,
-			const char *, const char *, char **);
+			const char *, const char *, volatile sig_atomic_t *,
+			char **);
 
 /* fonts.c: the Thai font files the theme serves, from Debian's package. */
-int		 fonts_publish(struct publish *, const char *, size_t *);
+int		 fonts_publish(struct publish *, const char *,
+			volatile sig_atomic_t *, size_t *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

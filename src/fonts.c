@@ -1,6 +1,7 @@
 /* fonts.c: the Thai font the default theme serves (Noto Sans Thai, SIL OFL 1.1), from Debian's fonts-noto-core at build time, as WOFF2 where fontTools can make it. */
 #include <sys/stat.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@ newer(const char *a, const char *b)
  * fontTools fails.  Returns 0 on a publishing failure.
  */
 static int
-font_publish(struct publish *pub, const char *py, const char *name)
+font_publish(struct publish *pub, const char *py, const char *name,
+    volatile sig_atomic_t *stop)
 {
 	char	*src, *rel, *old = NULL, *out, *why, *argv[8];
 	int	 ok = 1, done = 0;
@@ -62,7 +64,7 @@ font_publish(struct publish *pub, const char *py, const char *name)
 			argv[5] = out;
 			argv[6] = src;
 			argv[7] = NULL;
-			if (!(done = pdf_exec(argv, &why))) {
+			if (!(done = pdf_exec(argv, stop, &why))) {
 				unlink(out);
 				free(why);
 			}
@@ -83,12 +85,13 @@ font_publish(struct publish *pub, const char *py, const char *name)
 /*
  * Publish the theme's font into static/fonts/.  py is the Python that
  * runs WeasyPrint (pdf_renderer()), whose fontTools makes WOFF2, or
- * NULL.  Adds the files it published to *files.  Returns 1, also when
+ * NULL; stop as for pdf_exec().  Adds the files it published to *files.  Returns 1, also when
  * fonts-noto-core is not installed (the site then falls back on the
  * reader's Thai fonts: a warning), or 0 on a publishing failure.
  */
 int
-fonts_publish(struct publish *pub, const char *py, size_t *files)
+fonts_publish(struct publish *pub, const char *py,
+    volatile sig_atomic_t *stop, size_t *files)
 {
 	char	*src;
 	size_t	 i;
@@ -107,7 +110,7 @@ fonts_publish(struct publish *pub, const char *py, size_t *files)
 		return 1;
 	}
 	for (i = 0; i < sizeof(fonts) / sizeof(fonts[0]); i++) {
-		if (!font_publish(pub, py, fonts[i]))
+		if (!font_publish(pub, py, fonts[i], stop))
 			return 0;
 		(*files)++;
 	}
