@@ -415,9 +415,9 @@ pdfs_make(struct build *b)
 	for (i = 0; i < b->jobsz && ok && !interrupted; i++) {
 		if (b->refs[i].type != t)
 			continue;
-		if (!pdf_wanted(b->refs[i].msz)) {
+		if (!pdf_wanted(b->refs[i].m, b->refs[i].msz)) {
 			fprintf(stderr, _("prongsai: warning: the report %s has "
-			    "%zu rows, too many for its PDF; print it from the "
+			    "%zu rows, too long for its PDF; print it from the "
 			    "browser\n"), b->jobs[i].file, b->refs[i].msz);
 			continue;
 		}

@@ -305,7 +305,7 @@ int		 opendata_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
 
 /* pdf.c: a report's PDF by an external renderer, in the build folder. */
-int		 pdf_wanted(size_t);
+int		 pdf_wanted(struct measure *const *, size_t);
 char		*pdf_renderer(void);
 int		 pdf_exec(char *const [], volatile sig_atomic_t *, char **);
 int		 pdf_render(const char *, const char *, const char *,

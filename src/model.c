@@ -1104,7 +1104,7 @@ model_report(const struct model *mo, const struct pageref *ref)
 	}
 	if (asof.year != 0)
 		date_el(&pc, rep, "as-of", &asof);
-	if (mo->pdf && pdf_wanted(yg->sz)) {
+	if (mo->pdf && pdf_wanted(yg->m, yg->sz)) {
 		pdf = url_report_pdf(ref->path);
 		href_attr_free(&pc, el(rep, "pdf", NULL), pdf);
 	}

@@ -19,13 +19,14 @@ extern char **environ;
 #define RENDERER	"weasyprint"
 
 /*
- * The most rows a report's PDF is made for.  WeasyPrint lays out a
- * page of the report in about a quarter of a second (the example's 16
- * rows on 6 pages take 1.7 s): a national report of thousands of rows
- * would hold a build for many minutes, so it is printed from the
- * browser instead.
+ * The most text (bytes of the rows' titles, owners and bodies) a
+ * report's PDF is made for.  WeasyPrint lays out a page of the report
+ * in about a quarter of a second (the example's 16 rows, 18 KB, on 6
+ * pages take 1.7 s): about 60 pages at most, so that a national report
+ * of thousands of rows does not hold a build for many minutes; it is
+ * printed from the browser instead.
  */
-#define PDF_ROWS_MAX	500
+#define PDF_TEXT_MAX	(200 * 1024)
 
 /*
  * Run by WeasyPrint's own Python: render argv[1], the page whose
@@ -112,11 +113,23 @@ interpreter(const char *prog)
 	return xstrdup(p);
 }
 
-/* Is a report of rows rows small enough for its PDF to be made? */
+/*
+ * Is the report of the n measures m small enough for its PDF to be
+ * made?  The page model and the build ask the same question.
+ */
 int
-pdf_wanted(size_t rows)
+pdf_wanted(struct measure *const *m, size_t n)
 {
-	return rows <= PDF_ROWS_MAX;
+	size_t	 i, k, sz = 0;
+
+	for (i = 0; i < n && sz <= PDF_TEXT_MAX; i++) {
+		sz += strlen(m[i]->title);
+		for (k = 0; k < m[i]->ownersz; k++)
+			sz += strlen(m[i]->owners[k]);
+		if (m[i]->html != NULL)
+			sz += strlen(m[i]->html->all);
+	}
+	return sz <= PDF_TEXT_MAX;
 }
 
 /*
