@@ -17,7 +17,7 @@ WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
 DEFS      = -D_GNU_SOURCE -DVERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
 ALLCFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(PKG_CFLAGS)
-LDLIBS    = $(PKG_LIBS) -lunistring -lpthread
+LDLIBS    = $(PKG_LIBS) -lunistring -lpthread -lm
 # jemalloc for the program people run: libxml2 and libxslt allocate and
 # free a node per element, attribute and text of every page, where glibc's
 # malloc costs a third of the build's CPU time (see README, Performance).
@@ -36,7 +36,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libunistring-dev libxxhash-dev gettext libzip-dev \
-            libmicrohttpd-dev
+            libmicrohttpd-dev weasyprint fonts-noto-core fonts-thai-tlwg
 DEB_TEST  = libcmocka-dev libxml2-utils \
             python3 python3-feedparser python3-yaml chromium \
             python3-docx python3-openpyxl zip \

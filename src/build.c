@@ -55,6 +55,8 @@ struct job {
 	int			 known;		/* build_update: the file in place */
 	int			 first;		/* build_update: made in its first round */
 	struct hash		 old;		/* was made from a model of this hash */
+	char			*pdf;		/* a report's PDF file, or NULL */
+	struct stamp		 ps;		/* its page's model and its file */
 };
 
 /*
@@ -96,6 +98,7 @@ struct build {
 	struct task	*tasks;		/* the round being run */
 	size_t		 tasksz;
 	struct assets	 statics;	/* the theme's static/ folder */
+	char		*pdf;		/* the PDF renderer (pdf.c), or NULL */
 	size_t		 files;		/* copied static and evidence files */
 	int		 threads;
 	struct diags	 d;
@@ -413,6 +416,15 @@ cache_write(struct build *b)
 			return 0;
 		}
 		cache_line(&text, b->jobs[i].file, &b->jobs[i].s);
+		if (b->jobs[i].pdf != NULL) {
+			b->jobs[i].ps.h = b->jobs[i].s.h;
+			if (!publish_stamp(b->pub, b->jobs[i].pdf,
+			    &b->jobs[i].ps)) {
+				free(text.s);
+				return 0;
+			}
+			cache_line(&text, b->jobs[i].pdf, &b->jobs[i].ps);
+		}
 	}
 	b->cache_text = text.s;
 	return 1;
@@ -445,6 +457,85 @@ build_index(struct build *b)
 	oit_index(&b->ix, &b->site, &b->d);
 }
 
+/*
+ * The PDF of each report, from its page as written in the build folder
+ * (after the static files: the page's print style sheet and fonts).
+ * A report whose page has the same model as the published one keeps
+ * the published PDF: the renderer takes a second or more a report.  A
+ * report too long for the renderer (pdf_wanted()) has none.
+ */
+static int
+pdfs_make(struct build *b)
+{
+	const struct stamp	*old;
+	struct job		*j;
+	char			*html, *out, *url, *why;
+	size_t			 i, t = model_type("report");
+	int			 ok = 1;
+
+	for (i = 0; i < b->jobsz && ok && !interrupted; i++) {
+		if (b->refs[i].type != t)
+			continue;
+		if (!pdf_wanted(b->refs[i].m, b->refs[i].msz)) {
+			fprintf(stderr, _("prongsai: warning: the report %s has "
+			    "%zu rows, too long for its PDF; print it from the "
+			    "browser\n"), b->jobs[i].file, b->refs[i].msz);
+			continue;
+		}
+		j = &b->jobs[i];
+		j->pdf = url_report_pdf(b->refs[i].path);
+		b->files++;
+		if ((old = cache_find(b->cache, j->pdf)) != NULL &&
+		    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
+		    publish_reuse(b->pub, j->pdf, old))
+			continue;
+		if ((out = publish_path(b->pub, j->pdf)) == NULL)
+			return 0;
+		html = path_join(publish_dir(b->pub), j->file);
+		url = xstrcat3(b->site.cfg.base_url, j->file, "");
+		if (!(ok = pdf_render(b->pdf, html, out, publish_dir(b->pub),
+		    url, &interrupted, &why)) && !interrupted) {
+			fprintf(stderr, _("prongsai: cannot make the PDF of "
+			    "the report %s: %s\n"), j->file, why);
+		}
+		free(why);
+		free(url);
+		free(html);
+		free(out);
+	}
+	return ok;
+}
+
+/* Is rel among the files as publishes? */
+static int
+assets_have(const struct assets *as, const char *rel)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->sz; i++)
+		if (strcmp(as->v[i].rel, rel) == 0)
+			return 1;
+	return 0;
+}
+
+/* site.yaml's logo from the theme must be there (site.c checks files/). */
+static void
+logo_check(struct build *b)
+{
+	const struct identity	*id = &b->site.cfg.id;
+	char			*file;
+
+	if (id->logo == NULL || strncmp(id->logo, "static/", 7) != 0 ||
+	    assets_have(&b->statics, id->logo))
+		return;
+	file = path_join(b->site.root, "content/site.yaml");
+	diag_add(&b->d, file, id->logo_pos.line, id->logo_pos.col, SEV_ERROR,
+	    _("there is no logo file %s: put the file in content/files/ "
+	    "(as files/NAME) or in the theme's static/ folder (as "
+	    "static/NAME)"), id->logo);
+	free(file);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -471,12 +562,18 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		site_assets(&b->statics, dir, theme_dir(b->theme), dir,
 		    "static", &b->d, &interrupted);
 		free(dir);
+		logo_check(b);
 	}
 	if (b->d.errors)
 		return EXIT_CONTENT;
 	if (interrupted)
 		return EXIT_SYSTEM;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	if ((b->pdf = pdf_renderer()) == NULL)
+		fprintf(stderr, _("prongsai: warning: WeasyPrint (Debian "
+		    "package weasyprint) is not installed, so the reports "
+		    "are published without their PDF\n"));
+	model_set_pdf(b->model, b->pdf != NULL);
 	for (t = 0; t < model_typesz; t++)
 		model_use_theme(b->model, t, theme_dict(b->theme, t),
 		    theme_direct(b->theme, t));
@@ -492,11 +589,15 @@ build_render(struct build *b)
 
 	ok = jobs_run(b);
 	if (ok && !interrupted)
-		ok = cache_write(b);
-	if (ok && !interrupted)
 		ok = assets_copy(b, &b->statics);
 	if (ok && !interrupted)
 		ok = assets_copy(b, &b->site.files_dir);
+	if (ok && !interrupted)
+		ok = fonts_publish(b->pub, b->pdf, &interrupted, &b->files);
+	if (ok && !interrupted && b->pdf != NULL)
+		ok = pdfs_make(b);
+	if (ok && !interrupted)
+		ok = cache_write(b);
 	if (interrupted)
 		return EXIT_SYSTEM;
 	if (!ok)
@@ -512,6 +613,7 @@ build_free(struct build *b)
 	for (i = 0; i < b->jobsz; i++) {
 		free(b->refs[i].path);
 		free(b->jobs[i].file);
+		free(b->jobs[i].pdf);
 		diag_free(&b->jobs[i].d);
 	}
 	free(b->refs);
@@ -523,6 +625,7 @@ build_free(struct build *b)
 	free(b->cache_text);
 	theme_free(b->theme);
 	site_assets_free(&b->statics);
+	free(b->pdf);
 	index_free(&b->ix);
 	site_free(&b->site);
 	publish_free(b->pub);

@@ -1,5 +1,7 @@
 /* config.c: reads content/site.yaml into struct config, with defaults and required keys. */
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,9 +11,14 @@
 static const char *const knownkeys[] = {
 	"title", "organization", "base_url", "language", "digits", "era",
 	"description", "current_year", "feed_limit", "theme", "unsafe_html",
-	"menu", NULL
+	"menu", "logo", "main_site", "contact", "colors", "policies", NULL
 };
 static const char *const menukeys[] = { "title", "url", NULL };
+static const char *const logokeys[] = { "file", "alt", NULL };
+static const char *const contactkeys[] = {
+	"address", "phone", "email", "hours", NULL
+};
+static const char *const colorkeys[] = { "primary", NULL };
 
 /* Read one of a few words; 1 on success. */
 static int
@@ -129,19 +136,23 @@ menu_url_ok(const struct fctx *c, const struct ynode *n, const char *u)
 	return 0;
 }
 
+/* A list of links (menu, policies): title and url each. */
 static int
-config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
+config_links(const struct fctx *c, const struct ynode *n, const char *key,
+    struct menuitem **list, size_t *listsz)
 {
+	struct menuitem	*menu;
 	struct ynode	*t, *u;
-	size_t		 i;
+	size_t		 i, menusz = 0;
 	int		 ok = 1;
 
 	if (n->type != Y_SEQ) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
-		    _("'menu' must be a list of entries with title and url"));
+		    _("'%s' must be a list of entries with title and url"),
+		    key);
 		return 0;
 	}
-	cfg->menu = xcalloc(n->kidsz, sizeof(*cfg->menu));
+	menu = *list = xcalloc(n->kidsz ? n->kidsz : 1, sizeof(*menu));
 	for (i = 0; i < n->kidsz; i++) {
 		if (!field_keys(c, n->kids[i], _("each menu entry"), menukeys)) {
 			ok = 0;
@@ -154,20 +165,223 @@ config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
 			ok = 0;
 			continue;
 		}
-		if (field_str(c, t, "title", &cfg->menu[cfg->menusz].title) &&
-		    field_str(c, u, "url", &cfg->menu[cfg->menusz].url) &&
-		    menu_url_ok(c, u, cfg->menu[cfg->menusz].url)) {
-			cfg->menu[cfg->menusz].pos = u->pos;
-			cfg->menusz++;
+		if (field_str(c, t, "title", &menu[menusz].title) &&
+		    field_str(c, u, "url", &menu[menusz].url) &&
+		    menu_url_ok(c, u, menu[menusz].url)) {
+			menu[menusz].pos = u->pos;
+			menusz++;
 		} else {
-			free(cfg->menu[cfg->menusz].title);
-			free(cfg->menu[cfg->menusz].url);
-			cfg->menu[cfg->menusz].title = NULL;
-			cfg->menu[cfg->menusz].url = NULL;
+			free(menu[menusz].title);
+			free(menu[menusz].url);
+			menu[menusz].title = NULL;
+			menu[menusz].url = NULL;
 			ok = 0;
 		}
 	}
+	*listsz = menusz;
 	return ok;
+}
+
+static int
+config_menu(const struct fctx *c, const struct ynode *n, struct config *cfg)
+{
+	return config_links(c, n, "menu", &cfg->menu, &cfg->menusz);
+}
+
+/* An optional text of a map, e.g. contact: phone. */
+static void
+map_str(const struct fctx *c, const struct ynode *map, const char *key,
+    char **out)
+{
+	struct ynode	*v;
+
+	if ((v = ymap_get(map, key)) != NULL)
+		field_str(c, v, key, out);
+}
+
+/*
+ * logo: file and alt.  The file is a path in the published site, so
+ * the theme links it as it is: files/NAME (from content/files/) or
+ * static/NAME (the theme's).  build.c checks that it is there.
+ */
+static void
+config_logo(const struct fctx *c, const struct ynode *n, struct identity *id)
+{
+	struct ynode	*f, *a;
+	const char	*ext;
+
+	if (!field_keys(c, n, "'logo'", logokeys))
+		return;
+	f = ymap_get(n, "file");
+	a = ymap_get(n, "alt");
+	if (f == NULL || a == NULL) {
+		field_missing(c, n, f == NULL ? "logo: file" : "logo: alt");
+		return;
+	}
+	if (!field_str(c, f, "file", &id->logo) ||
+	    !field_str(c, a, "alt", &id->logo_alt))
+		return;
+	id->logo_pos = f->pos;
+	ext = strrchr(id->logo, '.');
+	if ((strncmp(id->logo, "files/", 6) != 0 &&
+	    strncmp(id->logo, "static/", 7) != 0) ||
+	    strstr(id->logo, "..") != NULL ||
+	    strpbrk(id->logo, " \t\"<>\\?#") != NULL || ext == NULL ||
+	    (strcasecmp(ext, ".svg") != 0 && strcasecmp(ext, ".png") != 0)) {
+		diag_add(c->d, c->file, f->pos.line, f->pos.col, SEV_ERROR,
+		    _("the logo must be an SVG or PNG file in content/files/ "
+		    "or in the theme's static/ folder, written as "
+		    "files/logo.svg or static/logo.png"));
+		free(id->logo);
+		id->logo = NULL;
+	}
+}
+
+/* main_site: the agency's own website, linked from every page's header. */
+static void
+config_main_site(const struct fctx *c, const struct ynode *n,
+    struct identity *id)
+{
+	struct ynode	*t, *u;
+
+	if (!field_keys(c, n, "'main_site'", menukeys))
+		return;
+	t = ymap_get(n, "title");
+	u = ymap_get(n, "url");
+	if (t == NULL || u == NULL) {
+		field_missing(c, n, t == NULL ? "main_site: title" :
+		    "main_site: url");
+		return;
+	}
+	if (!field_str(c, t, "title", &id->main_site.title) ||
+	    !field_str(c, u, "url", &id->main_site.url))
+		return;
+	if ((strncasecmp(id->main_site.url, "https://", 8) != 0 &&
+	    strncasecmp(id->main_site.url, "http://", 7) != 0) ||
+	    strpbrk(id->main_site.url, " \t\r\n\"<>\\") != NULL) {
+		diag_add(c->d, c->file, u->pos.line, u->pos.col, SEV_ERROR,
+		    _("main_site url \"%s\" must be the agency's full web "
+		    "address, such as https://www.example.go.th/"),
+		    id->main_site.url);
+		free(id->main_site.url);
+		id->main_site.url = NULL;
+	}
+}
+
+/* contact: address, phone, email and office hours, each optional. */
+static void
+config_contact(const struct fctx *c, const struct ynode *n,
+    struct identity *id)
+{
+	struct ynode	*v;
+	const char	*at;
+
+	if (!field_keys(c, n, "'contact'", contactkeys))
+		return;
+	map_str(c, n, "address", &id->address);
+	map_str(c, n, "phone", &id->phone);
+	map_str(c, n, "hours", &id->hours);
+	if ((v = ymap_get(n, "email")) == NULL ||
+	    !field_str(c, v, "email", &id->email))
+		return;
+	at = strchr(id->email, '@');
+	if (at == NULL || at == id->email || strchr(at + 1, '.') == NULL ||
+	    strpbrk(id->email, " \t\r\n\"<>\\,;:?") != NULL) {
+		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
+		    _("\"%s\" is not an e-mail address; write it like "
+		    "saraban@example.go.th"), id->email);
+		free(id->email);
+		id->email = NULL;
+	}
+}
+
+/* WCAG 2.1's relative luminance of a colour, 0 to 1. */
+static double
+luminance(const struct rgb *c)
+{
+	const int	 v[3] = { c->r, c->g, c->b };
+	const double	 w[3] = { 0.2126, 0.7152, 0.0722 };
+	double		 l = 0, x;
+	int		 i;
+
+	for (i = 0; i < 3; i++) {
+		x = v[i] / 255.0;
+		x = x <= 0.04045 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4);
+		l += w[i] * x;
+	}
+	return l;
+}
+
+/* WCAG 2.1's contrast ratio of two colours (1 to 21). */
+static double
+config_contrast(const struct rgb *a, const struct rgb *b)
+{
+	double	 x = luminance(a), y = luminance(b);
+
+	return x > y ? (x + 0.05) / (y + 0.05) : (y + 0.05) / (x + 0.05);
+}
+
+/*
+ * colors: primary, as #RRGGBB.  The theme puts white text on it (the
+ * header, buttons) and uses it for links on the pale page background,
+ * so it must reach WCAG AA's 4.5:1 against that background (and so
+ * against white); the navigation is the same colour darkened, which
+ * only raises its contrast.
+ */
+static void
+config_colors(const struct fctx *c, const struct ynode *n,
+    struct identity *id)
+{
+	static const struct rgb	 page = { 0xf3, 0xf6, 0xf9 };
+	struct ynode		*v;
+	unsigned		 r, g, b;
+	double			 k;
+	int			 len;
+
+	if (!field_keys(c, n, "'colors'", colorkeys))
+		return;
+	if ((v = ymap_get(n, "primary")) == NULL) {
+		field_missing(c, n, "colors: primary");
+		return;
+	}
+	if (v->type != Y_SCALAR || sscanf(v->value, "#%2x%2x%2x%n", &r, &g,
+	    &b, &len) != 3 || len != 7 || v->value[len] != '\0') {
+		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
+		    _("colors: primary must be a colour written as #RRGGBB "
+		    "in quotes, such as \"#0b3a66\""));
+		return;
+	}
+	id->primary = (struct rgb){ (int)r, (int)g, (int)b };
+	if ((k = config_contrast(&id->primary, &page)) < 4.5) {
+		diag_add(c->d, c->file, v->pos.line, v->pos.col, SEV_ERROR,
+		    _("the colour %s is too light: white text on it, and "
+		    "links in it, have a contrast of %.1f:1, and at least "
+		    "4.5:1 is needed for people with weak sight (WCAG AA); "
+		    "choose a darker colour, such as #0b3a66"), v->value, k);
+		return;
+	}
+	id->dark = (struct rgb){ id->primary.r * 3 / 4,
+	    id->primary.g * 3 / 4, id->primary.b * 3 / 4 };
+	id->has_colors = 1;
+}
+
+static void
+config_identity(const struct fctx *c, const struct ynode *root,
+    struct identity *id)
+{
+	struct ynode	*v;
+
+	if ((v = ymap_get(root, "logo")) != NULL)
+		config_logo(c, v, id);
+	if ((v = ymap_get(root, "main_site")) != NULL)
+		config_main_site(c, v, id);
+	if ((v = ymap_get(root, "contact")) != NULL)
+		config_contact(c, v, id);
+	if ((v = ymap_get(root, "colors")) != NULL)
+		config_colors(c, v, id);
+	if ((v = ymap_get(root, "policies")) != NULL)
+		config_links(c, v, "policies", &id->policies,
+		    &id->policiesz);
 }
 
 /* Defaults for every setting, with the required ones unset. */
@@ -221,6 +435,7 @@ config_fields(const struct fctx *c, const struct ynode *root,
 		field_bool(c, v, "unsafe_html", &cfg->unsafe_html);
 	if ((v = ymap_get(root, "menu")) != NULL)
 		config_menu(c, v, cfg);
+	config_identity(c, root, &cfg->id);
 }
 
 /*
@@ -269,5 +484,18 @@ config_free(struct config *cfg)
 		free(cfg->menu[i].url);
 	}
 	free(cfg->menu);
+	free(cfg->id.logo);
+	free(cfg->id.logo_alt);
+	free(cfg->id.main_site.title);
+	free(cfg->id.main_site.url);
+	free(cfg->id.address);
+	free(cfg->id.phone);
+	free(cfg->id.email);
+	free(cfg->id.hours);
+	for (i = 0; i < cfg->id.policiesz; i++) {
+		free(cfg->id.policies[i].title);
+		free(cfg->id.policies[i].url);
+	}
+	free(cfg->id.policies);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -278,6 +278,7 @@ char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
+char		*url_report_pdf(const char *);
 char		*url_feed(const struct measure *, int);
 char		*url_owner_feed(const struct owner *);
 char		*url_data(int, const char *);
@@ -301,6 +302,7 @@ void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
 void		 model_hash(struct _xmlDoc *, struct hash *);
 struct htmlrefs	*model_doc_refs(struct _xmlDoc *);
 void		 model_doc_free(struct _xmlDoc *);
+void		 model_set_pdf(struct model *, int);
 
 /* serialize.c: a theme's HTML result tree as HTML5 text. */
 char		*serialize_html(const struct _xmlDoc *, size_t *);
@@ -328,6 +330,9 @@ struct publish	*publish_begin(const char *, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);
 int		 publish_copy(struct publish *, const char *, const char *);
+char		*publish_path(struct publish *, const char *);
+const char	*publish_dir(const struct publish *);
+const char	*publish_old(const struct publish *);
 int		 publish_reuse(struct publish *, const char *,
 			const struct stamp *);
 int		 publish_stamp(struct publish *, const char *,
@@ -371,6 +376,18 @@ size_t		 search_grams(const char *, struct gram **);
 void		 search_html_text(struct buf *, const char *);
 int		 search_write(const struct site *, const struct index *,
 			struct publish *, size_t *, struct diags *);
+
+/* pdf.c: a report's PDF by an external renderer, in the build folder. */
+int		 pdf_wanted(struct measure *const *, size_t);
+char		*pdf_renderer(void);
+int		 pdf_exec(char *const [], volatile sig_atomic_t *, char **);
+int		 pdf_render(const char *, const char *, const char *,
+			const char *, const char *, volatile sig_atomic_t *,
+			char **);
+
+/* fonts.c: the Thai font files the theme serves, from Debian's package. */
+int		 fonts_publish(struct publish *, const char *,
+			volatile sig_atomic_t *, size_t *);
 
 /* cache.c: page model fingerprints kept between builds. */
 struct cache;

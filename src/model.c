@@ -23,6 +23,7 @@ struct model {
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
 	struct shells		*shells;	/* made as pages need them */
+	int			 pdf;		/* the build makes each report's PDF */
 };
 
 /*
@@ -210,6 +211,13 @@ model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref)
 {
 	mo->dicts[type] = dict;
 	mo->byref[type] = byref;
+}
+
+/* Say whether the build makes a PDF of each report (pdf.c found a renderer). */
+void
+model_set_pdf(struct model *mo, int on)
+{
+	mo->pdf = on;
 }
 
 /* A new document for a page of type, on that type's dictionary if any. */
@@ -953,6 +961,78 @@ data_el(const struct pagectx *pc, xmlNodePtr parent)
 	}
 }
 
+/* A link of site.yaml (menu, policies): a site path or a full address. */
+static void
+link_el(const struct pagectx *pc, xmlNodePtr list, const struct menuitem *m)
+{
+	xmlNodePtr	 v = el(list, "item", m->title);
+
+	if (m->url[0] == '/' && m->url[1] != '/')
+		href_attr(pc, v, m->url + 1);
+	else
+		attr(v, "href", m->url);
+}
+
+/* The agency's own face (site.yaml): each part only when given. */
+static void
+identity_el(const struct pagectx *pc, xmlNodePtr n)
+{
+	const struct identity	*id = &pc->mo->site->cfg.id;
+	xmlNodePtr		 v, list;
+	char			*s, *t;
+	size_t			 i, k;
+
+	if (id->logo != NULL) {
+		v = el(n, "logo", NULL);
+		href_attr(pc, v, id->logo);
+		attr(v, "alt", id->logo_alt);
+	}
+	if (id->main_site.url != NULL) {
+		v = el(n, "main-site", id->main_site.title);
+		attr(v, "href", id->main_site.url);
+	}
+	if (id->address || id->phone || id->email || id->hours) {
+		list = el(n, "contact", NULL);
+		if (id->address != NULL)
+			el(list, "address", id->address);
+		if (id->phone != NULL) {
+			v = el(list, "phone", id->phone);
+			/* tel: takes the digits, not the way they are grouped. */
+			s = digits_ascii(id->phone);
+			t = xmalloc(strlen(s) + 5);
+			memcpy(t, "tel:", 4);
+			for (i = 0, k = 4; s[i] != '\0'; i++)
+				if ((s[i] >= '0' && s[i] <= '9') ||
+				    (s[i] == '+' && k == 4))
+					t[k++] = s[i];
+			t[k] = '\0';
+			attr(v, "href", t);
+			free(t);
+			free(s);
+		}
+		if (id->email != NULL) {
+			v = el(list, "email", id->email);
+			s = xstrcat3("mailto:", id->email, "");
+			attr(v, "href", s);
+			free(s);
+		}
+		if (id->hours != NULL)
+			el(list, "hours", id->hours);
+	}
+	if (id->has_colors) {
+		v = el(n, "colors", NULL);
+		attrf(v, "primary", "#%02x%02x%02x", id->primary.r,
+		    id->primary.g, id->primary.b);
+		attrf(v, "dark", "#%02x%02x%02x", id->dark.r, id->dark.g,
+		    id->dark.b);
+	}
+	if (id->policiesz > 0) {
+		list = el(n, "policies", NULL);
+		for (i = 0; i < id->policiesz; i++)
+			link_el(pc, list, &id->policies[i]);
+	}
+}
+
 /*
  * The site data every page carries: names, menu, feeds, data, years,
  * areas.  Made once per root for every page (struct shell), so it may
@@ -997,6 +1077,7 @@ site_el(const struct pagectx *pc, xmlNodePtr parent)
 		v = el(list, "item", pc->mo->menu[i]->title);
 		href_attr_free(pc, v, url_doc(pc->mo->menu[i]));
 	}
+	identity_el(pc, n);
 	feeds_el(pc, n);
 	data_el(pc, n);
 	list = el(n, "years", NULL);
@@ -1301,14 +1382,30 @@ model_page(const struct model *mo, const struct pageref *ref)
 	return page_end(&pc);
 }
 
+/* signed_by or prepared_by of a report, when given. */
+static void
+signer_el(xmlNodePtr parent, const char *name, const struct signer *s)
+{
+	xmlNodePtr	 n;
+
+	if (s->name == NULL)
+		return;
+	n = el(parent, name, NULL);
+	el(n, "name", s->name);
+	el(n, "position", s->position);
+}
+
 /* The official report: introduction, then one table per section. */
 static xmlDocPtr
 model_report(const struct model *mo, const struct pageref *ref)
 {
 	const struct yeargroup	*yg = ref->what;
+	const struct report	*r = yg->report;
 	struct pagectx		 pc;
 	xmlNodePtr		 root, rep, sec, m;
+	struct date		 asof = { 0, 0, 0 }, d;
 	size_t			 s, i, k;
+	char			*pdf;
 
 	root = page_begin(&pc, mo, ref);
 	rep = el(root, "report", NULL);
@@ -1318,6 +1415,18 @@ model_report(const struct model *mo, const struct pageref *ref)
 		el(rep, "title", yg->report->title);
 		period_el(&pc, rep, &yg->report->period, yg->year);
 		html_el(&pc, rep, "intro", yg->report->html->all);
+	}
+	/* "ข้อมูล ณ วันที่": the newest date the year's content gives. */
+	for (i = 0; i < yg->sz; i++) {
+		measure_changed(yg->m[i], &d);
+		if (asof.year == 0 || date_cmp(&d, &asof) > 0)
+			asof = d;
+	}
+	if (asof.year != 0)
+		date_el(&pc, rep, "as-of", &asof);
+	if (mo->pdf && pdf_wanted(yg->m, yg->sz)) {
+		pdf = url_report_pdf(ref->path);
+		href_attr_free(&pc, el(rep, "pdf", NULL), pdf);
 	}
 	for (s = 0; yg->fw != NULL && s < yg->fw->secsz; s++) {
 		sec = el(rep, "section", NULL);
@@ -1329,6 +1438,12 @@ model_report(const struct model *mo, const struct pageref *ref)
 			m = measure_el(&pc, sec, yg->m[i], DETAIL_REPORT);
 			num_attr(&pc, m, "number", (long)++k);
 		}
+	}
+	if (r != NULL) {
+		signer_el(rep, "signed-by", &r->signer);
+		signer_el(rep, "prepared-by", &r->preparer);
+		if (r->date.year != 0)
+			date_el(&pc, rep, "date", &r->date);
 	}
 	return page_end(&pc);
 }

@@ -222,12 +222,21 @@ struct body {
 	char		*first_para;	/* plain text of the first paragraph, or NULL */
 };
 
+/* Who signs (or prepared) the report: both strings owned, NULL if not given. */
+struct signer {
+	char		*name;
+	char		*position;
+};
+
 /* A per-year report file, content/reports/YYYY.md. */
 struct report {
 	char		*path;
 	int		 fiscal_year;
 	char		*title;
 	struct period	 period;	/* the reporting period */
+	struct signer	 signer;	/* signed_by: the head of the agency */
+	struct signer	 preparer;	/* prepared_by: the clerk, optional */
+	struct date	 date;		/* the report's date; year 0: not given */
 	char		*body;
 	struct body	*html;
 };
@@ -282,6 +291,31 @@ struct menuitem {
 	struct pos	 pos;		/* of the url in site.yaml */
 };
 
+/* An sRGB colour, each channel 0-255. */
+struct rgb {
+	int		 r, g, b;
+};
+
+/*
+ * The agency's own face on the site (site.yaml logo, main_site,
+ * contact, colors, policies); every string owned, NULL when not given.
+ */
+struct identity {
+	char		*logo;		/* its path in the output: files/x.svg or static/x.svg */
+	char		*logo_alt;
+	struct pos	 logo_pos;
+	struct menuitem	 main_site;	/* title and http(s) address */
+	char		*address;
+	char		*phone;
+	char		*email;
+	char		*hours;
+	int		 has_colors;
+	struct rgb	 primary;	/* header, links, buttons */
+	struct rgb	 dark;		/* the navigation: primary darkened */
+	struct menuitem	*policies;	/* footer links: privacy, website policy */
+	size_t		 policiesz;
+};
+
 /* site.yaml: site-wide settings.  All strings owned. */
 struct config {
 	char		*title;
@@ -295,6 +329,7 @@ struct config {
 	int		 unsafe_html;
 	struct menuitem	*menu;
 	size_t		 menusz;
+	struct identity	 id;		/* logo, main site, contact, colours, policies */
 };
 
 /* One ITA indicator of a fiscal year's framework. */

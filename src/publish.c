@@ -408,6 +408,43 @@ publish_stamp(struct publish *p, const char *rel, struct stamp *s)
 	return ok;
 }
 
+/*
+ * The path in the build folder of rel, with its folders made, for a
+ * program that writes the file itself (pdf.c); the file is counted as
+ * written.  A new string, or NULL on failure (publish_error() says why).
+ */
+char *
+publish_path(struct publish *p, const char *rel)
+{
+	char	*path;
+
+	if (!path_safe(rel)) {
+		fail(p, "refusing to write outside the output", rel);
+		return NULL;
+	}
+	path = path_join(p->tmp, rel);
+	if (!mkparents(p, path)) {
+		free(path);
+		return NULL;
+	}
+	count(p, &p->written);
+	return path;
+}
+
+/* The build folder, where the files of this build are written. */
+const char *
+publish_dir(const struct publish *p)
+{
+	return p->tmp;
+}
+
+/* The published folder this build replaces, or NULL if there is none. */
+const char *
+publish_old(const struct publish *p)
+{
+	return p->had_old ? p->final : NULL;
+}
+
 /* Copy the file src to rel in the output. */
 int
 publish_copy(struct publish *p, const char *rel, const char *src)

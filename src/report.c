@@ -5,8 +5,10 @@
 #include "extern.h"
 
 static const char *const reportkeys[] = {
-	"fiscal_year", "title", "period", NULL
+	"fiscal_year", "title", "period", "signed_by", "prepared_by", "date",
+	NULL
 };
+static const char *const signerkeys[] = { "name", "position", NULL };
 static const char *const pagekeys[] = {
 	"title", "menu_order", "slug", NULL
 };
@@ -50,6 +52,33 @@ report_period(const struct fctx *c, const struct ynode *n, int fy,
 	return 1;
 }
 
+/* Read signed_by or prepared_by: a map of name and position, both needed. */
+static int
+report_signer(const struct fctx *c, const struct ynode *n, const char *f,
+    struct signer *s)
+{
+	struct ynode	*name, *pos;
+	char		*what;
+	int		 ok;
+
+	what = xasprintf("'%s'", f);
+	ok = field_keys(c, n, what, signerkeys);
+	free(what);
+	if (!ok)
+		return 0;
+	name = ymap_get(n, "name");
+	pos = ymap_get(n, "position");
+	if (name == NULL || pos == NULL) {
+		what = xasprintf("%s: %s", f, name == NULL ? "name" :
+		    "position");
+		field_missing(c, n, what);
+		free(what);
+		return 0;
+	}
+	return field_str(c, name, "name", &s->name) &&
+	    field_str(c, pos, "position", &s->position);
+}
+
 /*
  * Load the report file for one fiscal year.  fileslug is the file name
  * without ".md", which should be the year.  Returns a new report (free
@@ -87,6 +116,16 @@ report_load(const char *file, const char *fileslug, const char *buf,
 		field_missing(&c, root, "period");
 	else if (r->fiscal_year)
 		report_period(&c, v, r->fiscal_year, &r->period);
+	if ((v = ymap_get(root, "signed_by")) != NULL)
+		report_signer(&c, v, "signed_by", &r->signer);
+	if ((v = ymap_get(root, "prepared_by")) != NULL)
+		report_signer(&c, v, "prepared_by", &r->preparer);
+	if ((v = ymap_get(root, "date")) != NULL &&
+	    field_date(&c, v, "date", &r->date) && r->date.day == 0) {
+		diag_add(d, file, v->pos.line, v->pos.col, SEV_ERROR,
+		    _("the report's date needs its day: write it like "
+		    "2566-05-15"));
+	}
 	if (d->errors == errs)
 		r->html = markdown_render(r->body, cfg->unsafe_html);
 out:
@@ -106,6 +145,10 @@ report_free(struct report *r)
 	free(r->path);
 	free(r->title);
 	free(r->period.text);
+	free(r->signer.name);
+	free(r->signer.position);
+	free(r->preparer.name);
+	free(r->preparer.position);
 	free(r->body);
 	body_free(r->html);
 	free(r);

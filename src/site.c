@@ -580,6 +580,28 @@ check_evidence(struct walk *w, const struct strmap *files,
 	}
 }
 
+/*
+ * site.yaml's logo, when it is a file of content/files/, must be one
+ * (build.c checks one in the theme's static/ folder, which it loads).
+ */
+static void
+check_logo(const struct site *s, const struct strmap *files,
+    struct diags *d)
+{
+	const struct identity	*id = &s->cfg.id;
+	char			*shown;
+
+	if (id->logo == NULL || strncmp(id->logo, "files/", 6) != 0 ||
+	    strmap_get(files, id->logo) != STRMAP_NONE)
+		return;
+	shown = display_path(s, "content/site.yaml");
+	diag_add(d, shown, id->logo_pos.line, id->logo_pos.col, SEV_ERROR,
+	    _("there is no logo file %s: put the file in content/files/ "
+	    "(as files/NAME) or in the theme's static/ folder (as "
+	    "static/NAME)"), id->logo);
+	free(shown);
+}
+
 /* Read content/site.yaml; 1 if usable. */
 static int
 load_config(struct walk *w)
@@ -652,6 +674,7 @@ site_load(struct site *s, const char *root, int drafts, int threads,
 		strmap_put(&published, s->files_dir.v[i].rel, i);
 	for (i = 0; i < s->measuresz; i++)
 		check_evidence(&w, &published, s->measures[i]);
+	check_logo(s, &published, d);
 	strmap_free(&published);
 	for (i = n = 0; i < s->measuresz; i++)
 		if (s->measures[i]->draft && !drafts)

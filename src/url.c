@@ -50,6 +50,16 @@ url_owner(const struct owner *o)
 	return xstrcat3(url_owners, o->key, "/");
 }
 
+/*
+ * The PDF of a year's report, in the folder of its page (the report
+ * page's site path, "2566/report/"); pdf.c writes it.
+ */
+char *
+url_report_pdf(const char *page)
+{
+	return xstrcat3(page, "report.pdf", "");
+}
+
 /* A free page's folder. */
 char *
 url_doc(const struct page *p)

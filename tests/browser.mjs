@@ -334,9 +334,9 @@ function markTabbable() {
 		const cs = getComputedStyle(el);
 		if (cs.visibility === 'hidden' || el.closest('[inert], [hidden]')) continue;
 		if (!el.getClientRects().length || !el.checkVisibility({ visibilityProperty: true })) continue;
-		// The content of a closed <details> is not rendered: only its summary is.
-		const shut = el.closest('details:not([open])');
-		if (shut && !(el.tagName === 'SUMMARY' && el.parentElement === shut)) continue;
+		// The content of a closed <details> is not rendered, unless the page
+		// shows it (the menu from 768 px, ::details-content): checkVisibility
+		// above says which.
 		el.dataset.tabbable = String(n++);
 	}
 	return n;

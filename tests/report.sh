@@ -401,6 +401,134 @@ def check_pdf(info, text_default, text_raw, content):
            in t2 else 'no heading in the PDF')
 
 
+MARKS = set('\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a'
+            '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e')
+
+
+def nfkc(s):
+    import unicodedata
+    return unicodedata.normalize('NFKC', s)
+
+
+def pgm(path):
+    """A binary PGM (pdftoppm -gray) as (width, height, rows of bytes)."""
+    data = open(path, 'rb').read()
+    parts = data.split(maxsplit=4)
+    w, h = int(parts[1]), int(parts[2])
+    px = parts[4]
+    return w, h, [px[y * w:(y + 1) * w] for y in range(h)]
+
+
+def frame(path):
+    """Why the table on this page image has no four outer rules, or None."""
+    w, h, rows = pgm(path)
+    dark = lambda v: v < 110
+    # Horizontal rules: rows with a dark run over a third of the page.
+    hr = []
+    for y, r in enumerate(rows):
+        best = run = start = 0
+        for x in range(w):
+            if dark(r[x]):
+                run += 1
+                if run > best:
+                    best, bx = run, x
+            else:
+                run = 0
+        if best > w / 3:
+            hr.append((y, bx - best + 1, bx))
+    if len(hr) < 2:
+        return 'no table rules found'
+    left = min(a for _, a, _ in hr)
+    right = max(b for _, _, b in hr)
+    def vrun(x0):
+        best = (0, 0, 0)
+        for x in range(max(0, x0 - 2), min(w, x0 + 3)):
+            run = 0
+            for y in range(h):
+                if dark(rows[y][x]):
+                    run += 1
+                    if run > best[0]:
+                        best = (run, y - run + 1, y)
+                else:
+                    run = 0
+        return best
+    why = []
+    lv, rv = vrun(left), vrun(right)
+    if lv[0] < 40:
+        why.append('left')
+    if rv[0] < 40:
+        why.append('right')
+    if not why:
+        y0, y1 = min(lv[1], rv[1]), max(lv[2], rv[2])
+        # A rule of .75 pt at 72 dpi may fall on two rows of pixels.
+        span = lambda y: all(any(dark(rows[yy][x]) for yy in range(
+            max(0, y - 2), min(h, y + 3))) for x in range(left + 3, right - 2))
+        if not span(y0):
+            why.append('top')
+        if not span(y1):
+            why.append('bottom')
+    return 'no %s rule' % '/'.join(why) if why else None
+
+
+def check_built(pdf, work, content):
+    """The report's PDF the build wrote (pages as pdftotext -raw files)."""
+    import subprocess
+    info = subprocess.run(['pdfinfo', '-f', '1', '-l', '999', pdf],
+                          capture_output=True, text=True).stdout
+    sizes = re.findall(r'^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)', info, re.M)
+    n = len(sizes)
+    result('built/a4-landscape', None if sizes and all(
+        abs(float(a) - 842) < 1 and abs(float(b) - 595) < 1 for a, b in sizes)
+        else 'page sizes %r' % sizes)
+    result('built/at-most-7-pages', None if 0 < n <= 7 else '%d pages' % n)
+    print('# the report of 16 rows: %d A4 pages' % n)
+    fonts = subprocess.run(['pdffonts', pdf], capture_output=True, text=True).stdout
+    rows = [l.split() for l in fonts.splitlines()[2:] if l.strip()]
+    result('built/fonts-embedded', None if rows and all(
+        r[-5] == 'yes' for r in rows) else fonts)
+    pages = []
+    for i in range(1, n + 1):
+        t = subprocess.run(['pdftotext', '-raw', '-f', str(i), '-l', str(i), pdf, '-'],
+                           capture_output=True, text=True).stdout
+        pages.append(nfkc(t))
+    whole = nows(''.join(pages))
+    ms = measures(content, 2566)
+    miss = [m['title'] for m in ms if nows(nfkc(m['title'])) not in whole]
+    result('built/titles', None if not miss else 'not in the PDF: %r' % miss)
+    result('built/heading', None if nows(nfkc(
+        'รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส')) in whole
+        else 'no heading')
+    # Every line of every page is a line of the report: none is only
+    # marks, and no word starts with a mark torn from its letter.
+    bad = []
+    for i, t in enumerate(pages):
+        for line in t.splitlines():
+            for tok in line.split():
+                if tok[0] in MARKS:
+                    bad.append('page %d: %r' % (i + 1, line))
+                    break
+    result('built/no-stray-marks', '; '.join(bad[:5]) or None)
+    fm = front(os.path.join(content, 'reports', '2566.md'))
+    last = nows(pages[-1]) if pages else ''
+    sb = fm.get('signed_by') or {}
+    want = [nows(nfkc(x)) for x in ('(ลงชื่อ)', sb.get('name', ''), sb.get('position', ''))]
+    result('built/signature-on-last-page', None if sb and all(w in last for w in want)
+           else 'last page lacks %r' % [w for w in want if w not in last])
+    others = ''.join(nows(p) for p in pages[:-1])
+    result('built/signature-only-there', None if want[0] not in others
+           else 'a signature line before the last page')
+    lastrow = nows(nfkc(ms[-1]['title'])) if ms else ''
+    result('built/signature-with-last-row', None if lastrow and lastrow[-12:] in last
+           else 'the last row %r is not on the signature page' % ms[-1]['title'])
+    why = []
+    subprocess.run(['pdftoppm', '-gray', '-r', '72', pdf, os.path.join(work, 'pg')])
+    for i, img in enumerate(sorted(glob.glob(os.path.join(work, 'pg-*.pgm')))):
+        w = frame(img)
+        if w:
+            why.append('page %d: %s' % (i + 1, w))
+    result('built/table-frame', '; '.join(why) or None)
+
+
 def vary(content):
     """Give the copy of content/ varied progress and status."""
     files = sorted(glob.glob(os.path.join(content, 'measures', '*', '*.md')))
@@ -426,6 +554,8 @@ elif cmd == 'charts':
     check_charts(*sys.argv[2:5])
 elif cmd == 'pdf':
     check_pdf(*sys.argv[2:6])
+elif cmd == 'built':
+    check_built(*sys.argv[2:5])
 elif cmd == 'vary':
     vary(sys.argv[2])
 sys.exit(1 if failed else 0)
@@ -455,6 +585,108 @@ done
 TOP=$top "$py" "$work/check.py" report "$work/site/out" "$top/content" "$seed" || fail=1
 TOP=$top "$py" "$work/check.py" charts "$work/site/out" "$top/content" content || fail=1
 TOP=$top "$py" "$work/check.py" charts "$work/var/out" "$work/var/content" varied || fail=1
+
+# (d) the PDF the build made with WeasyPrint: pages, fonts, text, frame,
+# signature; the same bytes from a second build; its link on the page.
+pdf=$work/site/out/2566/report/report.pdf
+if [ -s "$pdf" ]; then
+	echo "PASS: report/built-pdf"
+	mkdir -p "$work/pg"
+	TOP=$top "$py" "$work/check.py" built "$pdf" "$work/pg" "$top/content" || fail=1
+	cp "$pdf" "$art/report-2566-built.pdf"
+	rm -f "$art"/report-2566-built-p-*.png
+	pdftoppm -png -r 50 "$pdf" "$art/report-2566-built-p"
+	grep -q 'href="../../2566/report/report.pdf"' "$work/site/out/2566/report/index.html" &&
+	    echo "PASS: report/pdf-link" || { echo "FAIL: report/pdf-link"; fail=1; }
+	"$bin" build --quiet --source "$work/site" --output "$work/again" \
+	    >"$work/again.log" 2>&1
+	if cmp -s "$pdf" "$work/again/2566/report/report.pdf"; then
+		echo "PASS: report/pdf-reproducible"
+	else
+		echo "FAIL: report/pdf-reproducible: two builds wrote different PDFs"
+		fail=1
+	fi
+	# A rebuild with the report unchanged keeps the published PDF.
+	ino=$(stat -c %i "$pdf")
+	"$bin" build --quiet --source "$work/site" --output "$work/site/out" \
+	    >/dev/null 2>&1
+	[ "$(stat -c %i "$work/site/out/2566/report/report.pdf")" = "$ino" ] &&
+	    echo "PASS: report/pdf-kept" ||
+	    { echo "FAIL: report/pdf-kept: the PDF was made again"; fail=1; }
+else
+	echo "FAIL: report/built-pdf: the build wrote no 2566/report/report.pdf"
+	fail=1
+fi
+# Without the renderer: a warning, no PDF, no link, the rest as before.
+mkdir -p "$work/nopath"
+if PATH=$work/nopath PRONGSAI_LANG=en "$bin" build --quiet --source "$work/site" \
+    --output "$work/nopdf" >"$work/nopdf.log" 2>&1 &&
+    grep -q 'WeasyPrint.*not installed' "$work/nopdf.log" &&
+    [ ! -e "$work/nopdf/2566/report/report.pdf" ] &&
+    ! grep -q 'report.pdf' "$work/nopdf/2566/report/index.html"; then
+	echo "PASS: report/no-renderer"
+else
+	echo "FAIL: report/no-renderer"
+	cat "$work/nopdf.log"
+	fail=1
+fi
+
+# (e) identity: on every page when site.yaml gives it, and nothing of it
+# (and no failure) when it does not; colours and logos checked.
+"$py" - "$work/site/out" <<'PYEOF2' || fail=1
+import glob, os, sys
+out = sys.argv[1]
+bad = []
+for p in sorted(glob.glob(os.path.join(out, '**', '*.html'), recursive=True)):
+    h = open(p, encoding='utf-8').read()
+    for what in ('class="brand-logo" alt="ตราองค์การบริหารส่วนตำบลทุ่งลูกนก"',
+                 'class="main-site" href="https://www.tungluknok.go.th/"',
+                 'saraban@tungluknok.go.th', 'href="tel:034961234"'):
+        if what not in h:
+            bad.append('%s: no %s' % (os.path.relpath(p, out), what))
+print('FAIL: report/identity-every-page: %s' % '; '.join(bad[:5]) if bad
+      else 'PASS: report/identity-every-page')
+sys.exit(1 if bad else 0)
+PYEOF2
+mkdir -p "$work/bare"
+cp -R "$top/content" "$work/bare/content"
+sed -i '/^logo:/,$d' "$work/bare/content/site.yaml"
+if "$bin" build --quiet --source "$work/bare" --output "$work/bare/out" \
+    >"$work/bare.log" 2>&1 &&
+    ! grep -lq 'brand-logo\|class="main-site"\|class="contact"' \
+    "$work/bare/out/index.html" "$work/bare/out/2566/report/index.html"; then
+	echo "PASS: report/identity-absent"
+else
+	echo "FAIL: report/identity-absent"
+	cat "$work/bare.log"
+	fail=1
+fi
+for case in 'colors: {primary: "#ffd166"}:too light' \
+    'colors: {primary: red}:#RRGGBB' \
+    'logo: {file: files/none.svg, alt: x}:no logo file' \
+    'logo: {file: files/x.gif, alt: x}:SVG or PNG' \
+    'contact: {email: nobody}:not an e-mail'; do
+	yaml=${case%:*}
+	want=${case##*:}
+	mkdir -p "$work/badid"
+	rm -rf "$work/badid/content"
+	cp -R "$work/bare/content" "$work/badid/content"
+	printf '%s\n' "$yaml" >>"$work/badid/content/site.yaml"
+	if PRONGSAI_LANG=en "$bin" build --quiet --source "$work/badid" \
+	    --output "$work/badid/out" >"$work/badid.log" 2>&1; then
+		echo "FAIL: report/identity-refused: $yaml was accepted"
+		fail=1
+	elif grep -q "site.yaml:[0-9]*:[0-9]*: .*$want" "$work/badid.log" &&
+	    ! PRONGSAI_LANG=en "$bin" check --source "$work/badid" \
+	    >"$work/badid-check.log" 2>&1 &&
+	    grep -q "site.yaml:[0-9]*:[0-9]*: .*$want" "$work/badid-check.log"; then
+		echo "PASS: report/identity-refused: $want"
+	else
+		echo "FAIL: report/identity-refused: $yaml"
+		cat "$work/badid.log"
+		fail=1
+	fi
+done
 
 # (c) Chromium: the PDF and the screenshots.
 rm -f "$art/report-2566.pdf"

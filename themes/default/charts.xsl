@@ -22,12 +22,12 @@
   <!-- Geometry, in SVG user units (the viewBox is $chart-w wide). -->
   <xsl:variable name="chart-w" select="320"/>
   <xsl:variable name="chart-bar-w" select="248"/>
-  <xsl:variable name="chart-fs" select="14"/>
-  <xsl:variable name="chart-lh" select="19"/>
+  <xsl:variable name="chart-fs" select="17"/>
+  <xsl:variable name="chart-lh" select="23"/>
   <xsl:variable name="chart-bar-h" select="16"/>
   <xsl:variable name="chart-gap" select="14"/>
   <!-- Spacing characters that fit on one label line at 360 px. -->
-  <xsl:variable name="chart-line-max" select="34"/>
+  <xsl:variable name="chart-line-max" select="28"/>
   <!-- Thai marks that take no width of their own (above/below the line). -->
   <xsl:variable name="thai-marks" select="'&#xE31;&#xE34;&#xE35;&#xE36;&#xE37;&#xE38;&#xE39;&#xE3A;&#xE47;&#xE48;&#xE49;&#xE4A;&#xE4B;&#xE4C;&#xE4D;&#xE4E;'"/>
   <!-- Thai vowels written before their consonant: never end a line on one. -->
@@ -289,16 +289,16 @@
         <g class="chart-row">
           <xsl:choose>
             <xsl:when test="$cut &gt; 0">
-              <text class="chart-label" x="0" y="{$y + 15}" font-size="{$chart-fs}"><xsl:value-of select="normalize-space(substring($l, 1, $cut))"/></text>
-              <text class="chart-label" x="0" y="{$y + 15 + $chart-lh}" font-size="{$chart-fs}"><xsl:call-template name="fit-line"><xsl:with-param name="s" select="normalize-space(substring($l, $cut + 1))"/></xsl:call-template></text>
+              <text class="chart-label" x="0" y="{$y + 18}" font-size="{$chart-fs}"><xsl:value-of select="normalize-space(substring($l, 1, $cut))"/></text>
+              <text class="chart-label" x="0" y="{$y + 18 + $chart-lh}" font-size="{$chart-fs}"><xsl:call-template name="fit-line"><xsl:with-param name="s" select="normalize-space(substring($l, $cut + 1))"/></xsl:call-template></text>
             </xsl:when>
             <xsl:otherwise>
-              <text class="chart-label" x="0" y="{$y + 15}" font-size="{$chart-fs}"><xsl:value-of select="$l"/></text>
+              <text class="chart-label" x="0" y="{$y + 18}" font-size="{$chart-fs}"><xsl:value-of select="$l"/></text>
             </xsl:otherwise>
           </xsl:choose>
           <rect class="chart-track" x="0.5" y="{$bar-y + 0.5}" width="{$chart-bar-w - 1}" height="{$chart-bar-h - 1}" rx="3"/>
           <rect class="chart-bar" x="0" y="{$bar-y}" width="{round($v * $chart-bar-w * 10 div 100) div 10}" height="{$chart-bar-h}" rx="3" data-value="{$v}"/>
-          <text class="chart-value" x="{$chart-bar-w + 7}" y="{$bar-y + 13}" font-size="{$chart-fs}" font-weight="700">
+          <text class="chart-value" x="{$chart-bar-w + 7}" y="{$bar-y + 14}" font-size="{$chart-fs}" font-weight="700">
             <xsl:apply-templates select="." mode="chart-text"/>
           </text>
         </g>

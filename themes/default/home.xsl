@@ -15,7 +15,20 @@
   <xsl:template match="page" mode="main">
     <xsl:variable name="cur" select="years/year[@current = 'true']"/>
     <section class="intro">
-      <h1><xsl:value-of select="site/title"/></h1>
+      <!-- The question a visitor comes with, answered: how far is this year? -->
+      <h1>
+        <xsl:choose>
+          <xsl:when test="$cur">
+            <xsl:call-template name="fill">
+              <xsl:with-param name="id" select="'home-heading'"/>
+              <xsl:with-param name="year" select="$cur/@value-label"/>
+              <xsl:with-param name="n" select="$cur/stats/status[@code = 'done']/@count-label"/>
+              <xsl:with-param name="title" select="$cur/stats/@count-label"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="site/title"/></xsl:otherwise>
+        </xsl:choose>
+      </h1>
       <xsl:if test="site/description">
         <p class="lead"><xsl:value-of select="site/description"/></p>
       </xsl:if>

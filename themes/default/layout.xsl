@@ -58,6 +58,10 @@
         <meta name="generator" content="{/page/site/generator}"/>
         <link rel="stylesheet" href="{$root}static/style.css"/>
         <link rel="stylesheet" href="{$root}static/print.css" media="print"/>
+        <xsl:for-each select="/page/site/colors">
+          <!-- site.yaml colors: Prongsai checked their contrast. -->
+          <style><xsl:value-of select="concat('.site-header,.button{background:', @primary, '}.site-nav,.button:hover{background:', @dark, '}.site-nav a:hover{background:', @primary, '}.site-nav a[aria-current]{color:', @dark, '}main a:not(.button){color:', @primary, '}')"/></style>
+        </xsl:for-each>
         <!-- Without an icon link every visit asks for /favicon.ico. -->
         <link rel="icon" href="{$root}static/favicon.svg" type="image/svg+xml"/>
         <link rel="icon" href="{$root}static/favicon.png" type="image/png" sizes="32x32"/>
@@ -98,13 +102,26 @@
     <header class="site-header">
       <div class="wrap">
         <a class="brand">
+          <xsl:if test="/page/site/logo">
+            <xsl:attribute name="class">brand brand-with-logo</xsl:attribute>
+          </xsl:if>
           <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/home/@href"/></xsl:call-template></xsl:attribute>
           <xsl:if test="/page/@type = 'home'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-          <span class="brand-title"><xsl:value-of select="/page/site/title"/></span>
-          <xsl:if test="not(contains(/page/site/title, /page/site/organization))">
-            <span class="brand-org"><xsl:value-of select="/page/site/organization"/></span>
-          </xsl:if>
+          <xsl:for-each select="/page/site/logo">
+            <img class="brand-logo" alt="{@alt}" width="56" height="56">
+              <xsl:attribute name="src"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+            </img>
+          </xsl:for-each>
+          <span class="brand-text">
+            <span class="brand-title"><xsl:value-of select="/page/site/title"/></span>
+            <xsl:if test="not(contains(/page/site/title, /page/site/organization))">
+              <span class="brand-org"><xsl:value-of select="/page/site/organization"/></span>
+            </xsl:if>
+          </span>
         </a>
+        <xsl:for-each select="/page/site/main-site">
+          <a class="main-site" href="{@href}"><xsl:value-of select="."/></a>
+        </xsl:for-each>
         <xsl:call-template name="search-box"/>
       </div>
     </header>
@@ -128,6 +145,11 @@
     <nav class="site-nav">
       <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'nav-label'"/></xsl:call-template></xsl:attribute>
       <div class="wrap">
+      <!-- Folded behind one button on a phone; always open from 768 px
+           (style.css), with no script either way. -->
+      <details class="nav-fold">
+        <summary class="nav-button"><xsl:call-template name="t"><xsl:with-param name="id" select="'menu-button'"/></xsl:call-template></summary>
+        <div class="nav-body">
         <ul class="nav-menu">
           <xsl:for-each select="$site/menu/item">
             <li><xsl:call-template name="nav-link"/></li>
@@ -182,6 +204,8 @@
             </ul>
           </div>
         </xsl:if>
+        </div>
+      </details>
       </div>
     </nav>
   </xsl:template>
@@ -226,6 +250,22 @@
         <xsl:if test="/page/site/description">
           <p class="footer-desc"><xsl:value-of select="/page/site/description"/></p>
         </xsl:if>
+        <xsl:call-template name="contact-block"/>
+        <xsl:for-each select="/page/site/main-site">
+          <p class="footer-main-site"><a href="{@href}"><xsl:value-of select="."/></a></p>
+        </xsl:for-each>
+        <xsl:if test="/page/site/policies/item">
+          <ul class="footer-policies inline-list">
+            <xsl:for-each select="/page/site/policies/item">
+              <li>
+                <a>
+                  <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
+                  <xsl:value-of select="."/>
+                </a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
         <xsl:for-each select="/page/site/feeds/feed[not(@area)]">
           <p>
             <a>
@@ -255,6 +295,38 @@
         </p>
       </div>
     </footer>
+  </xsl:template>
+
+  <!-- site.yaml contact: address, phone, e-mail, office hours (footer, report). -->
+  <xsl:template name="contact-block">
+    <xsl:for-each select="/page/site/contact">
+      <address class="contact">
+        <xsl:for-each select="address">
+          <span class="contact-address"><xsl:value-of select="."/></span>
+        </xsl:for-each>
+        <xsl:for-each select="phone">
+          <span class="contact-phone">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-phone'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <a href="{@href}"><xsl:value-of select="."/></a>
+          </span>
+        </xsl:for-each>
+        <xsl:for-each select="email">
+          <span class="contact-email">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-email'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <a href="{@href}"><xsl:value-of select="."/></a>
+          </span>
+        </xsl:for-each>
+        <xsl:for-each select="hours">
+          <span class="contact-hours">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-hours'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="."/>
+          </span>
+        </xsl:for-each>
+      </address>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Links to open data files, named by their format (JSON, CSV, CSV in Thai). -->

@@ -49,7 +49,16 @@
           </span>
         </h1>
       </header>
-      <p class="print-hint"><xsl:call-template name="t"><xsl:with-param name="id" select="'print-hint'"/></xsl:call-template></p>
+      <xsl:choose>
+        <xsl:when test="pdf">
+          <p class="print-hint report-pdf">
+            <a class="button" href="{pdf/@href}"><xsl:call-template name="t"><xsl:with-param name="id" select="'report-pdf'"/></xsl:call-template></a>
+          </p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="print-hint"><xsl:call-template name="t"><xsl:with-param name="id" select="'print-hint'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="intro/node()">
         <div class="prose report-intro">
           <xsl:apply-templates select="intro/node()" mode="html"/>
@@ -60,6 +69,13 @@
           <xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template>
           <xsl:text> </xsl:text>
           <xsl:value-of select="."/>
+        </p>
+      </xsl:for-each>
+      <xsl:for-each select="as-of">
+        <p class="report-as-of">
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'report-as-of'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <time datetime="{@iso}"><xsl:value-of select="."/></time>
         </p>
       </xsl:for-each>
 
@@ -141,6 +157,9 @@
                       </tr>
                     </xsl:for-each>
                   </tbody>
+                  <!-- Repeated at the foot of every printed page's part of
+                       the table: its bottom rule (print.css). -->
+                  <tfoot class="print-rule" aria-hidden="true"><tr><td colspan="5"></td></tr></tfoot>
                 </table>
               </div>
             </xsl:when>
@@ -150,6 +169,41 @@
           </xsl:choose>
         </section>
       </xsl:for-each>
+      <xsl:if test="signed-by or prepared-by or date or /page/site/contact">
+        <!-- Printed on the page of the table's last row (print.css). -->
+        <div class="report-end">
+          <xsl:for-each select="signed-by | prepared-by">
+            <div class="signature sign-{local-name()}">
+              <p class="sign-line">
+                <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-here'"/></xsl:call-template>
+              </p>
+              <p class="sign-name">(<xsl:value-of select="name"/>)</p>
+              <p class="sign-position">
+                <xsl:if test="self::prepared-by">
+                  <xsl:call-template name="t"><xsl:with-param name="id" select="'prepared-by'"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                </xsl:if>
+                <xsl:value-of select="position"/>
+              </p>
+              <xsl:if test="self::signed-by and ../date">
+                <p class="sign-date">
+                  <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-date'"/></xsl:call-template>
+                  <xsl:text> </xsl:text>
+                  <time datetime="{../date/@iso}"><xsl:value-of select="../date"/></time>
+                </p>
+              </xsl:if>
+            </div>
+          </xsl:for-each>
+          <xsl:if test="date and not(signed-by)">
+            <p class="sign-date">
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-date'"/></xsl:call-template>
+              <xsl:text> </xsl:text>
+              <time datetime="{date/@iso}"><xsl:value-of select="date"/></time>
+            </p>
+          </xsl:if>
+          <xsl:call-template name="contact-block"/>
+        </div>
+      </xsl:if>
       </div>
     </xsl:for-each>
   </xsl:template>
