@@ -356,8 +356,17 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
  */
 /* The folders the site makes itself beside the years and free pages. */
 static const char *const made[] = {
-	"owners", "files", "static", "data", NULL
+	url_owners, url_search, url_datadoc, "files/", "static/", NULL
 };
+
+/* Is name (no slash) the folder of made[k] (url.c's, with its slash)? */
+static int
+made_is(size_t k, const char *name)
+{
+	size_t	 n = strlen(made[k]) - 1;
+
+	return strncmp(name, made[k], n) == 0 && name[n] == '\0';
+}
 
 static void
 check_pages(const struct index *ix, const struct site *s, struct diags *d)
@@ -370,7 +379,7 @@ check_pages(const struct index *ix, const struct site *s, struct diags *d)
 	for (i = 0; i < s->pagesz; i++) {
 		p = s->pages[i];
 		for (k = 0; made[k] != NULL; k++)
-			if (strcmp(p->slug, made[k]) == 0)
+			if (made_is(k, p->slug))
 				break;
 		if (made[k] != NULL || (parse_int(p->slug, &year) &&
 		    index_year(ix, (int)year) != NULL))
@@ -412,7 +421,7 @@ check_menu(const struct index *ix, const struct site *s, struct diags *d)
 		first = xstrndup(mi->url + 1, n);
 		found = strchr(first, '.') != NULL;
 		for (k = 0; !found && made[k] != NULL; k++)
-			found = strcmp(first, made[k]) == 0;
+			found = made_is(k, first);
 		for (k = 0; !found && k < s->pagesz; k++)
 			found = strcmp(first, s->pages[k]->slug) == 0;
 		if (!found && parse_int(first, &year)) {
