@@ -568,6 +568,29 @@ feed_render(const struct feeds *f, void *brk, size_t mi, int area,
 }
 
 /*
+ * Render a feed (as feed_render()) at path on worker w and publish it,
+ * adding 1 to *files; the errors as feed_write() says.
+ */
+static int
+feed_publish(const struct feeds *f, int w, size_t mi, int area,
+    const struct owner *o, const struct item *const *list, size_t n,
+    const char *path, struct publish *p, size_t *files, struct diags *d)
+{
+	xmlBufferPtr	 buf = xmlBufferCreate();
+	int		 ok;
+
+	if (!(ok = feed_render(f, f->brk[w], mi, area, o, list, n, path,
+	    buf)))
+		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
+	else if ((ok = publish_write(p, path,
+	    (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf))))
+		(*files)++;
+	xmlBufferFree(buf);
+	return ok;
+}
+
+/*
  * Render the feed of measure mi (NO_MEASURE: of area, or with area -1 of
  * the whole site) on worker w and publish it.  Safe on several threads
  * at once once feed_sort() is done.  Adds 1 to *files.  Returns 1, or 0
@@ -577,20 +600,11 @@ int
 feed_write(const struct feeds *f, size_t mi, int area, int w,
     struct publish *p, size_t *files, struct diags *d)
 {
-	xmlBufferPtr	 buf;
 	char		*path;
 	int		 ok;
 
 	path = url_feed(mi != NO_MEASURE ? f->s->measures[mi] : NULL, area);
-	buf = xmlBufferCreate();
-	if (!(ok = feed_render(f, f->brk[w], mi, area, NULL, NULL, 0, path,
-	    buf)))
-		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
-	else if ((ok = publish_write(p, path,
-	    (const char *)xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf))))
-		(*files)++;
-	xmlBufferFree(buf);
+	ok = feed_publish(f, w, mi, area, NULL, NULL, 0, path, p, files, d);
 	free(path);
 	return ok;
 }
@@ -607,7 +621,6 @@ feed_write_owner(const struct feeds *f, size_t oi, int w,
 {
 	const struct owner	*o = &f->ix->owners[oi];
 	const struct item	**list;
-	xmlBufferPtr		 buf;
 	size_t			 i, k, mi, n = 0, sz = 0;
 	char			*path;
 	int			 ok;
@@ -622,15 +635,7 @@ feed_write_owner(const struct feeds *f, size_t oi, int w,
 				list[n++] = f->mine[k];
 	sort(list, n, sizeof(*list), itemp_cmp);
 	path = url_owner_feed(o);
-	buf = xmlBufferCreate();
-	if (!(ok = feed_render(f, f->brk[w], NO_MEASURE, -1, o, list, n,
-	    path, buf)))
-		diag_add(d, path, 0, 0, SEV_ERROR, _("cannot write the feed"));
-	else if ((ok = publish_write(p, path,
-	    (const char *)xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf))))
-		(*files)++;
-	xmlBufferFree(buf);
+	ok = feed_publish(f, w, NO_MEASURE, -1, o, list, n, path, p, files, d);
 	free(path);
 	free(list);
 	return ok;
