@@ -129,7 +129,23 @@ site_yaml(const char *org, const char *url, int year)
 	    "ตัด HTML ออกเพื่อความปลอดภัย\nunsafe_html: false\n\n"
 	    "# เมนูของเว็บไซต์: ชื่อและที่อยู่ของแต่ละรายการ หน้าใน "
 	    "content/pages/ ที่ไม่อยู่ในเมนูจะต่อท้ายให้เอง\n"
-	    "menu:\n  - title: หน้าแรก\n    url: /\n");
+	    "menu:\n  - title: หน้าแรก\n    url: /\n\n");
+	/* Optional, so shown as examples to take the # off. */
+	buf_add(&b, "# ตราสัญลักษณ์ของหน่วยงานที่หัวทุกหน้า: ไฟล์ SVG หรือ PNG "
+	    "ใน content/files/ และคำอธิบายภาพสำหรับผู้ใช้โปรแกรมอ่านหน้าจอ\n"
+	    "# logo:\n#   file: files/logo.svg\n#   alt: ตราสัญลักษณ์\n\n"
+	    "# เว็บไซต์หลักของหน่วยงาน ลิงก์ที่หัวและท้ายทุกหน้า\n"
+	    "# main_site:\n#   title: เว็บไซต์หลัก\n"
+	    "#   url: https://www.example.go.th/\n\n"
+	    "# ที่ติดต่อ แสดงท้ายทุกหน้าและท้ายรายงาน (ใส่เฉพาะที่มี)\n"
+	    "# contact:\n#   address: ที่อยู่สำนักงาน\n"
+	    "#   phone: 0 0000 0000\n#   email: saraban@example.go.th\n"
+	    "#   hours: วันจันทร์ถึงวันศุกร์ 08.30–16.30 น.\n\n"
+	    "# สีหลักของเว็บไซต์ แบบ \"#RRGGBB\" ต้องเข้มพอให้อ่านตัวอักษร"
+	    "สีขาวได้ (ตรวจให้เอง)\n# colors:\n#   primary: \"#0b4f94\"\n\n"
+	    "# ลิงก์นโยบายท้ายทุกหน้า เช่น นโยบายคุ้มครองข้อมูลส่วนบุคคล\n"
+	    "# policies:\n#   - title: นโยบายคุ้มครองข้อมูลส่วนบุคคล\n"
+	    "#     url: /privacy/\n");
 	return b.s;
 }
 

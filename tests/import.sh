@@ -214,7 +214,8 @@ verdict init-check-build "$why"
 why=
 for k in $(sed -n '/^static const char \*const knownkeys\[\] = {/,/};/p' src/config.c |
     grep -o '"[a-z_]*"' | tr -d '"'); do
-	grep -B1 "^$k:" "$i/content/site.yaml" | head -1 |
+	# An optional setting is there as an example to uncomment.
+	grep -B1 -E "^(# )?$k:" "$i/content/site.yaml" | head -1 |
 	    LC_ALL=C grep -q "^# .*$(printf '\340\270')" ||
 	    why="$why $k"
 done
