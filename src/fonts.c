@@ -36,12 +36,13 @@ newer(const char *a, const char *b)
  * One font: as WOFF2 (a third of the TrueType file's bytes, which kept
  * a report page under the page weight budget), made by fontTools in
  * the Python py, or kept from the published site when that one is not
- * older than Debian's file; as the TrueType file where py is NULL or
- * fontTools fails.  Returns 0 on a publishing failure.
+ * older than Debian's file (not where py is NULL or fontTools fails);
+ * and as the TrueType file.  Adds what it published to *files.  Returns
+ * 0 on a publishing failure.
  */
 static int
 font_publish(struct publish *pub, const char *py, const char *name,
-    volatile sig_atomic_t *stop)
+    volatile sig_atomic_t *stop, size_t *files)
 {
 	char	*src, *rel, *old = NULL, *out, *why, *argv[8];
 	int	 ok = 1, done = 0;
@@ -71,11 +72,16 @@ font_publish(struct publish *pub, const char *py, const char *name,
 			free(out);
 		}
 	}
-	if (!done) {
-		free(rel);
-		rel = xasprintf("static/fonts/%s.ttf", name);
-		ok = publish_copy(pub, rel, src);
-	}
+	if (done && ok)
+		(*files)++;
+	/*
+	 * The TrueType file always: the style sheet names it after the
+	 * WOFF2 one, for browsers without WOFF2, and a link must resolve.
+	 */
+	free(rel);
+	rel = xasprintf("static/fonts/%s.ttf", name);
+	if (ok && (ok = publish_copy(pub, rel, src)))
+		(*files)++;
 	free(old);
 	free(rel);
 	free(src);
@@ -110,9 +116,8 @@ fonts_publish(struct publish *pub, const char *py,
 		return 1;
 	}
 	for (i = 0; i < sizeof(fonts) / sizeof(fonts[0]); i++) {
-		if (!font_publish(pub, py, fonts[i], stop))
+		if (!font_publish(pub, py, fonts[i], stop, files))
 			return 0;
-		(*files)++;
 	}
 	if (!publish_copy(pub, licence_rel, licence))
 		return 0;
