@@ -3,8 +3,8 @@
 
     gen.py N OUTDIR [--hugo OUTDIR2]
 
-OUTDIR receives a complete Prongsai site: content/site.yaml and
-content/measures/YEAR/SLUG.md for N measures spread over fiscal years
+OUTDIR receives a complete Prongsai site: content/site.yaml,
+content/reports/YEAR.md and content/measures/YEAR/SLUG.md for N measures spread over fiscal years
 2566-2568, every area, indicator, status and period form, 1-4 owners from a
 pool of about 200 Thai position titles with unit names, 0-5 updates, https
 evidence links and a Thai Markdown body of 1-4 KB.
@@ -442,6 +442,15 @@ def main(argv):
     n, out = int(args[0]), args[1]
     g = Gen()
     write(os.path.join(out, "content", "site.yaml"), SITE_YAML)
+    # Each year that has measures has its report file, as a real site
+    # does (check warns of a year without one).
+    for fy in sorted({YEARS[i % 3] for i in range(n)}):
+        write(os.path.join(out, "content", "reports", "%d.md" % fy),
+              "---\nfiscal_year: %d\ntitle: รายงานผลการดำเนินการตาม"
+              "มาตรการส่งเสริมคุณธรรมและความโปร่งใส\n"
+              "period: {start: %d-10, end: %d-09}\n"
+              "---\nรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ %d\n"
+              % (fy, fy - 544, fy - 543, fy))
     if hugo:
         hugo_sections(hugo)
     for i in range(n):

@@ -331,13 +331,13 @@ check_reports(const struct index *ix, const struct site *s, struct diags *d)
 			    r->fiscal_year);
 	}
 	/*
-	 * The report's introduction and period come from that file.  A
-	 * site that keeps report files but lacks this year's forgot it; one
-	 * with none at all does not use them (yet), and is not nagged.
+	 * The report's introduction and period come from that file: without
+	 * it the year's official report has neither, in a site that keeps
+	 * no report files as in one that forgot this year's.
 	 */
 	dir = strcmp(s->root, ".") == 0 ? xstrdup("content/reports") :
 	    path_join(s->root, "content/reports");
-	for (i = 0; s->reportsz > 0 && i < ix->yearsz; i++) {
+	for (i = 0; i < ix->yearsz; i++) {
 		yg = &ix->years[i];
 		if (yg->sz > 0 && yg->report == NULL)
 			diag_add(d, dir, 0, 0, SEV_WARNING,

@@ -34,6 +34,8 @@ mkdir -p "$g/content/measures/2567"
 cp tests/fixtures/citizens/content/site.yaml "$g/content/"
 cp tests/fixtures/citizens/content/measures/2567/it-helpdesk.md \
     "$g/content/measures/2567/"
+mkdir -p "$g/content/reports"
+cp tests/fixtures/citizens/content/reports/2567.md "$g/content/reports/"
 commit() {	# date message
 	GIT_AUTHOR_DATE=$1 GIT_COMMITTER_DATE=$1 git -C "$g" -c user.name=t \
 	    -c user.email=t@example.org commit -q -m "$2" >/dev/null 2>&1
