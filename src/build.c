@@ -462,10 +462,12 @@ build_index(struct build *b)
  * (after the static files: the page's print style sheet and fonts).
  * A report whose page has the same model as the published one keeps
  * the published PDF: the renderer takes a second or more a report.  A
- * report too long for the renderer (pdf_wanted()) has none.
+ * report too long for the renderer (pdf_wanted()) has none.  With
+ * rendered set (the preview's update, which writes in place) only the
+ * reports whose page was made again get a new PDF.
  */
 static int
-pdfs_make(struct build *b)
+pdfs_make(struct build *b, int rendered)
 {
 	const struct stamp	*old;
 	struct job		*j;
@@ -483,9 +485,12 @@ pdfs_make(struct build *b)
 			continue;
 		}
 		j = &b->jobs[i];
+		free(j->pdf);
 		j->pdf = url_report_pdf(b->refs[i].path);
 		b->files++;
-		if ((old = cache_find(b->cache, j->pdf)) != NULL &&
+		if (rendered && !j->rendered)
+			continue;
+		if (!rendered && (old = cache_find(b->cache, j->pdf)) != NULL &&
 		    old->h.a == j->s.h.a && old->h.b == j->s.h.b &&
 		    publish_reuse(b->pub, j->pdf, old))
 			continue;
@@ -595,7 +600,7 @@ build_render(struct build *b)
 	if (ok && !interrupted)
 		ok = fonts_publish(b->pub, b->pdf, &interrupted, &b->files);
 	if (ok && !interrupted && b->pdf != NULL)
-		ok = pdfs_make(b);
+		ok = pdfs_make(b, 0);
 	if (ok && !interrupted)
 		ok = cache_write(b);
 	if (interrupted)
@@ -1080,6 +1085,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	if (rc != EXIT_FINE)
 		goto out;
 	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	model_set_pdf(b->model, b->pdf != NULL);
 	for (i = 0; i < model_typesz; i++)
 		model_use_theme(b->model, i, theme_dict(b->theme, i),
 		    theme_direct(b->theme, i));
@@ -1115,8 +1121,11 @@ build_update(struct build *b, const char *out, char *const *rels,
 	b->files = 0;
 	/* Gone first: no page that says it is in place links to them. */
 	for (i = 0; i < osz; i++)
-		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE)
+		if (strmap_get(&nfiles, ojobs[i].file) == STRMAP_NONE) {
+			if (ojobs[i].pdf != NULL)
+				publish_remove(b->pub, ojobs[i].pdf);
 			publish_remove(b->pub, ojobs[i].file);
+		}
 	for (i = 0; i < ofeedsz; i++)
 		if (!feed_written(b, ofeeds[i]))
 			publish_remove(b->pub, ofeeds[i]);
@@ -1124,7 +1133,8 @@ build_update(struct build *b, const char *out, char *const *rels,
 		years_gone(b, oyears[i]);
 	b->done = done;
 	b->done_arg = arg;
-	if (!update_small(b, done, arg) || !jobs_run(b))
+	if (!update_small(b, done, arg) || !jobs_run(b) ||
+	    (b->pdf != NULL && !pdfs_make(b, 1)))
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
 	b->done = NULL;
@@ -1138,6 +1148,7 @@ out:
 		free(orefs[i].path);
 		free(ojobs[i].file);
 		diag_free(&ojobs[i].d);
+		free(ojobs[i].pdf);
 	}
 	free(orefs);
 	free(ojobs);
