@@ -52,6 +52,8 @@ mkdir -p "$tmp/site/content/measures/2566" || exit 3
 cp -R "$top/tests/bad/_site/." "$tmp/site/" || exit 3
 cp "$top/content/measures/2566/asset-use-manual.md" \
     "$tmp/site/content/measures/2566/" || exit 3
+mkdir -p "$tmp/site/content/reports" || exit 3
+cp "$top/content/reports/2566.md" "$tmp/site/content/reports/" || exit 3
 
 # A plain make first (PREFIX=/usr/local): install must rebuild for its own.
 p=$tmp/p
@@ -98,7 +100,7 @@ fi
 # the moved prefix, with no source tree in sight.
 out=$(cd "$tmp/site" && PRONGSAI_LANG=th "$q/bin/prongsai" check 2>&1)
 case $out in
-*"ตรวจ 2 ไฟล์: ข้อผิดพลาด 0 รายการ, คำเตือน 0 รายการ"*) ok installed-thai ;;
+*"ตรวจ 3 ไฟล์: ข้อผิดพลาด 0 รายการ, คำเตือน 0 รายการ"*) ok installed-thai ;;
 *) no installed-thai "PRONGSAI_LANG=th check said: $out" ;;
 esac
 
