@@ -733,13 +733,16 @@ build_into(struct build *b, const char *source, const char *out)
 	enum exitcode	 rc;
 	char		*why = NULL, *real, *cpath;
 
-	if ((b->pub = publish_begin(out, &why)) == NULL) {
-		fprintf(stderr, "prongsai: %s\n", why);
-		free(why);
-		return EXIT_SYSTEM;
-	}
 	real = path_future(out);
 	cpath = cache_path(source, real);
+	if ((b->pub = publish_begin(out, cache_owns(cpath, real),
+	    &why)) == NULL) {
+		fprintf(stderr, "prongsai: %s\n", why);
+		free(why);
+		free(cpath);
+		free(real);
+		return EXIT_SYSTEM;
+	}
 	b->cache = cache_load(cpath, theme_key(b->theme));
 	if ((rc = build_render(b)) == EXIT_FINE &&
 	    !publish_commit(b->pub))

@@ -18,7 +18,10 @@
  * per output folder, named by a hash of the output's real path: never in
  * the published folder nor beside it, where a web root would serve it.
  * The first line is CACHE_FORMAT and the theme fingerprint key, the
- * second "output REALPATH", then one "HASH SIZE MTIME PATH" line a page;
+ * second "output REALPATH", the third "folder DEV INODE" of the folder
+ * that build published (how the next build knows the folder is its own
+ * to replace, with nothing of Prongsai's inside the published site),
+ * then one "HASH SIZE MTIME PATH" line a page;
  * a cache whose output folder is gone is removed by the next save, so
  * builds into passing folders (tests, CI) do not pile caches up.  CACHE_FORMAT changes whenever the
  * fingerprints or the lines do, so an older cache is not read (format 1,
@@ -265,6 +268,41 @@ cache_line(struct buf *b, const char *path, const struct stamp *s)
 }
 
 /*
+ * Is the folder out (its real path) the one the build that saved the
+ * cache file path published?  Its path and its device and inode must
+ * both be the recorded ones: a folder made again under the same name,
+ * or copied there, is not.
+ */
+int
+cache_owns(const char *path, const char *out)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		 line[4096];
+	unsigned long long dev, ino;
+	size_t		 n;
+	int		 ours = 0;
+
+	if (stat(out, &st) != 0 || (f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof(line), f) != NULL &&
+	    fgets(line, sizeof(line), f) != NULL &&
+	    strncmp(line, "output ", 7) == 0) {
+		n = strlen(line);
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		ours = n - 7 == out_len(out) &&
+		    strncmp(line + 7, out, n - 7) == 0 &&
+		    fgets(line, sizeof(line), f) != NULL &&
+		    sscanf(line, "folder %llu %llu", &dev, &ino) == 2 &&
+		    dev == (unsigned long long)st.st_dev &&
+		    ino == (unsigned long long)st.st_ino;
+	}
+	fclose(f);
+	return ours;
+}
+
+/*
  * Remove the other caches of folder dir whose output folder no longer
  * exists (their second line says which it was); mine is the one kept.
  */
@@ -322,6 +360,7 @@ cache_save(const char *path, const char *text, const char *out)
 	    "# Prongsai's render cache: never commit or publish it.\n*\n";
 	char	*dir, *ign, *tmp, *slash;
 	const char *rest;
+	struct stat st;
 	FILE	*f;
 	int	 ok;
 
@@ -343,6 +382,10 @@ cache_save(const char *path, const char *text, const char *out)
 		ok = fwrite(text, 1, (size_t)(rest - text), f) ==
 		    (size_t)(rest - text) &&
 		    fprintf(f, "output %.*s\n", (int)out_len(out), out) > 0 &&
+		    (stat(out, &st) != 0 ||
+		    fprintf(f, "folder %llu %llu\n",
+		    (unsigned long long)st.st_dev,
+		    (unsigned long long)st.st_ino) > 0) &&
 		    fputs(rest, f) >= 0;
 		ok = fclose(f) == 0 && ok;
 	}

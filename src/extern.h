@@ -326,7 +326,7 @@ void		 theme_free(struct theme *);
 struct publish;
 /* rm_tree is used in publish.c; exported for the fuzz harness too. */
 int		 rm_tree(const char *);
-struct publish	*publish_begin(const char *, char **);
+struct publish	*publish_begin(const char *, int, char **);
 int		 publish_write(struct publish *, const char *, const char *,
 			size_t);
 int		 publish_copy(struct publish *, const char *, const char *);
@@ -402,6 +402,7 @@ const struct stamp *cache_find(const struct cache *, const char *);
 void		 cache_head(struct buf *, const struct hash *);
 void		 cache_line(struct buf *, const char *, const struct stamp *);
 int		 cache_save(const char *, const char *, const char *);
+int		 cache_owns(const char *, const char *);
 void		 cache_old_remove(const char *);
 void		 cache_free(struct cache *);
 

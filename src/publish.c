@@ -14,7 +14,13 @@
 
 #include "extern.h"
 
-/* Marks a folder as Prongsai's output, so a build never replaces anything else. */
+/*
+ * Marks a build folder, or an old published one being removed, so that
+ * a later build may remove it if the build that made it was killed; it
+ * is taken out before the folder is published, so nothing of Prongsai's
+ * is served.  A published folder is known as ours by the render cache
+ * (cache_owns()); until 0.2 it kept this marker, which is still honoured.
+ */
 #define MARKER	".prongsai-output"
 
 struct publish {
@@ -50,9 +56,9 @@ count(struct publish *p, size_t *n)
 	pthread_mutex_unlock(&p->lock);
 }
 
-/* Is dir absent, empty, or a previous output of ours? */
+/* Is dir absent, empty, a previous output of ours, or marked as one? */
 static int
-replaceable(const char *dir)
+replaceable(const char *dir, int ours)
 {
 	struct stat	 st;
 	char		*m;
@@ -63,7 +69,7 @@ replaceable(const char *dir)
 	if (!S_ISDIR(st.st_mode))
 		return 0;
 	m = path_join(dir, MARKER);
-	ok = access(m, F_OK) == 0 || rmdir(dir) == 0;
+	ok = ours || access(m, F_OK) == 0 || rmdir(dir) == 0;
 	free(m);
 	return ok;
 }
@@ -146,21 +152,34 @@ leftovers_remove(const char *final)
 	free(dir);
 }
 
+/* Create or remove the marker in the folder dir. */
+static void
+mark(const char *dir, int on)
+{
+	char	*m = path_join(dir, MARKER);
+	int	 fd;
+
+	if (!on)
+		unlink(m);
+	else if ((fd = open(m, O_WRONLY | O_CREAT | O_TRUNC, 0644)) != -1)
+		close(fd);
+	free(m);
+}
+
 /*
  * Start publishing into the folder final (its missing parent folders
- * are created).  Returns NULL with a reason
+ * are created); ours says the cache knows final as the folder a build
+ * of this site published.  Returns NULL with a reason
  * in *why (a new string) if final cannot be replaced or the build
  * folder cannot be made.
  */
 struct publish *
-publish_begin(const char *final, char **why)
+publish_begin(const char *final, int ours, char **why)
 {
 	struct publish	*p;
 	struct stat	 st;
-	char		*m;
-	int		 fd;
 
-	if (!replaceable(final)) {
+	if (!replaceable(final, ours)) {
 		*why = xasprintf(_("%s exists and was not made by prongsai: "
 		    "choose another --output, or empty it first"), final);
 		return NULL;
@@ -181,10 +200,7 @@ publish_begin(const char *final, char **why)
 		free(p);
 		return NULL;
 	}
-	m = path_join(p->tmp, MARKER);
-	if ((fd = open(m, O_WRONLY | O_CREAT | O_TRUNC, 0644)) != -1)
-		close(fd);
-	free(m);
+	mark(p->tmp, 1);
 	return p;
 }
 
@@ -469,6 +485,7 @@ publish_commit(struct publish *p)
 {
 	if (p->inplace)
 		return 1;
+	mark(p->tmp, 0);
 	if (!p->had_old) {
 		if (rename(p->tmp, p->final) != 0)
 			return fail(p, _("cannot rename to"), p->final);
@@ -477,6 +494,7 @@ publish_commit(struct publish *p)
 #ifdef RENAME_EXCHANGE
 	if (renameat2(AT_FDCWD, p->tmp, AT_FDCWD, p->final,
 	    RENAME_EXCHANGE) == 0) {
+		mark(p->tmp, 1);
 		rm_tree(p->tmp);
 		return 1;
 	}
@@ -484,13 +502,19 @@ publish_commit(struct publish *p)
 	{
 		char	*old = xasprintf("%s.old-%ld", p->final,
 			    (long)getpid());
-		int	 ok = rename(p->final, old) == 0 &&
-			    rename(p->tmp, p->final) == 0;
+		int	 moved = rename(p->final, old) == 0;
+		int	 ok = moved && rename(p->tmp, p->final) == 0;
 
-		if (!ok)
+		/* Never leave the site missing: the old one goes back. */
+		if (moved && !ok)
+			rename(old, p->final);
+		if (!ok) {
 			fail(p, _("cannot replace"), p->final);
-		else
+			mark(p->tmp, 1);
+		} else {
+			mark(old, 1);
 			rm_tree(old);
+		}
 		free(old);
 		return ok;
 	}

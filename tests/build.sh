@@ -134,8 +134,8 @@ saved=$work/pub/saved
 mkdir -p "$site" "$work/pub"
 cp -R "$top/content" "$site/"
 run --source "$site" --output "$out"
-if [ "$st" -ne 0 ] || [ ! -f "$out/.prongsai-output" ]; then
-	no publish-first "$(said)"
+if [ "$st" -ne 0 ] || [ -n "$(cd "$out" && find . -name '.*' ! -name .)" ]; then
+	no publish-first "$(said) $(cd "$out" && find . -name '.*' ! -name .)"
 else
 	ok publish-first
 	cp -a "$out" "$saved"
@@ -230,8 +230,8 @@ else
 	elif ! grep -q 'ชื่อใหม่ของมาตรการ' \
 	    "$out/2566/measures/e-service/index.html"; then
 		why="${why}the new title is not on the page"
-	elif [ ! -f "$out/.prongsai-output" ]; then
-		why="${why}no .prongsai-output marker"
+	elif [ -e "$out/.prongsai-output" ]; then
+		why="${why}the build marker is in the published folder"
 	fi
 	verdict publish-replace "$why"
 fi
@@ -279,6 +279,37 @@ why=
 [ "$st" -eq 0 ] || why=$(said)
 [ -f "$work/empty/index.html" ] || why="${why}; no index.html"
 verdict accept-empty-output "$why"
+
+# Whose folder is it?  The render cache knows the folder the site's last
+# build published (its inode): a copy of that output, or the same folder
+# once the cache is gone, is refused; an output from before 0.2 (with its
+# .prongsai-output marker) is replaced.
+why=
+mine=$work/mine/out
+mkdir -p "$work/mine"
+run --source "$site" --output "$mine"
+[ "$st" -eq 0 ] || why="first build: $(said); "
+run --source "$site" --output "$mine"
+[ "$st" -eq 0 ] || why="${why}rebuild of its own output: $(said); "
+cp -a "$mine" "$work/mine/copy" && rm -rf "$mine" && mv "$work/mine/copy" "$mine"
+cp -a "$mine" "$work/mine/saved"
+run --source "$site" --output "$mine"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="${why}a copy of the output: exit status $st, expected a refusal; "
+grep -q 'not made by prongsai' "$work/err.log" ||
+    why="${why}the refusal does not say why: $(said); "
+why=$why$(unchanged "$mine" "$work/mine/saved")
+: >"$mine/.prongsai-output"
+run --source "$site" --output "$mine"
+[ "$st" -eq 0 ] || why="${why}an output with the old marker: $(said); "
+[ -e "$mine/.prongsai-output" ] && why="${why}the old marker was kept; "
+rm -rf "$site/.prongsai"
+cp -a "$mine" "$work/mine/saved2"
+run --source "$site" --output "$mine"
+[ "$st" -ne 0 ] && [ "$st" -lt 128 ] ||
+    why="${why}without the cache: exit status $st, expected a refusal; "
+why=$why$(unchanged "$mine" "$work/mine/saved2")
+verdict replace-only-own-output "$why"
 
 # --- Injection ---------------------------------------------------------
 fx=$top/tests/fixtures/inject

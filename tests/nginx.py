@@ -158,7 +158,7 @@ result("%s redirects to %s" % (u.path.rstrip("/"), u.path),
        [] if st == 301 and loc.endswith(u.path) else
        ["status %d, Location %r" % (st, loc)])
 p = []
-for path in (".prongsai-output",):
+for path in (".git/config", ".git/"):
     st, r, body = get(BASE, path)
     if st != 404:
         p.append("%s: status %d" % (path, st))

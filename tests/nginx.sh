@@ -51,6 +51,8 @@ if ! "$bin" build --quiet --source "$top" --output "$work/www/ita" \
 	no setup "prongsai build: $(head -n 5 "$work/build.log")"
 	exit 1
 fi
+# What a web admin may leave in the web root by hand, never to be served.
+mkdir "$work/www/ita/.git" && echo secret >"$work/www/ita/.git/config"
 ports=$($py -c '
 import socket
 s = [socket.socket() for _ in range(2)]
@@ -120,7 +122,7 @@ wait "$ngpid" 2>/dev/null
 ngpid=
 
 # rsync.sh after a rebuild that changed one measure sends what the build
-# wrote, and nothing else; the copy is the output but for the marker.
+# wrote, and nothing else; the copy is the output.
 why=
 site=$work/site
 mkdir -p "$site" && cp -R "$top/content" "$site/"
@@ -144,10 +146,8 @@ if [ -z "$why" ]; then
 	sent=$(grep -c '^>f' "$work/r2")
 	if [ -z "$written" ] || [ "$sent" -ne "$written" ] || [ "$sent" -eq 0 ]; then
 		why="the build wrote ${written:-?} files, rsync sent $sent: $(head -n 5 "$work/r2")"
-	elif ! diff -r -x .prongsai-output "$work/out" "$work/copy" >"$work/d" 2>&1; then
+	elif ! diff -r "$work/out" "$work/copy" >"$work/d" 2>&1; then
 		why="the copy differs: $(head -n 5 "$work/d")"
-	elif [ -e "$work/copy/.prongsai-output" ]; then
-		why="the marker was copied"
 	fi
 fi
 verdict "rsync.sh sends only the files the rebuild changed ($sent of $(find "$work/out" -type f | wc -l))" "$why"

@@ -9,6 +9,5 @@
 set -eu
 OUTPUT=${OUTPUT:-output}
 DEST=${DEST:-www-data@www.example.go.th:/var/www/ita}
-rsync --recursive --links --times --delete --delay-updates \
-    --exclude=.prongsai-output --itemize-changes \
+rsync --recursive --links --times --delete --delay-updates --itemize-changes \
     "$OUTPUT/" "$DEST/"
