@@ -242,6 +242,8 @@ struct _xmlDoc	*html_parse(const char *);
 void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
 			void *);
 char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
+char		*html_rebase(const char *, char *(*)(void *, const char *),
+		    void *);
 void		 html_append(struct _xmlDoc *, struct _xmlNode *, const char *,
 			size_t, char *(*)(void *, const char *), void *);
 struct placing;

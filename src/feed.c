@@ -164,6 +164,8 @@ body_html(const struct feeds *f, const struct measure *m, const char *page)
 	if (m->html == NULL || m->html->all == NULL ||
 	    m->html->all[0] == '\0')
 		return NULL;
+	if (!f->cfg->unsafe_html)
+		return html_rebase(m->html->all, abs_link, &a);
 	if ((doc = html_parse(m->html->all)) == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(doc);
@@ -178,26 +180,21 @@ body_html(const struct feeds *f, const struct measure *m, const char *page)
 static char *
 update_html(const char *words, const struct update *u)
 {
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
-	char		*out, *clean;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*p[2];
+	char		*clean;
+	size_t		 i;
 
-	doc = xmlNewDoc((const xmlChar *)"1.0");
-	root = xmlNewNode(NULL, (const xmlChar *)"div");
-	xmlDocSetRootElement(doc, root);
-	clean = escape_xml_clean(words);
-	xmlNewTextChild(root, NULL, (const xmlChar *)"p",
-	    (const xmlChar *)clean);
-	free(clean);
-	if (u->note != NULL) {
-		clean = escape_xml_clean(u->note);
-		xmlNewTextChild(root, NULL, (const xmlChar *)"p",
-		    (const xmlChar *)clean);
+	p[0] = words;
+	p[1] = u->note;
+	for (i = 0; i < 2 && p[i] != NULL; i++) {
+		clean = escape_xml_clean(p[i]);
+		buf_add(&b, "<p>");
+		escape_markup(&b, clean, 0);
+		buf_add(&b, "</p>");
 		free(clean);
 	}
-	out = html_dump(doc, root);
-	xmlFreeDoc(doc);
-	return out;
+	return b.s;
 }
 
 /* Set item it of measure m (update u, n-th of its date, or NULL). */

@@ -90,6 +90,145 @@ html_urls(xmlNodePtr n, char *(*fn)(void *, const char *), void *arg)
 	}
 }
 
+/* Is the n bytes at name one of urlattrs? */
+static int
+is_urlattr(const char *name, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; urlattrs[i] != NULL; i++)
+		if (strlen(urlattrs[i]) == n &&
+		    strncmp(urlattrs[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append the attribute value from s to e to b with its references decoded. */
+static void
+add_decoded(struct buf *b, const char *s, const char *e)
+{
+	static const struct { const char *ref; char c; } named[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }, { "&apos;", '\'' }, { NULL, 0 }
+	};
+	const char	*amp;
+	char		*end, u[4];
+	unsigned long	 c;
+	size_t		 i, n;
+
+	while ((amp = memchr(s, '&', (size_t)(e - s))) != NULL) {
+		buf_addn(b, s, (size_t)(amp - s));
+		s = amp + 1;
+		for (i = 0; named[i].ref != NULL; i++) {
+			n = strlen(named[i].ref);
+			if ((size_t)(e - amp) >= n &&
+			    strncmp(amp, named[i].ref, n) == 0)
+				break;
+		}
+		if (named[i].ref != NULL) {
+			buf_addn(b, &named[i].c, 1);
+			s = amp + n;
+			continue;
+		}
+		if (amp + 2 < e && amp[1] == '#') {
+			c = amp[2] == 'x' || amp[2] == 'X' ?
+			    strtoul(amp + 3, &end, 16) : strtoul(amp + 2, &end, 10);
+			if (end < e && *end == ';' && c > 0 && c < 0x80) {
+				u[0] = (char)c;
+				buf_addn(b, u, 1);
+				s = end + 1;
+				continue;
+			}
+		}
+		buf_addn(b, "&", 1);
+	}
+	buf_addn(b, s, (size_t)(e - s));
+}
+
+/*
+ * The HTML html, as cmark-gfm writes it when raw HTML is left out, with
+ * every URL attribute rewritten by fn as html_urls() does, without
+ * parsing it into a tree: a feed item's body was parsed and written
+ * again for every feed that holds it.  In that HTML a < always opens a
+ * tag or a comment and every attribute value is double-quoted with no
+ * " inside, so a scan of the tags is exact; HTML that may hold raw
+ * markup goes through html_parse() and html_urls() instead.  Empty
+ * elements and the text's quotes come out as html_dump() writes them,
+ * so the feeds are the bytes the parse gave.  The caller frees the
+ * result.
+ */
+char *
+html_rebase(const char *html, char *(*fn)(void *, const char *), void *arg)
+{
+	struct buf	 b = { NULL, 0, 0 }, v;
+	const char	*s = html, *t, *e, *name;
+	char		*nv;
+	size_t		 n;
+
+	buf_add(&b, "");
+	while (*s != '\0') {
+		if (strncmp(s, "<!--", 4) == 0) {
+			e = strstr(s + 4, "-->");
+			n = e == NULL ? strlen(s) : (size_t)(e - s) + 3;
+			buf_addn(&b, s, n);
+			s += n;
+			continue;
+		}
+		if (*s != '<') {
+			/* Text: " as libxml2 writes it, the rest as it is. */
+			n = strcspn(s, "<&");
+			buf_addn(&b, s, n);
+			s += n;
+			if (strncmp(s, "&quot;", 6) == 0) {
+				buf_add(&b, "\"");
+				s += 6;
+			} else if (*s == '&') {
+				buf_add(&b, "&");
+				s++;
+			}
+			continue;
+		}
+		/* A tag: copied up to each URL attribute, which is rewritten. */
+		for (t = s; *t != '\0' && *t != '>'; t++) {
+			if (*t == '"' && (e = strchr(t + 1, '"')) != NULL) {
+				t = e;
+				continue;
+			}
+			if (*t != ' ')
+				continue;
+			name = t + 1;
+			n = strcspn(name, "= />\"");
+			if (name[n] != '=' || name[n + 1] != '"' ||
+			    !is_urlattr(name, n) ||
+			    (e = strchr(name + n + 2, '"')) == NULL)
+				continue;
+			buf_addn(&b, s, (size_t)(t - s));
+			v.s = NULL;
+			v.len = v.max = 0;
+			buf_add(&v, "");
+			add_decoded(&v, name + n + 2, e);
+			if ((nv = fn(arg, v.s)) != NULL) {
+				buf_addn(&b, t, n + 3);
+				escape_markup(&b, nv, 1);
+				buf_add(&b, "\"");
+			}
+			free(nv);
+			free(v.s);
+			s = e + 1;
+			t = e;
+		}
+		n = *t == '>' ? (size_t)(t - s) + 1 : strlen(s);
+		/* An empty element as libxml2 writes it (<br/>), as before. */
+		if (n >= 3 && strncmp(s + n - 3, " />", 3) == 0) {
+			buf_addn(&b, s, n - 3);
+			buf_add(&b, "/>");
+		} else
+			buf_addn(&b, s, n);
+		s += n;
+	}
+	return b.s;
+}
+
 /* The children of root serialized, or NULL if there are none. */
 char *
 html_dump(xmlDocPtr doc, xmlNodePtr root)
