@@ -141,6 +141,49 @@ escape_xml_clean(const char *text)
 }
 
 /*
+ * Append s as the text of an XML element, as libxml2's xmlTextWriter
+ * escapes it (& < > " and CR), without the characters XML 1.0 cannot
+ * hold: one pass where escape_xml_clean() and the writer took two, and
+ * the writer grew its copy a character at a time.
+ */
+void
+escape_xml_text(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run = p;
+	const char		*rep;
+	size_t			 skip;
+
+	for (;;) {
+		while (*p >= 0x20 && *p != '&' && *p != '<' && *p != '>' &&
+		    *p != '"' && *p != 0xef)
+			p++;
+		if (*p == '\0')
+			break;
+		rep = NULL;
+		skip = 1;
+		switch (*p) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\r': rep = "&#13;"; break;
+		default:
+			if ((skip = xml_bad(p)) == 0) {
+				p++;
+				continue;
+			}
+			break;
+		}
+		buf_addn(b, (const char *)run, (size_t)(p - run));
+		if (rep != NULL)
+			buf_add(b, rep);
+		p += skip;
+		run = p;
+	}
+	buf_addn(b, (const char *)run, (size_t)(p - run));
+}
+
+/*
  * Does the CSV cell s start a formula in a spreadsheet program?  Excel,
  * LibreOffice and Google Sheets read a cell starting with = + - @ as a
  * formula (=HYPERLINK(...) runs when the file is opened), and a leading

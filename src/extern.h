@@ -265,6 +265,7 @@ void		 escape_markup(struct buf *, const char *, int);
 void		 escape_url_attr(struct buf *, const char *);
 char		*escape_url(const char *);
 char		*escape_xml_clean(const char *);
+void		 escape_xml_text(struct buf *, const char *);
 void		 escape_csv(struct buf *, const char *);
 void		 escape_md(struct buf *, const char *, size_t);
 void		 escape_yaml(struct buf *, const char *);

@@ -383,17 +383,23 @@ item_in(const struct item *it, int area)
 	return 1;
 }
 
-/* Write a text element, leaving out characters XML cannot hold. */
+/*
+ * Write a text element, leaving out characters XML cannot hold: the
+ * bytes xmlTextWriterWriteElement() writes, escaped in one pass.
+ */
 static int
 w_text(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	char	*clean = escape_xml_clean(text);
-	int	 rc;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 ok;
 
-	rc = xmlTextWriterWriteElement(w, (const xmlChar *)name,
-	    (const xmlChar *)clean);
-	free(clean);
-	return rc >= 0;
+	buf_add(&b, "");
+	escape_xml_text(&b, text);
+	ok = xmlTextWriterStartElement(w, (const xmlChar *)name) >= 0 &&
+	    xmlTextWriterWriteRawLen(w, (const xmlChar *)b.s, (int)b.len) >= 0 &&
+	    xmlTextWriterEndElement(w) >= 0;
+	free(b.s);
+	return ok;
 }
 
 static int

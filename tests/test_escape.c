@@ -7,6 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <libxml/tree.h>
+
 #include "extern.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -56,11 +58,45 @@ test_csv(void **state)
 	}
 }
 
+/*
+ * escape_xml_text() writes what libxml2's text writer wrote after
+ * escape_xml_clean(): xmlEncodeSpecialChars() of the clean text.
+ */
+static void
+test_xml_text(void **state)
+{
+	static const char *const in[] = {
+		"", "plain", "a & b < c > d \"e\" 'f'", "\r\n\tline",
+		"bad \001\002\037 bytes\x7f", "ไทย \xef\xbf\xbe\xef\xbf\xbf ok \xef\xbc\x81",
+		"&amp; already", "<p>ผลการดำเนินงาน</p>\r\n",
+	};
+	struct buf	 b;
+	xmlChar		*want;
+	char		*clean;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		b.s = NULL;
+		b.len = b.max = 0;
+		buf_add(&b, "");
+		escape_xml_text(&b, in[i]);
+		clean = escape_xml_clean(in[i]);
+		want = xmlEncodeSpecialChars(NULL, (const xmlChar *)clean);
+		assert_string_equal(b.s, (const char *)want);
+		assert_int_equal(b.len, strlen(b.s));
+		xmlFree(want);
+		free(clean);
+		free(b.s);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_xml_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
