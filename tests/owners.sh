@@ -8,7 +8,8 @@
 # with its sub-units' items (tests/owners.py, /usr/bin/python3); the
 # checks fail on a parent's page that lost a sub-unit's group; every
 # page model validates against themes/default/page.rng; two builds are
-# byte-identical.
+# byte-identical; in Chromium (tests/browser.mjs, plain pass only), axe,
+# layout and keyboard on a parent's page and the owners list.
 . "$(dirname "$0")/lib/suite.sh"
 suite=owners
 site=tests/fixtures/owners
@@ -77,5 +78,25 @@ ${f#"$work/models/"}: $(grep -v ' validates$' "$work/v" | head -5)"
 the models hold no sub-unit or parent"
 fi
 verdict "the owner page models validate against page.rng" "$why"
+
+# In Chromium, on the largest page of every type (a parent's page, the
+# nested owners list): axe-core, layout at 360 and 1280 px, keyboard.
+# Once: the pages are the same whichever binary built them.
+case $bin in
+*-asan)	;;
+*)	if [ ! -x /usr/bin/chromium ] ||
+	    [ ! -d "$top/node_modules/playwright-core" ]; then
+		no browser "no chromium or playwright-core: run 'make deps'"
+	elif [ -d "$work/out" ]; then
+		node "$top/tests/browser.mjs" --shots "$top/tests/out" \
+		    owners="$work/out" >"$work/browser.log" 2>&1
+		bst=$?
+		why=$(grep '^FAIL:' "$work/browser.log")
+		[ "$bst" -eq 0 ] || why="${why:-browser.mjs exited with $bst: $(tail -n 3 "$work/browser.log")}"
+		grep -q '^PASS: browser/owners/owner$' "$work/browser.log" ||
+		    why="${why:-no owner page was checked}"
+		verdict "browser: axe, layout and keyboard on a parent's page and the owners list" "$why"
+	fi ;;
+esac
 
 [ "$fail" -eq 0 ]
