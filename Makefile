@@ -40,7 +40,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
 DEB_TEST  = libcmocka-dev libxml2-utils \
             python3 python3-feedparser python3-yaml chromium \
             python3-docx python3-openpyxl zip \
-            fonts-thai-tlwg poppler-utils linkchecker nginx rsync wrk cmark-gfm \
+            fonts-thai-tlwg poppler-utils linkchecker nginx apache2 rsync wrk cmark-gfm \
             clang libfuzzer-14-dev libclang-rt-14-dev mandoc groff-base
 # Test commands as command:Debian-package, checked by command: NodeSource's
 # nodejs bundles npm and conflicts with Debian's npm package.

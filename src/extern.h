@@ -134,6 +134,7 @@ char		*lenient_unquote(const char *);
 int		 lenient_dmy(const char *, char[11]);
 const char	*lenient_joined(const char *);
 char		*lenient_as_list(const char *, const char *);
+char		*lenient_parent(const char *, size_t *);
 
 /* fields.c: typed values out of front matter nodes. */
 int		 field_str(const struct fctx *, const struct ynode *,

@@ -225,6 +225,95 @@ owner_get(struct index *ix, struct strmap *names, const char *name)
 }
 
 /*
+ * Each owner's parent and parts, and its m made its own measures and
+ * its sub-units', each once.  On a parent's page a measure is listed
+ * once, in the first part that holds it: its own if it names the
+ * parent, else the first sub-unit's in order (a sub-unit's part holds
+ * that sub-unit's sub-units' too), so the parts' counts add up to the
+ * page's.  Parts left empty by that are dropped, but the first.
+ * Linear in the measures' owners times the depth of the units.
+ */
+static void
+owners_tree(struct index *ix, struct site *s, const struct strmap *names)
+{
+	struct owner	 *o;
+	struct ownerpart *pt;
+	struct measure	 *m;
+	size_t		 *partix, *stamp, *best, *seen = NULL;
+	size_t		  i, k, n, w, a, prev, c, seensz;
+	char		 *p;
+
+	partix = xcalloc(ix->ownersz + 1, sizeof(*partix));
+	stamp = xcalloc(ix->ownersz + 1, sizeof(*stamp));
+	best = xcalloc(ix->ownersz + 1, sizeof(*best));
+	for (i = 0; i < ix->ownersz; i++) {
+		o = &ix->owners[i];
+		o->parent = OWNER_NONE;
+		if ((p = lenient_parent(o->name, NULL)) != NULL) {
+			o->parent = strmap_get(names, p);
+			free(p);
+		}
+		o->parts = xcalloc(1, sizeof(*o->parts));
+		o->parts[0].owner = i;
+		o->parts[0].m = o->m;
+		o->parts[0].sz = o->sz;
+		o->partsz = 1;
+		o->m = NULL;
+		o->sz = 0;
+		stamp[i] = STRMAP_NONE;
+	}
+	for (i = 0; i < ix->ownersz; i++) {
+		if ((a = ix->owners[i].parent) == OWNER_NONE)
+			continue;
+		o = &ix->owners[a];
+		o->parts = xgrow(o->parts, o->partsz, sizeof(*o->parts));
+		memset(&o->parts[o->partsz], 0, sizeof(*o->parts));
+		o->parts[o->partsz].owner = i;
+		partix[i] = o->partsz++;
+	}
+	for (i = 0; i < s->measuresz; i++) {
+		m = s->measures[i];
+		seensz = 0;
+		for (k = 0; k < m->ownersz; k++) {
+			c = 0;
+			for (w = m->ownerix[k], prev = w; w != OWNER_NONE;
+			    prev = w, w = ix->owners[w].parent) {
+				if (w != prev)
+					c = partix[prev];
+				if (stamp[w] == i) {
+					if (c < best[w])
+						best[w] = c;
+					continue;
+				}
+				stamp[w] = i;
+				best[w] = c;
+				seen = xgrow(seen, seensz, sizeof(*seen));
+				seen[seensz++] = w;
+			}
+		}
+		for (k = 0; k < seensz; k++) {
+			o = &ix->owners[seen[k]];
+			push(&o->m, &o->sz, m);
+			if (best[seen[k]] > 0) {
+				pt = &o->parts[best[seen[k]]];
+				push(&pt->m, &pt->sz, m);
+			}
+		}
+	}
+	for (i = 0; i < ix->ownersz; i++) {
+		o = &ix->owners[i];
+		for (k = n = 1; k < o->partsz; k++)
+			if (o->parts[k].sz > 0)
+				o->parts[n++] = o->parts[k];
+		o->partsz = n;
+	}
+	free(seen);
+	free(best);
+	free(stamp);
+	free(partix);
+}
+
+/*
  * Owners in Thai order, each with a unique key (a -2, -3... suffix),
  * and every measure's ownerix pointing at them.  Linear but for the
  * sorts: thousands of owners whose names make the same folder name
@@ -264,15 +353,19 @@ owners_fill(struct index *ix, struct site *s)
 		strmap_put(&keys, o->key, i);
 		strmap_put(&next, bases[i], n + 1);
 	}
-	for (i = 0; i < ix->ownersz; i++) {
-		o = &ix->owners[i];
-		sort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
-		stats_of(o->m, o->sz, &o->st);
-	}
 	for (i = 0; i < s->measuresz; i++)
 		for (k = 0; k < s->measures[i]->ownersz; k++)
 			s->measures[i]->ownerix[k] = strmap_get(&names,
 			    s->measures[i]->owners[k]);
+	owners_tree(ix, s, &names);
+	for (i = 0; i < ix->ownersz; i++) {
+		o = &ix->owners[i];
+		sort(o->m, o->sz, sizeof(*o->m), measure_cmp_year);
+		stats_of(o->m, o->sz, &o->st);
+		for (k = 0; k < o->partsz; k++)
+			sort(o->parts[k].m, o->parts[k].sz,
+			    sizeof(*o->parts[k].m), measure_cmp_year);
+	}
 	strmap_free(&names);
 	strmap_free(&keys);
 	strmap_free(&next);
@@ -454,6 +547,7 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 	struct owner	 *o;
 	struct strmap	  names = { 0 };
 	size_t		  i, k;
+	char		 *p;
 
 	memset(ix, 0, sizeof(*ix));
 	for (i = 0; i < s->measuresz; i++) {
@@ -474,6 +568,12 @@ index_build(struct index *ix, struct site *s, struct diags *d)
 		year_get(ix, s->reports[i]->fiscal_year);
 	for (i = 0; i < s->oitsz; i++)
 		year_get(ix, s->oit[i]->fiscal_year);
+	/* A parent no measure names has a page too, for its sub-units'. */
+	for (i = 0; i < ix->ownersz; i++)
+		if ((p = lenient_parent(ix->owners[i].name, NULL)) != NULL) {
+			owner_get(ix, &names, p);
+			free(p);
+		}
 	sort(ix->years, ix->yearsz, sizeof(*ix->years), year_cmp);
 	for (i = 0; i < ix->yearsz; i++)
 		year_fill(s, &ix->years[i], d);
@@ -558,6 +658,9 @@ index_free(struct index *ix)
 		free(ix->owners[i].key);
 		free(ix->owners[i].sortkey);
 		free(ix->owners[i].m);
+		for (k = 0; k < ix->owners[i].partsz; k++)
+			free(ix->owners[i].parts[k].m);
+		free(ix->owners[i].parts);
 	}
 	free(ix->owners);
 	memset(ix, 0, sizeof(*ix));

@@ -1,4 +1,4 @@
-/* lenient.c: the forgiving readings of what clerks write (Thai status words, 100%, curly quotes, day/month/year, joined owners); the stages report. */
+/* lenient.c: the forgiving readings of what clerks write (Thai status words, 100%, curly quotes, day/month/year, joined owners, an owner's parent unit); the stages report. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,4 +244,52 @@ lenient_as_list(const char *s, const char *sep)
 	}
 	buf_add(&b, "]");
 	return b.s;
+}
+
+/*
+ * The unit an owner belongs to, written after its name in parentheses:
+ * "งานพัสดุ (กองคลัง)" belongs to "กองคลัง".  Only a final parenthesised
+ * part that is not the whole name counts: "งานพัสดุ กองคลัง" may be one
+ * unit's name, and a list in parentheses ("(กองคลัง, กองช่าง)") names
+ * no one parent.  Returns the parent, trimmed, as a new string, with
+ * the length of the name before it, trimmed, in *unitlen if not NULL;
+ * NULL if name has no parent.  The parent may have one of its own.
+ */
+char *
+lenient_parent(const char *name, size_t *unitlen)
+{
+	const char	*open, *in, *end;
+	char		*p;
+	size_t		 n = strlen(name), u;
+	int		 depth = 0;
+
+	while (n > 0 && name[n - 1] == ' ')
+		n--;
+	if (n == 0 || name[n - 1] != ')')
+		return NULL;
+	for (open = name + n; open > name; ) {
+		open--;
+		if (*open == ')')
+			depth++;
+		else if (*open == '(' && --depth == 0)
+			break;
+	}
+	if (depth != 0)
+		return NULL;
+	for (u = (size_t)(open - name); u > 0 && name[u - 1] == ' '; u--)
+		continue;
+	for (in = open + 1; *in == ' '; in++)
+		continue;
+	for (end = name + n - 1; end > in && end[-1] == ' '; end--)
+		continue;
+	if (u == 0 || end == in)
+		return NULL;
+	p = xstrndup(in, (size_t)(end - in));
+	if (lenient_joined(p) != NULL) {
+		free(p);
+		return NULL;
+	}
+	if (unitlen != NULL)
+		*unitlen = u;
+	return p;
 }

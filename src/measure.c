@@ -382,6 +382,26 @@ owner_clean(char *s)
 }
 
 /*
+ * An owner's name with the unit it belongs to in one form, "NAME
+ * (PARENT)", however the blanks around the parentheses were typed, so
+ * that "งานพัสดุ(กองคลัง)" is the same owner as "งานพัสดุ (กองคลัง)".
+ */
+static void
+owner_parent_form(char **s)
+{
+	char	*p, *q;
+	size_t	 n;
+
+	if ((p = lenient_parent(*s, &n)) == NULL)
+		return;
+	owner_parent_form(&p);
+	q = xasprintf("%.*s (%s)", (int)n, *s, p);
+	free(p);
+	free(*s);
+	*s = q;
+}
+
+/*
  * Warn about several owners written as one ("งานก, งานข"): each would
  * lose its own page.  The name is kept as written.
  */
@@ -417,6 +437,7 @@ parse_owners(const struct fctx *c, const struct ynode *n, struct measure *m)
 	for (i = k = 0; i < m->ownersz; i++) {
 		at = n->type == Y_SEQ ? n->kids[i] : n;
 		owner_clean(m->owners[i]);
+		owner_parent_form(&m->owners[i]);
 		owner_joined(c, at, m->owners[i]);
 		if ((first = strmap_get(&seen, m->owners[i])) != STRMAP_NONE) {
 			diag_add(c->d, c->file, at->pos.line, at->pos.col,

@@ -1330,23 +1330,44 @@ model_measure(const struct model *mo, const struct pageref *ref)
 static xmlDocPtr
 model_owner(const struct model *mo, const struct pageref *ref)
 {
-	const struct owner	*o = ref->what;
+	const struct owner	*o = ref->what, *u;
 	struct pagectx		 pc;
 	xmlNodePtr		 root, n, v;
-	size_t			 i;
+	size_t			 i, k;
 	char			*s;
 
 	root = page_begin(&pc, mo, ref);
 	n = el(root, "owner", NULL);
 	attr(n, "name", o->name);
+	/* The units it belongs to, the outermost first. */
+	for (k = 0, u = o; u->parent != OWNER_NONE; k++)
+		u = &mo->ix->owners[u->parent];
+	for (; k > 0; k--) {
+		for (i = 1, u = &mo->ix->owners[o->parent]; i < k; i++)
+			u = &mo->ix->owners[u->parent];
+		v = el(n, "parent", NULL);
+		attr(v, "name", u->name);
+		href_attr_free(&pc, v, url_owner(u));
+	}
+	if (o->partsz > 1)
+		num_attr(&pc, n, "own-count", (long)o->parts[0].sz);
 	v = el(n, "feed", NULL);
 	href_attr_free(&pc, v, url_owner_feed(o));
 	s = feed_owner_title(mo->site, o);
 	attr(v, "title", s);
 	free(s);
 	stats_el(&pc, n, &o->st);
-	for (i = 0; i < o->sz; i++)
-		measure_el(&pc, n, o->m[i], DETAIL_SUMMARY);
+	for (i = 0; i < o->parts[0].sz; i++)
+		measure_el(&pc, n, o->parts[0].m[i], DETAIL_SUMMARY);
+	for (k = 1; k < o->partsz; k++) {
+		u = &mo->ix->owners[o->parts[k].owner];
+		v = el(n, "sub-unit", NULL);
+		attr(v, "name", u->name);
+		href_attr_free(&pc, v, url_owner(u));
+		num_attr(&pc, v, "count", (long)o->parts[k].sz);
+		for (i = 0; i < o->parts[k].sz; i++)
+			measure_el(&pc, v, o->parts[k].m[i], DETAIL_SUMMARY);
+	}
 	return page_end(&pc);
 }
 
@@ -1363,6 +1384,9 @@ model_owners(const struct model *mo, const struct pageref *ref)
 		v = el(list, "owner", mo->ix->owners[i].name);
 		href_attr_free(&pc, v, url_owner(&mo->ix->owners[i]));
 		num_attr(&pc, v, "count", (long)mo->ix->owners[i].sz);
+		if (mo->ix->owners[i].parent != OWNER_NONE)
+			attr(v, "parent",
+			    mo->ix->owners[mo->ix->owners[i].parent].name);
 	}
 	return page_end(&pc);
 }

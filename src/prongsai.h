@@ -456,15 +456,36 @@ struct yeargroup {
 	size_t		 orowsz;	/* 0: the year has no checklist page */
 };
 
-/* One responsible owner, across years. */
+/*
+ * Measures an owner's page lists under one heading: its own, or those
+ * of one of its sub-units (lenient_parent()) with the sub-unit's own.
+ */
+struct ownerpart {
+	size_t		 owner;		/* index in struct index's owners */
+	struct measure	**m;		/* newest year first, then report order */
+	size_t		 sz;
+};
+
+/*
+ * One responsible owner, across years: a unit or position, which may
+ * belong to a parent unit ("งานพัสดุ (กองคลัง)" to "กองคลัง").  A parent
+ * that no measure names is an owner too, with only its sub-units'.
+ */
 struct owner {
 	char		*name;
 	char		*key;		/* folder name under owners/ */
 	char		*sortkey;	/* Thai collation key of the name */
-	struct measure	**m;		/* newest year first, then report order */
+	struct measure	**m;		/* its own and its sub-units', each once;
+					   newest year first, then report order */
 	size_t		 sz;
-	struct stats	 st;
+	struct stats	 st;		/* of m */
+	size_t		 parent;	/* index of its parent, or OWNER_NONE */
+	struct ownerpart *parts;	/* m, each once: [0] its own, then one
+					   per sub-unit in order that holds
+					   others; owned, as are their m */
+	size_t		 partsz;
 };
+#define OWNER_NONE	((size_t)-1)
 
 /* The index of a site, built once per build by index_build(). */
 struct index {

@@ -1,4 +1,4 @@
-/* touch.c: what a changed measure touches (its page, its neighbours', its owners', its year's), so that a rebuild makes only the pages that show it. */
+/* touch.c: what a changed measure touches (its page, its neighbours', its owners' and their parent units', its year's), so that a rebuild makes only the pages that show it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +44,7 @@ touch_measure(struct touch *t, const struct measure *m)
 {
 	size_t	 i;
 	int	 a;
+	char	*p, *q;
 
 	touch_key(t, &t->paths, m->path);
 	for (a = 0; a < AREA__MAX; a++) {
@@ -52,8 +53,15 @@ touch_measure(struct touch *t, const struct measure *m)
 		if (m->next[a] != NULL)
 			touch_key(t, &t->paths, m->next[a]->path);
 	}
-	for (i = 0; i < m->ownersz; i++)
+	for (i = 0; i < m->ownersz; i++) {
 		touch_key(t, &t->owners, m->owners[i]);
+		/* The units it belongs to: their pages list m too. */
+		for (p = lenient_parent(m->owners[i], NULL); p != NULL; p = q) {
+			touch_key(t, &t->owners, p);
+			q = lenient_parent(p, NULL);
+			free(p);
+		}
+	}
 	for (i = 0; i < t->yearsz && t->years[i] != m->fiscal_year; i++)
 		continue;
 	if (i == t->yearsz) {

@@ -352,13 +352,32 @@ def th_day(parsed):
                                                  7 * 3600))
 
 
+def belongs(owner, unit):
+    """Is owner unit, or a sub-unit of it: "NAME (UNIT)", at any depth?"""
+    while owner != unit:
+        if not owner.endswith(")"):
+            return False
+        depth, i = 0, len(owner)
+        while i > 0:
+            i -= 1
+            depth += {")": 1, "(": -1}.get(owner[i], 0)
+            if depth == 0:
+                break
+        if depth != 0 or i == 0 or not owner[:i].strip() or \
+                "," in owner[i + 1:-1]:
+            return False
+        owner = owner[i + 1:-1].strip()
+    return True
+
+
 def expected_items(rel, title=""):
     if rel == "feed.xml":
         sel = ms
     elif rel.startswith("owners/"):
-        # The owner's name is the channel title after "SITE TITLE: ".
+        # The owner's name is the channel title after "SITE TITLE: "; a
+        # unit's feed holds its sub-units' ("NAME (UNIT)") items too.
         name = title[len(SITE_TITLE) + 2:]
-        sel = [m for m in ms if name in m["owners"]]
+        sel = [m for m in ms if any(belongs(o, name) for o in m["owners"])]
     elif rel.count("/") == 1:
         sel = [m for m in ms if rel.split("/")[0].upper() in m["areas"]]
     else:

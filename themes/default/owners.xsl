@@ -1,10 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  owners.xsl: every owner with the number of measures.  Uses
-  /page/owner-list/owner (text, @href, @count-label).
+  owners.xsl: every owner with the number of measures, sub-units nested
+  under the unit they belong to.  Uses /page/owner-list/owner (text,
+  @href, @count-label, @parent).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+
+  <xsl:key name="sub-units" match="/page/owner-list/owner" use="@parent"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="t"><xsl:with-param name="id" select="'all-owners'"/></xsl:call-template>
@@ -16,20 +19,29 @@
     <xsl:choose>
       <xsl:when test="owner-list/owner">
         <ul class="owner-list">
-          <xsl:for-each select="owner-list/owner">
-            <li>
-              <a href="{@href}"><xsl:value-of select="."/></a>
-              <xsl:text> </xsl:text>
-              <span class="meta">
-                <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
-              </span>
-            </li>
-          </xsl:for-each>
+          <xsl:apply-templates select="owner-list/owner[not(@parent)]" mode="owner"/>
         </ul>
       </xsl:when>
       <xsl:otherwise>
         <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-data'"/></xsl:call-template></p>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- An owner; its sub-units in a list of their own inside its item, so
+       a screen reader says which unit they belong to. -->
+  <xsl:template match="owner" mode="owner">
+    <li>
+      <a href="{@href}"><xsl:value-of select="."/></a>
+      <xsl:text> </xsl:text>
+      <span class="meta">
+        <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
+      </span>
+      <xsl:if test="key('sub-units', string(.))">
+        <ul class="plain-list link-list sub-units">
+          <xsl:apply-templates select="key('sub-units', string(.))" mode="owner"/>
+        </ul>
+      </xsl:if>
+    </li>
   </xsl:template>
 </xsl:stylesheet>
