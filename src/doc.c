@@ -228,8 +228,9 @@ dcell_copy(struct dcell *dst, const struct dcell *src)
 	dst->psz = src->psz;
 }
 
-static void
-cell_free(struct dcell *c)
+/* Free what the cell c holds (not c itself, which lives in its row). */
+void
+dcell_free(struct dcell *c)
 {
 	size_t	 i;
 
@@ -259,7 +260,7 @@ doc_free(struct doc *d)
 			continue;
 		for (r = 0; r < t->rsz; r++) {
 			for (c = 0; c < t->r[r].csz; c++)
-				cell_free(&t->r[r].c[c]);
+				dcell_free(&t->r[r].c[c]);
 			free(t->r[r].c);
 		}
 		free(t->r);

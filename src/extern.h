@@ -424,6 +424,7 @@ struct dtable	*doc_add_table(struct doc *);
 struct drow	*dtable_row(struct dtable *);
 struct dcell	*dtable_cell(struct dtable *, size_t);
 void		 dcell_copy(struct dcell *, const struct dcell *);
+void		 dcell_free(struct dcell *);
 void		 dtext_free(struct dtext *);
 
 /* ooxml.c: Word .docx and Excel .xlsx through libzip and libxml2, with limits. */
