@@ -206,6 +206,43 @@ xml_part(struct zipdoc *z, const char *name, int need)
 	return x;
 }
 
+/* The two kinds of file, each known by its main part. */
+enum ookind {
+	OO_DOCX,
+	OO_XLSX
+};
+
+static const struct {
+	const char	*part;	/* the main part */
+	const char	*wrong;	/* the other kind's main part is there */
+	const char	*none;	/* neither is */
+} ookinds[] = {
+	{ "word/document.xml", N_("this is an Excel file: name it .xlsx"),
+	  N_("this zip is not a Word document (it has no word/document.xml)") },
+	{ "xl/workbook.xml", N_("this is a Word file: name it .docx"),
+	  N_("this zip is not an Excel workbook (it has no xl/workbook.xml)") },
+};
+
+/*
+ * Open file as a zip of kind k and parse its main part.  Returns the
+ * part (free with xmlFreeDoc), or NULL after adding an error to d;
+ * z->za, if not NULL, is the caller's to discard either way.
+ */
+static xmlDoc *
+zip_main(struct zipdoc *z, const char *file, struct diags *d,
+    enum ookind k)
+{
+	if (!zip_begin(z, file, d))
+		return NULL;
+	if (zip_name_locate(z->za, ookinds[k].part, 0) < 0) {
+		diag_add(d, file, 0, 0, SEV_ERROR, "%s",
+		    _(zip_name_locate(z->za, ookinds[!k].part, 0) >= 0 ?
+		    ookinds[k].wrong : ookinds[k].none));
+		return NULL;
+	}
+	return xml_part(z, ookinds[k].part, 1);
+}
+
 static int
 in_ns(const xmlNode *n, const char *const *ns)
 {
@@ -531,16 +568,7 @@ ooxml_docx(const char *file, struct diags *d)
 	size_t		 idsz = 0, i;
 
 	memset(&z, 0, sizeof(z));
-	if (!zip_begin(&z, file, d))
-		goto out;
-	if (zip_name_locate(z.za, "word/document.xml", 0) < 0) {
-		diag_add(d, file, 0, 0, SEV_ERROR, zip_name_locate(z.za,
-		    "xl/workbook.xml", 0) >= 0 ? _("this is an Excel file: "
-		    "name it .xlsx") : _("this zip is not a Word document "
-		    "(it has no word/document.xml)"));
-		goto out;
-	}
-	if ((x = xml_part(&z, "word/document.xml", 1)) == NULL)
+	if ((x = zip_main(&z, file, d, OO_DOCX)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(x);
 	if (root == NULL || !isw(root, "document") ||
@@ -812,16 +840,7 @@ ooxml_xlsx(const char *file, struct diags *d)
 
 	memset(&z, 0, sizeof(z));
 	memset(&b, 0, sizeof(b));
-	if (!zip_begin(&z, file, d))
-		goto out;
-	if (zip_name_locate(z.za, "xl/workbook.xml", 0) < 0) {
-		diag_add(d, file, 0, 0, SEV_ERROR, zip_name_locate(z.za,
-		    "word/document.xml", 0) >= 0 ? _("this is a Word file: "
-		    "name it .docx") : _("this zip is not an Excel workbook "
-		    "(it has no xl/workbook.xml)"));
-		goto out;
-	}
-	if ((wb = xml_part(&z, "xl/workbook.xml", 1)) == NULL)
+	if ((wb = zip_main(&z, file, d, OO_XLSX)) == NULL)
 		goto out;
 	rels = xml_part(&z, "xl/_rels/workbook.xml.rels", 0);
 	xl_shared(&z, &b);
