@@ -94,6 +94,16 @@ zip_begin(struct zipdoc *z, const char *file, struct diags *d)
 	return 1;
 }
 
+/* Part name of z unpacks to more than ZIP_MAX_PART (its header may lie): -1. */
+static int
+part_big(struct zipdoc *z, const char *name)
+{
+	diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s unpacks to more "
+	    "than %u MiB: the file is not a report (a zip bomb?) and is not "
+	    "read"), name, ZIP_MAX_PART / 1024 / 1024);
+	return -1;
+}
+
 /*
  * The part name of z, unpacked, at most ZIP_MAX_PART bytes whatever
  * its header says.  Returns 1 with *out (owned), 0 if there is no such
@@ -112,13 +122,8 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 	if ((ix = zip_name_locate(z->za, name, 0)) < 0)
 		return 0;
 	if (zip_stat_index(z->za, (zip_uint64_t)ix, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_SIZE) && st.size > ZIP_MAX_PART) {
-		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s unpacks to "
-		    "more than %u MiB: the file is not a report (a zip "
-		    "bomb?) and is not read"), name, ZIP_MAX_PART / 1024 /
-		    1024);
-		return -1;
-	}
+	    (st.valid & ZIP_STAT_SIZE) && st.size > ZIP_MAX_PART)
+		return part_big(z, name);
 	if ((f = zip_fopen_index(z->za, (zip_uint64_t)ix, 0)) == NULL) {
 		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("cannot read "
 		    "%s in the file: %s"), name, zip_strerror(z->za));
@@ -128,14 +133,9 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 	for (;;) {
 		if (n == max) {
 			if (max > ZIP_MAX_PART) {
-				diag_add(z->d, z->file, 0, 0, SEV_ERROR,
-				    _("%s unpacks to more than %u MiB: the "
-				    "file is not a report (a zip bomb?) and is "
-				    "not read"), name,
-				    ZIP_MAX_PART / 1024 / 1024);
 				free(buf);
 				zip_fclose(f);
-				return -1;
+				return part_big(z, name);
 			}
 			/* One byte past the limit tells a part that is too big. */
 			max = max * 2 > ZIP_MAX_PART ? ZIP_MAX_PART + 1 :
@@ -882,15 +882,8 @@ ooxml_xlsx(const char *file, struct diags *d)
 		doc = NULL;
 	}
 out:
-	for (i = 0; i < b.sharedsz; i++) {
-		size_t	 j;
-
-		for (j = 0; j < b.shared[i].psz; j++) {
-			free(b.shared[i].p[j].text);
-			free(b.shared[i].p[j].md);
-		}
-		free(b.shared[i].p);
-	}
+	for (i = 0; i < b.sharedsz; i++)
+		dcell_free(&b.shared[i]);
 	free(b.shared);
 	xmlFreeDoc(wb);
 	xmlFreeDoc(rels);
