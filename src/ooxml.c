@@ -707,6 +707,7 @@ xl_sheet_cells(const xmlNode *data, const struct xlbook *b,
 	const xmlNode	*row, *c, *k;
 	struct dcell	*cell;
 	char		*ref, *type, *v;
+	const char	*vs;
 	size_t		 rn = 0, cn, rr, cc;
 	long		 ix;
 
@@ -739,20 +740,18 @@ xl_sheet_cells(const xmlNode *data, const struct xlbook *b,
 					    (size_t)ix < b->sharedsz)
 						dcell_copy(cell,
 						    &b->shared[ix]);
-				} else if (type != NULL &&
-				    strcmp(type, "b") == 0) {
-					struct dtext	 tt;
-
-					memset(&tt, 0, sizeof(tt));
-					dtext_add(&tt, strcmp(v, "1") == 0 ?
-					    "TRUE" : "FALSE", strcmp(v, "1")
-					    == 0 ? 4 : 5, 0);
-					dtext_end(&tt, &cell->p, &cell->psz);
 				} else {
 					struct dtext	 tt;
 
+					/* A boolean as Excel shows it. */
+					if (type != NULL &&
+					    strcmp(type, "b") == 0)
+						vs = strcmp(v, "1") == 0 ?
+						    "TRUE" : "FALSE";
+					else
+						vs = v;
 					memset(&tt, 0, sizeof(tt));
-					xl_text(&tt, v, 0, cell);
+					xl_text(&tt, vs, 0, cell);
 					dtext_end(&tt, &cell->p, &cell->psz);
 				}
 				xmlFree(v);
