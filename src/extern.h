@@ -236,6 +236,14 @@ const char	*index_area_name(const struct index *, enum lang, int,
 void		 index_free(struct index *);
 
 /* html.c: rendered HTML fragments as trees; URL rewriting. */
+/*
+ * The libxml2 options every parse of XML that Prongsai did not write
+ * starts from (content's HTML, themes, imported documents): nothing
+ * from the network and no DTD loaded, so neither an external entity
+ * nor a default attribute comes from outside the file.  Each parser
+ * adds its own options and refuses what the file itself declares.
+ */
+#define HTML_XML_SAFE	XML_PARSE_NONET
 struct _xmlDoc;
 struct _xmlNode;
 struct _xmlDoc	*html_parse(const char *);

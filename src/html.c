@@ -42,7 +42,7 @@ html_parse(const char *html)
 		return NULL;
 	wrapped = xstrcat3("<div>", html, "</div>");
 	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    HTML_XML_SAFE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL)
 		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
 		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
@@ -151,7 +151,7 @@ html_append(xmlDocPtr doc, xmlNodePtr parent, const char *html, size_t len,
 	char		*copy;
 
 	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
-	if (xmlParseInNodeContext(parent, html, (int)len, XML_PARSE_NONET |
+	if (xmlParseInNodeContext(parent, html, (int)len, HTML_XML_SAFE |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
 		xmlAddChildList(parent, list);
 	else {

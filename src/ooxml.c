@@ -186,7 +186,7 @@ xml_part(struct zipdoc *z, const char *name, int need)
 	if ((ctx = xmlNewParserCtxt()) == NULL)
 		oom();
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    HTML_XML_SAFE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (x == NULL) {
 		e = xmlCtxtGetLastError(ctx);
 		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s is not "
