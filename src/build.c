@@ -104,7 +104,6 @@ struct build {
 	struct diags	 d;
 	char		*source;	/* build_open(): the site folder */
 	int		 drafts;
-	int		 all_feeds;	/* build_update: write every feed */
 	unsigned char	*feed_want;	/* build_update: by measure, or NULL */
 	build_done_fn	 done;		/* build_update: pages in place */
 	void		*done_arg;
