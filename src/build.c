@@ -540,6 +540,23 @@ logo_check(struct build *b)
 	free(file);
 }
 
+/*
+ * The page models of the indexed site, with the theme's names and the
+ * PDF renderer b has (or not), and the plan of every page.
+ */
+static void
+build_plan(struct build *b)
+{
+	size_t	 t;
+
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	model_set_pdf(b->model, b->pdf != NULL);
+	for (t = 0; t < model_typesz; t++)
+		model_use_theme(b->model, t, theme_dict(b->theme, t),
+		    theme_direct(b->theme, t));
+	jobs_plan(b);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -547,7 +564,6 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 {
 	enum exitcode	 rc;
 	char		*dir;
-	size_t		 t;
 
 	rc = site_load(&b->site, source, drafts, b->threads, &interrupted,
 	    &b->d);
@@ -572,16 +588,11 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_CONTENT;
 	if (interrupted)
 		return EXIT_SYSTEM;
-	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
 	if ((b->pdf = pdf_renderer()) == NULL)
 		fprintf(stderr, _("prongsai: warning: WeasyPrint (Debian "
 		    "package weasyprint) is not installed, so the reports "
 		    "are published without their PDF\n"));
-	model_set_pdf(b->model, b->pdf != NULL);
-	for (t = 0; t < model_typesz; t++)
-		model_use_theme(b->model, t, theme_dict(b->theme, t),
-		    theme_direct(b->theme, t));
-	jobs_plan(b);
+	build_plan(b);
 	return EXIT_FINE;
 }
 
@@ -1083,12 +1094,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	if (rc != EXIT_FINE)
 		goto out;
-	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
-	model_set_pdf(b->model, b->pdf != NULL);
-	for (i = 0; i < model_typesz; i++)
-		model_use_theme(b->model, i, theme_dict(b->theme, i),
-		    theme_direct(b->theme, i));
-	jobs_plan(b);
+	build_plan(b);
 	for (i = 0; i < b->jobsz; i++) {
 		strmap_put(&nfiles, b->jobs[i].file, i);
 		if ((k = strmap_get(&ofiles, b->jobs[i].file)) !=
