@@ -620,19 +620,26 @@ build_render(struct build *b)
 	return EXIT_FINE;
 }
 
+/* Free the n pages of a plan: refs and jobs. */
 static void
-build_free(struct build *b)
+jobs_free(struct pageref *refs, struct job *jobs, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < b->jobsz; i++) {
-		free(b->refs[i].path);
-		free(b->jobs[i].file);
-		free(b->jobs[i].pdf);
-		diag_free(&b->jobs[i].d);
+	for (i = 0; i < n; i++) {
+		free(refs[i].path);
+		free(jobs[i].file);
+		free(jobs[i].pdf);
+		diag_free(&jobs[i].d);
 	}
-	free(b->refs);
-	free(b->jobs);
+	free(refs);
+	free(jobs);
+}
+
+static void
+build_free(struct build *b)
+{
+	jobs_free(b->refs, b->jobs, b->jobsz);
 	free(b->feed_want);
 	feed_free(b->feeds);
 	model_free(b->model);
@@ -1149,14 +1156,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	publish_free(b->pub);
 	b->pub = NULL;
 out:
-	for (i = 0; i < osz; i++) {
-		free(orefs[i].path);
-		free(ojobs[i].file);
-		diag_free(&ojobs[i].d);
-		free(ojobs[i].pdf);
-	}
-	free(orefs);
-	free(ojobs);
+	jobs_free(orefs, ojobs, osz);
 	for (i = 0; i < onamesz; i++)
 		free(onames[i]);
 	free(onames);
