@@ -891,15 +891,16 @@ shown_path(const struct build *b, const char *rel)
 	    path_join(b->source, rel);
 }
 
-static struct measure *
+/* The index in s of the measure of the file shown, or NO_MEASURE. */
+static size_t
 measure_at(const struct site *s, const char *shown)
 {
 	size_t	 i;
 
 	for (i = 0; i < s->measuresz; i++)
 		if (strcmp(s->measures[i]->path, shown) == 0)
-			return s->measures[i];
-	return NULL;
+			return i;
+	return NO_MEASURE;
 }
 
 /* The fingerprint of the model of page i (planned, not yet rendered). */
@@ -1063,7 +1064,8 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	for (i = 0; i < relsz; i++) {
 		shown = shown_path(b, rels[i]);
-		if ((m = measure_at(&b->site, shown)) != NULL) {
+		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
+			m = b->site.measures[k];
 			touch_measure(t, m);
 			ofeeds = xgrow(ofeeds, ofeedsz, sizeof(*ofeeds));
 			ofeeds[ofeedsz++] = url_feed(m, -1);
@@ -1112,19 +1114,16 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	all = update_all(b, o404, &okeys, onames);
 	b->feed_want = all ? NULL : xcalloc(b->site.measuresz, 1);
+	/* The changed measures as they are now: what they show, their feeds. */
 	for (i = 0; i < relsz; i++) {
 		shown = shown_path(b, rels[i]);
-		if ((m = measure_at(&b->site, shown)) != NULL)
-			touch_measure(t, m);
+		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
+			touch_measure(t, b->site.measures[k]);
+			if (!all)
+				b->feed_want[k] = 1;
+		}
 		free(shown);
 	}
-	for (i = 0; !all && i < b->site.measuresz; i++)
-		for (k = 0; k < relsz; k++) {
-			shown = shown_path(b, rels[k]);
-			if (strcmp(shown, b->site.measures[i]->path) == 0)
-				b->feed_want[i] = 1;
-			free(shown);
-		}
 	for (i = 0; i < b->jobsz; i++)
 		b->jobs[i].skip = !all && b->jobs[i].known &&
 		    !touch_shows(t, &b->refs[i]);
