@@ -740,6 +740,18 @@ now(void)
 }
 
 /*
+ * Say what stopped b's build when it was not the content, whose
+ * problems are in b->d: the signal or what the publisher met.
+ */
+static void
+build_why(const struct build *b)
+{
+	if (!b->d.errors)
+		fprintf(stderr, "prongsai: %s\n", interrupted ?
+		    _("interrupted") : publish_error(b->pub));
+}
+
+/*
  * Render b into the folder out: a fresh sibling of it, swapped in only
  * if every stage succeeded, with out's cache of page fingerprints.
  * Returns an exit code; what went wrong beyond the content is printed.
@@ -768,9 +780,7 @@ build_into(struct build *b, const char *source, const char *out)
 	if (rc == EXIT_FINE)
 		cache_old_remove(out);
 	if (rc != EXIT_FINE) {
-		if (!b->d.errors)
-			fprintf(stderr, "prongsai: %s\n", interrupted ?
-			    _("interrupted") : publish_error(b->pub));
+		build_why(b);
 		publish_abort(b->pub);
 	}
 	free(cpath);
@@ -1149,9 +1159,8 @@ build_update(struct build *b, const char *out, char *const *rels,
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
 	b->done = NULL;
-	if (rc == EXIT_SYSTEM && !b->d.errors)
-		fprintf(stderr, "prongsai: %s\n", interrupted ?
-		    "interrupted" : publish_error(b->pub));
+	if (rc == EXIT_SYSTEM)
+		build_why(b);
 	publish_free(b->pub);
 	b->pub = NULL;
 out:
