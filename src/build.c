@@ -410,23 +410,22 @@ cache_write(struct build *b)
 
 	cache_head(&text, theme_key(b->theme));
 	for (i = 0; i < b->jobsz; i++) {
-		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s)) {
-			free(text.s);
-			return 0;
-		}
+		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s))
+			goto fail;
 		cache_line(&text, b->jobs[i].file, &b->jobs[i].s);
 		if (b->jobs[i].pdf != NULL) {
 			b->jobs[i].ps.h = b->jobs[i].s.h;
 			if (!publish_stamp(b->pub, b->jobs[i].pdf,
-			    &b->jobs[i].ps)) {
-				free(text.s);
-				return 0;
-			}
+			    &b->jobs[i].ps))
+				goto fail;
 			cache_line(&text, b->jobs[i].pdf, &b->jobs[i].ps);
 		}
 	}
 	b->cache_text = text.s;
 	return 1;
+fail:
+	free(text.s);
+	return 0;
 }
 
 /* Copy every file of as into the output. */
