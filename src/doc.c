@@ -352,7 +352,7 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 	struct drow	*r = NULL;
 	struct dcell	*c;
 	struct buf	 f = { NULL, 0, 0 };
-	char		*u = NULL, sep;
+	char		*u = NULL, *w, sep;
 	size_t		 i = 0, un, bad;
 
 	if (n >= 2 && ((unsigned char)buf[0] == 0xff &&
@@ -372,9 +372,10 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 	}
 	if (!utf8_valid(buf, n, &bad)) {
 		/* Excel's plain "CSV" on a Thai Windows is Windows-874. */
+		w = to_utf8("CP874", buf, n, &un);
+		/* Only now: buf may be u. */
 		free(u);
-		u = NULL;
-		if ((u = to_utf8("CP874", buf, n, &un)) == NULL) {
+		if ((u = w) == NULL) {
 			diag_add(d, file, 0, 0, SEV_ERROR, _("this file is "
 			    "neither UTF-8 nor Thai Windows text: save it "
 			    "again from Excel as CSV UTF-8"));
