@@ -892,14 +892,6 @@ build_site(const struct build *b)
 	return &b->site;
 }
 
-/* The path editors see for rel in the site folder, as site.c shows it. */
-static char *
-shown_path(const struct build *b, const char *rel)
-{
-	return strcmp(b->source, ".") == 0 ? xstrdup(rel) :
-	    path_join(b->source, rel);
-}
-
 /* The index in s of the measure of the file shown, or NO_MEASURE. */
 static size_t
 measure_at(const struct site *s, const char *shown)
@@ -1072,7 +1064,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 		}
 	}
 	for (i = 0; i < relsz; i++) {
-		shown = shown_path(b, rels[i]);
+		shown = site_shown(&b->site, rels[i]);
 		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
 			m = b->site.measures[k];
 			touch_measure(t, m);
@@ -1125,7 +1117,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	b->feed_want = all ? NULL : xcalloc(b->site.measuresz, 1);
 	/* The changed measures as they are now: what they show, their feeds. */
 	for (i = 0; i < relsz; i++) {
-		shown = shown_path(b, rels[i]);
+		shown = site_shown(&b->site, rels[i]);
 		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
 			touch_measure(t, b->site.measures[k]);
 			if (!all)

@@ -227,6 +227,7 @@ void		 site_assets_free(struct assets *);
 enum exitcode	 site_load(struct site *, const char *, int, int,
 			const volatile sig_atomic_t *, struct diags *);
 void		 site_free(struct site *);
+char		*site_shown(const struct site *, const char *);
 
 /* index.c: the index of measures by year, area, indicator, owner. */
 void		 index_build(struct index *, struct site *, struct diags *);
