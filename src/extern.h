@@ -486,7 +486,6 @@ void		 build_close(struct build *);
 /* watch.c: changes to the files of a site, by inotify or by polling. */
 struct watch;
 struct watch	*watch_new(const char *, char *const *, size_t, int);
-int		 watch_fd(const struct watch *);
 int		 watch_wait(struct watch *, int, char ***, size_t *, int *);
 void		 watch_free(struct watch *);
 
