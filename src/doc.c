@@ -93,7 +93,7 @@ dtext_add(struct dtext *t, const char *s, size_t n, int emph)
 }
 
 /* Free what t holds and make it empty again. */
-void
+static void
 dtext_free(struct dtext *t)
 {
 	free(t->text.s);
@@ -153,7 +153,7 @@ doc_block(struct doc *d)
 }
 
 /* End the paragraph t as a block of the document, if it has words. */
-void
+static void
 doc_add_para(struct doc *d, struct dtext *t)
 {
 	struct dpara	*v = NULL;

@@ -253,10 +253,6 @@ void		 html_urls(struct _xmlNode *, char *(*)(void *, const char *),
 char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 void		 html_append(struct _xmlDoc *, struct _xmlNode *, const char *,
 			size_t, char *(*)(void *, const char *), void *);
-struct placing;
-struct placing	*html_place_begin(char *(*)(void *, const char *), void *);
-void		 html_place_add(struct placing *, const char *, size_t);
-char		*html_place_end(struct placing *, const char *);
 struct htmlrefs;
 struct hasher;
 struct htmlrefs	*html_refs_new(char *(*)(void *, const char *), char *,
@@ -427,14 +423,12 @@ struct doc	*doc_html(const char *, const char *, size_t, struct diags *);
 void		 doc_free(struct doc *);
 void		 dtext_add(struct dtext *, const char *, size_t, int);
 void		 dtext_end(struct dtext *, struct dpara **, size_t *);
-void		 doc_add_para(struct doc *, struct dtext *);
 void		 doc_add_paras(struct doc *, struct dpara *, size_t);
 struct dtable	*doc_add_table(struct doc *);
 struct drow	*dtable_row(struct dtable *);
 struct dcell	*dtable_cell(struct dtable *, size_t);
 void		 dcell_copy(struct dcell *, const struct dcell *);
 void		 dcell_free(struct dcell *);
-void		 dtext_free(struct dtext *);
 
 /* ooxml.c: Word .docx and Excel .xlsx through libzip and libxml2, with limits. */
 struct doc	*ooxml_docx(const char *, struct diags *);

@@ -125,7 +125,7 @@ struct placing {
 };
 
 /* Start placing a body whose site links link (with arg) rebases. */
-struct placing *
+static struct placing *
 html_place_begin(char *(*link)(void *, const char *), void *arg)
 {
 	struct placing	*p = xcalloc(1, sizeof(*p));
@@ -169,7 +169,7 @@ html_append(xmlDocPtr doc, xmlNodePtr parent, const char *html, size_t len,
 }
 
 /* Add the len bytes of HTML at html to the body being placed. */
-void
+static void
 html_place_add(struct placing *p, const char *html, size_t len)
 {
 	html_append(p->doc, p->root, html, len, p->link, p->arg);
@@ -332,7 +332,7 @@ place_nodes(xmlNodePtr n, const char *word)
  * its tables ("ตาราง").  Frees p; the caller frees the string, which is
  * "" for an empty body.
  */
-char *
+static char *
 html_place_end(struct placing *p, const char *word)
 {
 	struct buf	 b = { NULL, 0, 0 };
