@@ -37,10 +37,14 @@ build() {	# name source output
 	return 1
 }
 
-# Lines of tests/oit.py, counted as this suite's.
+# Lines of tests/oit.py, counted as this suite's; oit.py stopping
+# short of its checks (a traceback) is a failure of its own.
 readback() {	# label site output [complete]
 	"$py" "$top/tests/oit.py" "$2" "$3" "$top/framework/2566.yaml" 2566 \
-	    ${4:-} 2>&1 | sed "s|^\([A-Z]*: oit\)/|\1/$1/|" >"$work/readback.log"
+	    ${4:-} >"$work/readback.raw" 2>&1
+	rst=$?
+	sed "s|^\([A-Z]*: oit\)/|\1/$1/|" "$work/readback.raw" \
+	    >"$work/readback.log"
 	while IFS= read -r line; do
 		case $line in
 		PASS:*)	pass=$((pass + 1)); echo "$line" ;;
@@ -49,6 +53,8 @@ readback() {	# label site output [complete]
 		esac
 	done <"$work/readback.log"
 	grep -q '^PASS:' "$work/readback.log" || no "readback-$1" "oit.py printed no check"
+	[ "$rst" -eq 0 ] || grep -q '^FAIL:' "$work/readback.log" ||
+	    no "readback-$1" "oit.py exited with $rst: $(tail -n 3 "$work/readback.log")"
 }
 
 if build fixture "$fx" "$work/fx"; then
@@ -133,8 +139,10 @@ ln -s "$fx/content" "$work/msite/content"
 ln -s "$top/tests/model-theme" "$work/msite/themes/default"
 if "$bin" build --quiet --source "$work/msite" --output "$work/mout" \
     >"$work/mbuild.log" 2>&1; then
+	pages=$(cd "$work/mout" && find . -name '*.html' | sort)
 	why=
-	for f in $(cd "$work/mout" && find . -name '*.html' | sort); do
+	[ -n "$pages" ] || why="the build made no page"
+	for f in $pages; do
 		xmllint --noout --relaxng "$top/themes/default/page.rng" \
 		    "$work/mout/$f" >/dev/null 2>"$work/v.log" ||
 		    why="$why$f: $(head -n 2 "$work/v.log")
@@ -160,7 +168,9 @@ elif [ -d "$work/fx" ]; then
 fi
 
 if [ -d "$work/fx" ]; then
-	why=$("$py" "$top/tests/digits.py" "$work/fx" 2>&1) && why=
+	why=$("$py" "$top/tests/digits.py" "$work/fx" 2>&1)
+	dst=$?
+	[ "$dst" -eq 0 ] && why= || why=${why:-digits.py exited with $dst}
 	verdict thai-digits "$why"
 	"$bin" build --quiet --source "$fx" --output "$work/fx2" -j 1 \
 	    >/dev/null 2>&1
