@@ -29,6 +29,7 @@ char		*xasprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));
 char		*xvasprintf(const char *, va_list);
 char		*path_join(const char *, const char *);
+int		 path_mkdirs(const char *, const char *);
 char		**data_dirs(const char *);
 void		 data_dirs_free(char **);
 char		*data_find(char *const *, const char *);
