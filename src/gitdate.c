@@ -29,7 +29,7 @@ git_run(const char *dir, char *const *args, size_t *len)
 	struct buf			 b = { NULL, 0, 0 };
 	char				 chunk[65536];
 	char				**argv;
-	pid_t				 pid;
+	pid_t				 pid, w;
 	ssize_t				 n;
 	size_t				 i, argc;
 	int				 fd[2], st, ok;
@@ -63,9 +63,9 @@ git_run(const char *dir, char *const *args, size_t *len)
 			buf_addn(&b, chunk, (size_t)n);
 	close(fd[0]);
 	if (ok) {
-		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		while ((w = waitpid(pid, &st, 0)) == -1 && errno == EINTR)
 			continue;
-		ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+		ok = w == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0;
 	}
 	if (!ok) {
 		free(b.s);
