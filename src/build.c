@@ -104,7 +104,6 @@ struct build {
 	struct diags	 d;
 	char		*source;	/* build_open(): the site folder */
 	int		 drafts;
-	int		 all_feeds;	/* build_update: write every feed */
 	unsigned char	*feed_want;	/* build_update: by measure, or NULL */
 	build_done_fn	 done;		/* build_update: pages in place */
 	void		*done_arg;
@@ -411,23 +410,22 @@ cache_write(struct build *b)
 
 	cache_head(&text, theme_key(b->theme));
 	for (i = 0; i < b->jobsz; i++) {
-		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s)) {
-			free(text.s);
-			return 0;
-		}
+		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s))
+			goto fail;
 		cache_line(&text, b->jobs[i].file, &b->jobs[i].s);
 		if (b->jobs[i].pdf != NULL) {
 			b->jobs[i].ps.h = b->jobs[i].s.h;
 			if (!publish_stamp(b->pub, b->jobs[i].pdf,
-			    &b->jobs[i].ps)) {
-				free(text.s);
-				return 0;
-			}
+			    &b->jobs[i].ps))
+				goto fail;
 			cache_line(&text, b->jobs[i].pdf, &b->jobs[i].ps);
 		}
 	}
 	b->cache_text = text.s;
 	return 1;
+fail:
+	free(text.s);
+	return 0;
 }
 
 /* Copy every file of as into the output. */
@@ -541,6 +539,23 @@ logo_check(struct build *b)
 	free(file);
 }
 
+/*
+ * The page models of the indexed site, with the theme's names and the
+ * PDF renderer b has (or not), and the plan of every page.
+ */
+static void
+build_plan(struct build *b)
+{
+	size_t	 t;
+
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	model_set_pdf(b->model, b->pdf != NULL);
+	for (t = 0; t < model_typesz; t++)
+		model_use_theme(b->model, t, theme_dict(b->theme, t),
+		    theme_direct(b->theme, t));
+	jobs_plan(b);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -548,7 +563,6 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 {
 	enum exitcode	 rc;
 	char		*dir;
-	size_t		 t;
 
 	rc = site_load(&b->site, source, drafts, b->threads, &interrupted,
 	    &b->d);
@@ -573,16 +587,11 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_CONTENT;
 	if (interrupted)
 		return EXIT_SYSTEM;
-	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
 	if ((b->pdf = pdf_renderer()) == NULL)
 		fprintf(stderr, _("prongsai: warning: WeasyPrint (Debian "
 		    "package weasyprint) is not installed, so the reports "
 		    "are published without their PDF\n"));
-	model_set_pdf(b->model, b->pdf != NULL);
-	for (t = 0; t < model_typesz; t++)
-		model_use_theme(b->model, t, theme_dict(b->theme, t),
-		    theme_direct(b->theme, t));
-	jobs_plan(b);
+	build_plan(b);
 	return EXIT_FINE;
 }
 
@@ -610,19 +619,26 @@ build_render(struct build *b)
 	return EXIT_FINE;
 }
 
+/* Free the n pages of a plan: refs and jobs. */
 static void
-build_free(struct build *b)
+jobs_free(struct pageref *refs, struct job *jobs, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < b->jobsz; i++) {
-		free(b->refs[i].path);
-		free(b->jobs[i].file);
-		free(b->jobs[i].pdf);
-		diag_free(&b->jobs[i].d);
+	for (i = 0; i < n; i++) {
+		free(refs[i].path);
+		free(jobs[i].file);
+		free(jobs[i].pdf);
+		diag_free(&jobs[i].d);
 	}
-	free(b->refs);
-	free(b->jobs);
+	free(refs);
+	free(jobs);
+}
+
+static void
+build_free(struct build *b)
+{
+	jobs_free(b->refs, b->jobs, b->jobsz);
 	free(b->feed_want);
 	feed_free(b->feeds);
 	model_free(b->model);
@@ -723,6 +739,18 @@ now(void)
 }
 
 /*
+ * Say what stopped b's build when it was not the content, whose
+ * problems are in b->d: the signal or what the publisher met.
+ */
+static void
+build_why(const struct build *b)
+{
+	if (!b->d.errors)
+		fprintf(stderr, "prongsai: %s\n", interrupted ?
+		    _("interrupted") : publish_error(b->pub));
+}
+
+/*
  * Render b into the folder out: a fresh sibling of it, swapped in only
  * if every stage succeeded, with out's cache of page fingerprints.
  * Returns an exit code; what went wrong beyond the content is printed.
@@ -754,9 +782,7 @@ build_into(struct build *b, const char *source, const char *out)
 	if (rc == EXIT_FINE)
 		cache_old_remove(out);
 	if (rc != EXIT_FINE) {
-		if (!b->d.errors)
-			fprintf(stderr, "prongsai: %s\n", interrupted ?
-			    _("interrupted") : publish_error(b->pub));
+		build_why(b);
 		publish_abort(b->pub);
 	}
 	free(cpath);
@@ -869,23 +895,16 @@ build_site(const struct build *b)
 	return &b->site;
 }
 
-/* The path editors see for rel in the site folder, as site.c shows it. */
-static char *
-shown_path(const struct build *b, const char *rel)
-{
-	return strcmp(b->source, ".") == 0 ? xstrdup(rel) :
-	    path_join(b->source, rel);
-}
-
-static struct measure *
+/* The index in s of the measure of the file shown, or NO_MEASURE. */
+static size_t
 measure_at(const struct site *s, const char *shown)
 {
 	size_t	 i;
 
 	for (i = 0; i < s->measuresz; i++)
 		if (strcmp(s->measures[i]->path, shown) == 0)
-			return s->measures[i];
-	return NULL;
+			return i;
+	return NO_MEASURE;
 }
 
 /* The fingerprint of the model of page i (planned, not yet rendered). */
@@ -1048,8 +1067,9 @@ build_update(struct build *b, const char *out, char *const *rels,
 		}
 	}
 	for (i = 0; i < relsz; i++) {
-		shown = shown_path(b, rels[i]);
-		if ((m = measure_at(&b->site, shown)) != NULL) {
+		shown = site_shown(&b->site, rels[i]);
+		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
+			m = b->site.measures[k];
 			touch_measure(t, m);
 			ofeeds = xgrow(ofeeds, ofeedsz, sizeof(*ofeeds));
 			ofeeds[ofeedsz++] = url_feed(m, -1);
@@ -1087,12 +1107,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	if (rc != EXIT_FINE)
 		goto out;
-	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
-	model_set_pdf(b->model, b->pdf != NULL);
-	for (i = 0; i < model_typesz; i++)
-		model_use_theme(b->model, i, theme_dict(b->theme, i),
-		    theme_direct(b->theme, i));
-	jobs_plan(b);
+	build_plan(b);
 	for (i = 0; i < b->jobsz; i++) {
 		strmap_put(&nfiles, b->jobs[i].file, i);
 		if ((k = strmap_get(&ofiles, b->jobs[i].file)) !=
@@ -1103,19 +1118,16 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	all = update_all(b, o404, &okeys, onames);
 	b->feed_want = all ? NULL : xcalloc(b->site.measuresz, 1);
+	/* The changed measures as they are now: what they show, their feeds. */
 	for (i = 0; i < relsz; i++) {
-		shown = shown_path(b, rels[i]);
-		if ((m = measure_at(&b->site, shown)) != NULL)
-			touch_measure(t, m);
+		shown = site_shown(&b->site, rels[i]);
+		if ((k = measure_at(&b->site, shown)) != NO_MEASURE) {
+			touch_measure(t, b->site.measures[k]);
+			if (!all)
+				b->feed_want[k] = 1;
+		}
 		free(shown);
 	}
-	for (i = 0; !all && i < b->site.measuresz; i++)
-		for (k = 0; k < relsz; k++) {
-			shown = shown_path(b, rels[k]);
-			if (strcmp(shown, b->site.measures[i]->path) == 0)
-				b->feed_want[i] = 1;
-			free(shown);
-		}
 	for (i = 0; i < b->jobsz; i++)
 		b->jobs[i].skip = !all && b->jobs[i].known &&
 		    !touch_shows(t, &b->refs[i]);
@@ -1141,20 +1153,12 @@ build_update(struct build *b, const char *out, char *const *rels,
 		rc = interrupted ? EXIT_SYSTEM :
 		    b->d.errors ? EXIT_CONTENT : EXIT_SYSTEM;
 	b->done = NULL;
-	if (rc == EXIT_SYSTEM && !b->d.errors)
-		fprintf(stderr, "prongsai: %s\n", interrupted ?
-		    "interrupted" : publish_error(b->pub));
+	if (rc == EXIT_SYSTEM)
+		build_why(b);
 	publish_free(b->pub);
 	b->pub = NULL;
 out:
-	for (i = 0; i < osz; i++) {
-		free(orefs[i].path);
-		free(ojobs[i].file);
-		diag_free(&ojobs[i].d);
-		free(ojobs[i].pdf);
-	}
-	free(orefs);
-	free(ojobs);
+	jobs_free(orefs, ojobs, osz);
 	for (i = 0; i < onamesz; i++)
 		free(onames[i]);
 	free(onames);

@@ -93,7 +93,7 @@ dtext_add(struct dtext *t, const char *s, size_t n, int emph)
 }
 
 /* Free what t holds and make it empty again. */
-void
+static void
 dtext_free(struct dtext *t)
 {
 	free(t->text.s);
@@ -153,7 +153,7 @@ doc_block(struct doc *d)
 }
 
 /* End the paragraph t as a block of the document, if it has words. */
-void
+static void
 doc_add_para(struct doc *d, struct dtext *t)
 {
 	struct dpara	*v = NULL;
@@ -228,8 +228,9 @@ dcell_copy(struct dcell *dst, const struct dcell *src)
 	dst->psz = src->psz;
 }
 
-static void
-cell_free(struct dcell *c)
+/* Free what the cell c holds (not c itself, which lives in its row). */
+void
+dcell_free(struct dcell *c)
 {
 	size_t	 i;
 
@@ -259,7 +260,7 @@ doc_free(struct doc *d)
 			continue;
 		for (r = 0; r < t->rsz; r++) {
 			for (c = 0; c < t->r[r].csz; c++)
-				cell_free(&t->r[r].c[c]);
+				dcell_free(&t->r[r].c[c]);
 			free(t->r[r].c);
 		}
 		free(t->r);
@@ -351,7 +352,7 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 	struct drow	*r = NULL;
 	struct dcell	*c;
 	struct buf	 f = { NULL, 0, 0 };
-	char		*u = NULL, sep;
+	char		*u = NULL, *w, sep;
 	size_t		 i = 0, un, bad;
 
 	if (n >= 2 && ((unsigned char)buf[0] == 0xff &&
@@ -371,9 +372,10 @@ doc_csv(const char *file, const char *buf, size_t n, struct diags *d)
 	}
 	if (!utf8_valid(buf, n, &bad)) {
 		/* Excel's plain "CSV" on a Thai Windows is Windows-874. */
+		w = to_utf8("CP874", buf, n, &un);
+		/* Only now: buf may be u. */
 		free(u);
-		u = NULL;
-		if ((u = to_utf8("CP874", buf, n, &un)) == NULL) {
+		if ((u = w) == NULL) {
 			diag_add(d, file, 0, 0, SEV_ERROR, _("this file is "
 			    "neither UTF-8 nor Thai Windows text: save it "
 			    "again from Excel as CSV UTF-8"));

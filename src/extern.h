@@ -29,6 +29,7 @@ char		*xasprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));
 char		*xvasprintf(const char *, va_list);
 char		*path_join(const char *, const char *);
+int		 path_mkdirs(const char *, const char *);
 char		**data_dirs(const char *);
 void		 data_dirs_free(char **);
 char		*data_find(char *const *, const char *);
@@ -228,6 +229,7 @@ void		 site_assets_free(struct assets *);
 enum exitcode	 site_load(struct site *, const char *, int, int,
 			const volatile sig_atomic_t *, struct diags *);
 void		 site_free(struct site *);
+char		*site_shown(const struct site *, const char *);
 
 /* index.c: the index of measures by year, area, indicator, owner. */
 void		 index_build(struct index *, struct site *, struct diags *);
@@ -237,6 +239,14 @@ const char	*index_area_name(const struct index *, enum lang, int,
 void		 index_free(struct index *);
 
 /* html.c: rendered HTML fragments as trees; URL rewriting. */
+/*
+ * The libxml2 options every parse of XML that Prongsai did not write
+ * starts from (content's HTML, themes, imported documents): nothing
+ * from the network and no DTD loaded, so neither an external entity
+ * nor a default attribute comes from outside the file.  Each parser
+ * adds its own options and refuses what the file itself declares.
+ */
+#define HTML_XML_SAFE	XML_PARSE_NONET
 struct _xmlDoc;
 struct _xmlNode;
 struct _xmlDoc	*html_parse(const char *);
@@ -247,10 +257,6 @@ char		*html_rebase(const char *, char *(*)(void *, const char *),
 		    void *);
 void		 html_append(struct _xmlDoc *, struct _xmlNode *, const char *,
 			size_t, char *(*)(void *, const char *), void *);
-struct placing;
-struct placing	*html_place_begin(char *(*)(void *, const char *), void *);
-void		 html_place_add(struct placing *, const char *, size_t);
-char		*html_place_end(struct placing *, const char *);
 struct htmlrefs;
 struct hasher;
 struct htmlrefs	*html_refs_new(char *(*)(void *, const char *), char *,
@@ -423,13 +429,12 @@ struct doc	*doc_html(const char *, const char *, size_t, struct diags *);
 void		 doc_free(struct doc *);
 void		 dtext_add(struct dtext *, const char *, size_t, int);
 void		 dtext_end(struct dtext *, struct dpara **, size_t *);
-void		 doc_add_para(struct doc *, struct dtext *);
 void		 doc_add_paras(struct doc *, struct dpara *, size_t);
 struct dtable	*doc_add_table(struct doc *);
 struct drow	*dtable_row(struct dtable *);
 struct dcell	*dtable_cell(struct dtable *, size_t);
 void		 dcell_copy(struct dcell *, const struct dcell *);
-void		 dtext_free(struct dtext *);
+void		 dcell_free(struct dcell *);
 
 /* ooxml.c: Word .docx and Excel .xlsx through libzip and libxml2, with limits. */
 struct doc	*ooxml_docx(const char *, struct diags *);
@@ -481,7 +486,6 @@ void		 build_close(struct build *);
 /* watch.c: changes to the files of a site, by inotify or by polling. */
 struct watch;
 struct watch	*watch_new(const char *, char *const *, size_t, int);
-int		 watch_fd(const struct watch *);
 int		 watch_wait(struct watch *, int, char ***, size_t *, int *);
 void		 watch_free(struct watch *);
 

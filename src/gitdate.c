@@ -29,7 +29,7 @@ git_run(const char *dir, char *const *args, size_t *len)
 	struct buf			 b = { NULL, 0, 0 };
 	char				 chunk[65536];
 	char				**argv;
-	pid_t				 pid;
+	pid_t				 pid, w;
 	ssize_t				 n;
 	size_t				 i, argc;
 	int				 fd[2], st, ok;
@@ -63,9 +63,9 @@ git_run(const char *dir, char *const *args, size_t *len)
 			buf_addn(&b, chunk, (size_t)n);
 	close(fd[0]);
 	if (ok) {
-		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		while ((w = waitpid(pid, &st, 0)) == -1 && errno == EINTR)
 			continue;
-		ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+		ok = w == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0;
 	}
 	if (!ok) {
 		free(b.s);
@@ -119,8 +119,7 @@ gitdate_fill(struct site *s, struct diags *d)
 		return;
 	}
 	if (strncmp(out, "true", 4) == 0) {
-		shown = strcmp(s->root, ".") == 0 ? xstrdup("content") :
-		    xstrdup(content);
+		shown = site_shown(s, "content");
 		diag_add(d, shown, 0, 0, SEV_WARNING, _("the site's git "
 		    "history is shallow (a CI clone?), so new measures "
 		    "without 'published' are dated by their period: fetch "
@@ -137,8 +136,7 @@ gitdate_fill(struct site *s, struct diags *d)
 	if (out == NULL)
 		return;
 	/* measures/YEAR/x.md, as git names them, to each measure. */
-	prefix = strcmp(s->root, ".") == 0 ? xstrdup("content/") :
-	    path_join(s->root, "content/");
+	prefix = site_shown(s, "content/");
 	skip = strlen(prefix);
 	for (i = 0; i < s->measuresz; i++)
 		if (strncmp(s->measures[i]->path, prefix, skip) == 0)

@@ -42,7 +42,7 @@ html_parse(const char *html)
 		return NULL;
 	wrapped = xstrcat3("<div>", html, "</div>");
 	doc = xmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    HTML_XML_SAFE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL)
 		doc = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL,
 		    "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
@@ -264,7 +264,7 @@ struct placing {
 };
 
 /* Start placing a body whose site links link (with arg) rebases. */
-struct placing *
+static struct placing *
 html_place_begin(char *(*link)(void *, const char *), void *arg)
 {
 	struct placing	*p = xcalloc(1, sizeof(*p));
@@ -290,7 +290,7 @@ html_append(xmlDocPtr doc, xmlNodePtr parent, const char *html, size_t len,
 	char		*copy;
 
 	/* cmark-gfm writes XHTML; raw HTML may need the forgiving parser. */
-	if (xmlParseInNodeContext(parent, html, (int)len, XML_PARSE_NONET |
+	if (xmlParseInNodeContext(parent, html, (int)len, HTML_XML_SAFE |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &list) == XML_ERR_OK)
 		xmlAddChildList(parent, list);
 	else {
@@ -308,7 +308,7 @@ html_append(xmlDocPtr doc, xmlNodePtr parent, const char *html, size_t len,
 }
 
 /* Add the len bytes of HTML at html to the body being placed. */
-void
+static void
 html_place_add(struct placing *p, const char *html, size_t len)
 {
 	html_append(p->doc, p->root, html, len, p->link, p->arg);
@@ -471,7 +471,7 @@ place_nodes(xmlNodePtr n, const char *word)
  * its tables ("ตาราง").  Frees p; the caller frees the string, which is
  * "" for an empty body.
  */
-char *
+static char *
 html_place_end(struct placing *p, const char *word)
 {
 	struct buf	 b = { NULL, 0, 0 };

@@ -539,19 +539,17 @@ import_report(struct imp *im)
 static int
 write_file(const char *root, const char *rel, const char *text)
 {
-	char	*path = path_join(root, rel), *tmp, *dir, *slash;
+	char	*path = path_join(root, rel), *tmp, *dir;
+	const char *slash;
 	FILE	*f;
 	int	 ok;
 
-	dir = xstrdup(path);
-	for (slash = dir + strlen(root) + 1; (slash = strchr(slash, '/')) !=
-	    NULL; slash++) {
-		*slash = '\0';
-		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
-			break;
-		*slash = '/';
+	/* A folder that cannot be made fails the fopen() below. */
+	if ((slash = strrchr(rel, '/')) != NULL) {
+		dir = xstrndup(rel, (size_t)(slash - rel));
+		(void)path_mkdirs(root, dir);
+		free(dir);
 	}
-	free(dir);
 	tmp = xasprintf("%s.import-tmp", path);
 	/* One left by an import that was killed; "x" never follows a link. */
 	(void)unlink(tmp);

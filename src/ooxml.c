@@ -94,6 +94,16 @@ zip_begin(struct zipdoc *z, const char *file, struct diags *d)
 	return 1;
 }
 
+/* Part name of z unpacks to more than ZIP_MAX_PART (its header may lie): -1. */
+static int
+part_big(struct zipdoc *z, const char *name)
+{
+	diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s unpacks to more "
+	    "than %u MiB: the file is not a report (a zip bomb?) and is not "
+	    "read"), name, ZIP_MAX_PART / 1024 / 1024);
+	return -1;
+}
+
 /*
  * The part name of z, unpacked, at most ZIP_MAX_PART bytes whatever
  * its header says.  Returns 1 with *out (owned), 0 if there is no such
@@ -112,13 +122,8 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 	if ((ix = zip_name_locate(z->za, name, 0)) < 0)
 		return 0;
 	if (zip_stat_index(z->za, (zip_uint64_t)ix, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_SIZE) && st.size > ZIP_MAX_PART) {
-		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s unpacks to "
-		    "more than %u MiB: the file is not a report (a zip "
-		    "bomb?) and is not read"), name, ZIP_MAX_PART / 1024 /
-		    1024);
-		return -1;
-	}
+	    (st.valid & ZIP_STAT_SIZE) && st.size > ZIP_MAX_PART)
+		return part_big(z, name);
 	if ((f = zip_fopen_index(z->za, (zip_uint64_t)ix, 0)) == NULL) {
 		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("cannot read "
 		    "%s in the file: %s"), name, zip_strerror(z->za));
@@ -128,14 +133,9 @@ zip_part(struct zipdoc *z, const char *name, char **out, size_t *len)
 	for (;;) {
 		if (n == max) {
 			if (max > ZIP_MAX_PART) {
-				diag_add(z->d, z->file, 0, 0, SEV_ERROR,
-				    _("%s unpacks to more than %u MiB: the "
-				    "file is not a report (a zip bomb?) and is "
-				    "not read"), name,
-				    ZIP_MAX_PART / 1024 / 1024);
 				free(buf);
 				zip_fclose(f);
-				return -1;
+				return part_big(z, name);
 			}
 			/* One byte past the limit tells a part that is too big. */
 			max = max * 2 > ZIP_MAX_PART ? ZIP_MAX_PART + 1 :
@@ -186,7 +186,7 @@ xml_part(struct zipdoc *z, const char *name, int need)
 	if ((ctx = xmlNewParserCtxt()) == NULL)
 		oom();
 	x = xmlCtxtReadMemory(ctx, buf, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    HTML_XML_SAFE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (x == NULL) {
 		e = xmlCtxtGetLastError(ctx);
 		diag_add(z->d, z->file, 0, 0, SEV_ERROR, _("%s is not "
@@ -204,6 +204,43 @@ xml_part(struct zipdoc *z, const char *name, int need)
 	xmlFreeParserCtxt(ctx);
 	free(buf);
 	return x;
+}
+
+/* The two kinds of file, each known by its main part. */
+enum ookind {
+	OO_DOCX,
+	OO_XLSX
+};
+
+static const struct {
+	const char	*part;	/* the main part */
+	const char	*wrong;	/* the other kind's main part is there */
+	const char	*none;	/* neither is */
+} ookinds[] = {
+	{ "word/document.xml", N_("this is an Excel file: name it .xlsx"),
+	  N_("this zip is not a Word document (it has no word/document.xml)") },
+	{ "xl/workbook.xml", N_("this is a Word file: name it .docx"),
+	  N_("this zip is not an Excel workbook (it has no xl/workbook.xml)") },
+};
+
+/*
+ * Open file as a zip of kind k and parse its main part.  Returns the
+ * part (free with xmlFreeDoc), or NULL after adding an error to d;
+ * z->za, if not NULL, is the caller's to discard either way.
+ */
+static xmlDoc *
+zip_main(struct zipdoc *z, const char *file, struct diags *d,
+    enum ookind k)
+{
+	if (!zip_begin(z, file, d))
+		return NULL;
+	if (zip_name_locate(z->za, ookinds[k].part, 0) < 0) {
+		diag_add(d, file, 0, 0, SEV_ERROR, "%s",
+		    _(zip_name_locate(z->za, ookinds[!k].part, 0) >= 0 ?
+		    ookinds[k].wrong : ookinds[k].none));
+		return NULL;
+	}
+	return xml_part(z, ookinds[k].part, 1);
 }
 
 static int
@@ -531,16 +568,7 @@ ooxml_docx(const char *file, struct diags *d)
 	size_t		 idsz = 0, i;
 
 	memset(&z, 0, sizeof(z));
-	if (!zip_begin(&z, file, d))
-		goto out;
-	if (zip_name_locate(z.za, "word/document.xml", 0) < 0) {
-		diag_add(d, file, 0, 0, SEV_ERROR, zip_name_locate(z.za,
-		    "xl/workbook.xml", 0) >= 0 ? _("this is an Excel file: "
-		    "name it .xlsx") : _("this zip is not a Word document "
-		    "(it has no word/document.xml)"));
-		goto out;
-	}
-	if ((x = xml_part(&z, "word/document.xml", 1)) == NULL)
+	if ((x = zip_main(&z, file, d, OO_DOCX)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(x);
 	if (root == NULL || !isw(root, "document") ||
@@ -679,6 +707,7 @@ xl_sheet_cells(const xmlNode *data, const struct xlbook *b,
 	const xmlNode	*row, *c, *k;
 	struct dcell	*cell;
 	char		*ref, *type, *v;
+	const char	*vs;
 	size_t		 rn = 0, cn, rr, cc;
 	long		 ix;
 
@@ -711,20 +740,18 @@ xl_sheet_cells(const xmlNode *data, const struct xlbook *b,
 					    (size_t)ix < b->sharedsz)
 						dcell_copy(cell,
 						    &b->shared[ix]);
-				} else if (type != NULL &&
-				    strcmp(type, "b") == 0) {
-					struct dtext	 tt;
-
-					memset(&tt, 0, sizeof(tt));
-					dtext_add(&tt, strcmp(v, "1") == 0 ?
-					    "TRUE" : "FALSE", strcmp(v, "1")
-					    == 0 ? 4 : 5, 0);
-					dtext_end(&tt, &cell->p, &cell->psz);
 				} else {
 					struct dtext	 tt;
 
+					/* A boolean as Excel shows it. */
+					if (type != NULL &&
+					    strcmp(type, "b") == 0)
+						vs = strcmp(v, "1") == 0 ?
+						    "TRUE" : "FALSE";
+					else
+						vs = v;
 					memset(&tt, 0, sizeof(tt));
-					xl_text(&tt, v, 0, cell);
+					xl_text(&tt, vs, 0, cell);
 					dtext_end(&tt, &cell->p, &cell->psz);
 				}
 				xmlFree(v);
@@ -812,16 +839,7 @@ ooxml_xlsx(const char *file, struct diags *d)
 
 	memset(&z, 0, sizeof(z));
 	memset(&b, 0, sizeof(b));
-	if (!zip_begin(&z, file, d))
-		goto out;
-	if (zip_name_locate(z.za, "xl/workbook.xml", 0) < 0) {
-		diag_add(d, file, 0, 0, SEV_ERROR, zip_name_locate(z.za,
-		    "word/document.xml", 0) >= 0 ? _("this is a Word file: "
-		    "name it .docx") : _("this zip is not an Excel workbook "
-		    "(it has no xl/workbook.xml)"));
-		goto out;
-	}
-	if ((wb = xml_part(&z, "xl/workbook.xml", 1)) == NULL)
+	if ((wb = zip_main(&z, file, d, OO_XLSX)) == NULL)
 		goto out;
 	rels = xml_part(&z, "xl/_rels/workbook.xml.rels", 0);
 	xl_shared(&z, &b);
@@ -863,15 +881,8 @@ ooxml_xlsx(const char *file, struct diags *d)
 		doc = NULL;
 	}
 out:
-	for (i = 0; i < b.sharedsz; i++) {
-		size_t	 j;
-
-		for (j = 0; j < b.shared[i].psz; j++) {
-			free(b.shared[i].p[j].text);
-			free(b.shared[i].p[j].md);
-		}
-		free(b.shared[i].p);
-	}
+	for (i = 0; i < b.sharedsz; i++)
+		dcell_free(&b.shared[i]);
 	free(b.shared);
 	xmlFreeDoc(wb);
 	xmlFreeDoc(rels);

@@ -204,7 +204,7 @@ pdf_exec(char *const argv[], volatile sig_atomic_t *stop, char **why)
 {
 	posix_spawn_file_actions_t	 fa;
 	char				**env, msg[4096], *tail;
-	pid_t				 pid;
+	pid_t				 pid, w;
 	int				 fd[2], st, rc;
 	size_t				 len = 0;
 	ssize_t				 r;
@@ -247,10 +247,11 @@ pdf_exec(char *const argv[], volatile sig_atomic_t *stop, char **why)
 	msg[len] = '\0';
 	if (*stop)
 		kill(pid, SIGTERM);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+	while ((w = waitpid(pid, &st, 0)) == -1 && errno == EINTR)
 		if (*stop)
 			kill(pid, SIGTERM);
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+	/* Without its status (waitpid() failed) it did not succeed. */
+	if (w == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		return 1;
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
 		msg[--len] = '\0';

@@ -44,28 +44,6 @@ dir_empty(const char *dir)
 	return empty;
 }
 
-/* mkdir -p of root/rel; 0 on failure with errno set. */
-static int
-mkdirs(const char *root, const char *rel)
-{
-	char	*path = path_join(root, rel), *p;
-	int	 ok = 1;
-
-	for (p = path + 1; ok; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		ok = mkdir(path, 0777) == 0 || errno == EEXIST;
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(path);
-	return ok;
-}
-
 /* Write text as root/rel, never over a file; 0 on failure with errno set. */
 static int
 write_new(const char *root, const char *rel, const char *text)
@@ -246,10 +224,10 @@ scaffold_init(const char *dir, const char *org, const char *url, int year)
 	rep = report_md(year);
 	mea = measure_md("ตัวอย่างมาตรการ: เผยแพร่ข้อมูลข่าวสารของหน่วยงาน",
 	    year, 1u << AREA_OIT, "เจ้าพนักงานธุรการ");
-	ok = mkdirs(dir, ".");
+	ok = path_mkdirs(dir, ".");
 	for (i = 0; ok && dirs[i] != NULL; i++)
-		ok = mkdirs(dir, dirs[i]);
-	ok = ok && mkdirs(dir, ydir) &&
+		ok = path_mkdirs(dir, dirs[i]);
+	ok = ok && path_mkdirs(dir, ydir) &&
 	    write_new(dir, "content/site.yaml", yaml) &&
 	    write_new(dir, rpath, rep) && write_new(dir, mpath, mea);
 	if (!ok) {
@@ -332,7 +310,7 @@ scaffold_new(const char *source, const char *title, int year,
 		}
 	text = measure_md(title, year, areas ? areas : 1u << AREA_OIT,
 	    "ผู้รับผิดชอบ");
-	if (!mkdirs(source, ydir) || !write_new(source, rel, text)) {
+	if (!path_mkdirs(source, ydir) || !write_new(source, rel, text)) {
 		fprintf(stderr, _("%s: cannot write: %s\n"), rel,
 		    strerror(errno));
 		rc = EXIT_SYSTEM;

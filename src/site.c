@@ -61,6 +61,16 @@ display_path(const struct site *s, const char *rel)
 	return path_join(s->root, rel);
 }
 
+/*
+ * The path editors see for rel in the site folder of s (messages,
+ * what changed): display_path() for the other stages.  A new string.
+ */
+char *
+site_shown(const struct site *s, const char *rel)
+{
+	return display_path(s, rel);
+}
+
 /* Is the real path of p inside dir (a real path)? */
 static int
 inside(const char *p, const char *dir)

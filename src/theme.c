@@ -58,8 +58,11 @@ static _Thread_local int in_theme_parse;
 /* Set when that loader refused: libxml2 would go on without the entity. */
 static _Thread_local int entity_refused;
 
-/* Theme files hold no DTD to load and no external entities. */
-#define THEME_PARSE	(XML_PARSE_NOENT | XML_PARSE_NOCDATA | XML_PARSE_NONET)
+/*
+ * Theme files hold no DTD to load and no external entities (which
+ * entity_loader refuses); their own entities are expanded, as libxslt does.
+ */
+#define THEME_PARSE	(HTML_XML_SAFE | XML_PARSE_NOENT | XML_PARSE_NOCDATA)
 
 /* Collects libxml2/libxslt messages so they reach the editor once, with the file. */
 struct errbuf {
@@ -556,7 +559,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 	e.len = 0;
 	e.msg[0] = '\0';
 	if ((real = theme_file(path)) != NULL)
-		t->strings = theme_parse(real, path, NULL, XML_PARSE_NONET);
+		t->strings = theme_parse(real, path, NULL, HTML_XML_SAFE);
 	if (t->strings == NULL)
 		errbuf_report(&e, d, path, real == NULL ? _("the theme's words "
 		    "must be a regular file inside the theme folder") :

@@ -163,6 +163,28 @@ path_join(const char *a, const char *b)
 	return xasprintf("%.*s/%s", (int)la, a, b);
 }
 
+/* mkdir -p of root/rel; 0 on failure with errno set. */
+int
+path_mkdirs(const char *root, const char *rel)
+{
+	char	*path = path_join(root, rel), *p;
+	int	 ok = 1;
+
+	for (p = path + 1; ok; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(path);
+	return ok;
+}
+
 /* Are a and b the same folder: the same name, or the same real path? */
 static int
 same_dir(const char *a, const char *b)

@@ -284,13 +284,6 @@ watch_new(const char *source, char *const *dirs, size_t dirsz, int poll)
 	return w;
 }
 
-/* inotify is what it uses (0: polling). */
-int
-watch_fd(const struct watch *w)
-{
-	return w->fd;
-}
-
 /* Read what inotify has queued, noted; 0 if nothing was there. */
 static int
 drain(struct watch *w)

@@ -211,15 +211,21 @@ grep -q ' 0 errors, 0 warnings$' "$work/chk.log" || why="$why; $(cat "$work/chk.
 [ -f "$i/output/2567/report/index.html" ] || why="$why; no report page"
 [ -d "$i/content/pages" ] && [ -d "$i/content/files" ] || why="$why; folders missing"
 verdict init-check-build "$why"
+# The settings are read from config.c's table: none read is a failure.
+keys=$(sed -n '/^static const char \*const knownkeys\[\] = {/,/};/p' src/config.c |
+    grep -o '"[a-z_]*"' | tr -d '"')
 why=
-for k in $(sed -n '/^static const char \*const knownkeys\[\] = {/,/};/p' src/config.c |
-    grep -o '"[a-z_]*"' | tr -d '"'); do
+for k in $keys; do
 	# An optional setting is there as an example to uncomment.
 	grep -B1 -E "^(# )?$k:" "$i/content/site.yaml" | head -1 |
 	    LC_ALL=C grep -q "^# .*$(printf '\340\270')" ||
 	    why="$why $k"
 done
-verdict init-every-setting-explained "${why:+no Thai comment above:$why}"
+if [ -z "$keys" ]; then
+	no init-every-setting-explained "no settings read from src/config.c's knownkeys[]"
+else
+	verdict init-every-setting-explained "${why:+no Thai comment above:$why}"
+fi
 "$bin" init "$work/badurl" --base-url "ftp://x" >/dev/null 2>"$work/err"
 st=$?
 verdict init-bad-base-url "$([ $st -eq 2 ] && [ ! -e "$work/badurl" ] &&
@@ -242,7 +248,9 @@ done
 n=$i/content/measures/2567/m-001.md
 grep -q '^period: whole-year$' "$n" || why="$why not whole-year;"
 grep -q '^areas: \[IIT, EIT\]$' "$n" || why="$why areas;"
-for k in $(grep -o '^	{ "[a-z_]*", F_' src/measure.c | grep -o '"[a-z_]*"' | tr -d '"'); do
+keys=$(grep -o '^	{ "[a-z_]*", F_' src/measure.c | grep -o '"[a-z_]*"' | tr -d '"')
+[ -n "$keys" ] || why="$why no fields read from src/measure.c's measure_fieldtab;"
+for k in $keys; do
 	grep -q "^#* *$k:" "$n" || why="$why no $k;"
 done
 "$bin" check --source "$i" >"$work/chk.log" 2>&1 || why="$why check: $(cat "$work/chk.log")"

@@ -107,12 +107,15 @@ case $st:$out in
 *) no bad-prongsai-lang "status $st: $out" ;;
 esac
 
-# --help: one line for each option getopt knows, in both languages.
+# --help: one line for each option getopt knows, in both languages
+# (none read from main.c's longopts[] tables is a failure).
+opts=$(sed -n '/longopts\[\] = {/,/NULL, 0, NULL, 0/p' src/main.c |
+    sed -n 's/.*{ "\([a-z-]*\)",.*/\1/p')
 for l in en th; do
 	help=$("$bin" --help --lang $l 2>&1)
 	why=
-	for opt in $(sed -n '/longopts\[\] = {/,/NULL, 0, NULL, 0/p' \
-	    src/main.c | sed -n 's/.*{ "\([a-z-]*\)",.*/\1/p'); do
+	[ -n "$opts" ] || why="no options read from src/main.c's longopts[]"
+	for opt in $opts; do
 		c=$(printf '%s\n' "$help" | grep -c -e "--$opt ")
 		[ "$c" -ge 1 ] || why="$why no line for --$opt;"
 		d=$(printf '%s\n' "$help" | grep -c -E -e "^  (-[a-z], |    )--$opt ")

@@ -16,7 +16,6 @@ page and the year pages and compares them with content/scores/*.yaml.
 Prints PASS:/FAIL: lines; exits 1 on any failure.
 """
 import csv
-import html.parser
 import io
 import os
 import re
@@ -25,59 +24,11 @@ import urllib.parse
 
 import yaml
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "lib"))
+from htmltree import parse  # noqa: E402
+
 THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-        "meta", "source", "track", "wbr"}
-
-
-class Node:
-    def __init__(self, tag, attrs, parent):
-        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
-        self.kids = []
-
-    def text(self):
-        return "".join(k if isinstance(k, str) else k.text()
-                       for k in self.kids)
-
-    def all(self, pred):
-        for k in self.kids:
-            if isinstance(k, Node):
-                if pred(k):
-                    yield k
-                yield from k.all(pred)
-
-    def cls(self, c):
-        return c in self.attrs.get("class", "").split()
-
-
-class Tree(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.cur = Node("#root", {}, None)
-
-    def handle_starttag(self, tag, attrs):
-        n = Node(tag, attrs, self.cur)
-        self.cur.kids.append(n)
-        if tag not in VOID:
-            self.cur = n
-
-    def handle_endtag(self, tag):
-        n = self.cur
-        while n is not None and n.tag != tag:
-            n = n.parent
-        if n is not None and n.parent is not None:
-            self.cur = n.parent
-
-    def handle_data(self, data):
-        self.cur.kids.append(data)
-
-
-def parse(path):
-    t = Tree()
-    with open(path, encoding="utf-8") as f:
-        t.feed(f.read())
-    return t.root
-
 
 fails = 0
 
@@ -133,14 +84,14 @@ def main():
 
     # The page: groups in order, items in order, each once.
     doc = parse(os.path.join(out, page_rel))
-    secs = list(doc.all(lambda n: n.tag == "section" and n.cls("oit-group")))
+    secs = list(doc.all("section", "oit-group"))
     rows = []
     for s in secs:
         g = s.attrs["id"][len("group-"):].replace("-", ".")
-        for li in s.all(lambda n: n.tag == "li" and n.cls("oit-item")):
-            a = next(li.all(lambda n: n.tag == "a"), None)
-            name = next(li.all(lambda n: n.cls("oit-name"))).text()
-            badge = next(li.all(lambda n: n.cls("badge-unpublished")), None)
+        for li in s.all("li", "oit-item"):
+            a = li.one("a")
+            name = next(li.all(cls="oit-name")).text()
+            badge = li.one(cls="badge-unpublished")
             rows.append((li.attrs["data-code"], g, name.translate(THAI),
                          a.attrs["href"] if a else None,
                          badge.text() if badge else None))
@@ -239,19 +190,18 @@ def scores(site, out, base):
     for pname, rel in pages:
         doc = parse(os.path.join(out, rel))
         p = []
-        table = next(doc.all(lambda n: n.tag == "table"
-                             and n.attrs.get("data-chart") == "scores"), None)
+        table = doc.one("table", data_chart="scores")
         if table is None:
             check("scores/%s" % pname, ["no scores table"])
             continue
-        trs = list(table.all(lambda n: n.tag == "tr" and "data-year" in n.attrs))
+        trs = list(table.all("tr", where=lambda n: "data-year" in n.attrs))
         if [int(t.attrs["data-year"]) for t in trs] != sorted(sc):
             p.append("years %s, want %s" % (
                 [t.attrs["data-year"] for t in trs], sorted(sc)))
         for t in trs:
             y = int(t.attrs["data-year"])
             s = sc[y]
-            cells = list(t.all(lambda n: n.tag == "td"))
+            cells = list(t.all("td"))
             for i, key in enumerate(["IIT", "EIT", "OIT", "total"]):
                 c = cells[i]
                 if key not in s:
@@ -267,7 +217,7 @@ def scores(site, out, base):
             if cells[4].text().strip() != str(s.get("level", "")):
                 p.append("%d level %r" % (y, cells[4].text()))
             nxt = os.path.join(out, "%d/index.html" % (y + 1))
-            a = next(cells[5].all(lambda n: n.tag == "a"), None)
+            a = cells[5].one("a")
             if os.path.isfile(nxt) != (a is not None):
                 p.append("%d: link to the next year's measures %s" % (
                     y, "missing" if a is None else "where it has none"))
@@ -277,25 +227,20 @@ def scores(site, out, base):
                 if dest != os.path.normpath(nxt):
                     p.append("%d: next links to %s" % (y, a.attrs["href"]))
         # The chart: a bar per year with the total, and its description.
-        svg = next(doc.all(lambda n: n.tag == "svg"
-                           and n.attrs.get("aria-labelledby") == "scores-t"))
-        bars = [float(b.attrs["data-value"]) for b in svg.all(
-            lambda n: n.tag == "rect" and n.cls("chart-bar"))]
+        svg = next(doc.all("svg", aria_labelledby="scores-t"))
+        bars = [float(b.attrs["data-value"]) for b in svg.all("rect", "chart-bar")]
         if bars != [float(sc[y]["total"]) for y in sorted(sc)]:
             p.append("bars %s" % bars)
-        tracks = [float(b.attrs["width"]) + 1 for b in svg.all(
-            lambda n: n.tag == "rect" and n.cls("chart-track"))]
-        for b, full, y in zip(svg.all(lambda n: n.tag == "rect"
-                                      and n.cls("chart-bar")), tracks,
+        tracks = [float(b.attrs["width"]) + 1 for b in svg.all("rect", "chart-track")]
+        for b, full, y in zip(svg.all("rect", "chart-bar"), tracks,
                               sorted(sc)):
             if abs(float(b.attrs["width"]) -
                    full * float(sc[y]["total"]) / 100) > 0.06:
                 p.append("bar of %d is %s long" % (y, b.attrs["width"]))
-        shown = [t.text().strip() for t in svg.all(
-            lambda n: n.tag == "text" and n.cls("chart-value"))]
+        shown = [t.text().strip() for t in svg.all("text", "chart-value")]
         if shown != [label(float(sc[y]["total"])) for y in sorted(sc)]:
             p.append("bar numbers %s" % shown)
-        desc = next(svg.all(lambda n: n.tag == "desc")).text()
+        desc = next(svg.all("desc")).text()
         for y in sorted(sc):
             if label(float(sc[y]["total"])) not in desc:
                 p.append("desc lacks %d's total: %r" % (y, desc))
@@ -310,11 +255,11 @@ def scores(site, out, base):
         p = []
         inds = sc[y].get("indicators", {})
         seen = 0
-        for sec in doc.all(lambda n: n.tag == "section" and n.cls("indicator")):
-            h = next(sec.all(lambda n: n.cls("indicator-title"))).text()
+        for sec in doc.all("section", "indicator"):
+            h = next(sec.all(cls="indicator-title")).text()
             m = re.search(r"[0-9]+", h.translate(THAI))
             num = int(m.group(0)) if m else 0
-            ps = next(sec.all(lambda n: n.cls("indicator-score")), None)
+            ps = sec.one(cls="indicator-score")
             if num in inds:
                 seen += 1
                 if ps is None:
@@ -328,14 +273,14 @@ def scores(site, out, base):
                 p.append("indicator %d shows a score it has not" % num)
         if inds and not seen:
             p.append("no indicator group with a score")
-        tab = next(doc.all(lambda n: n.tag == "table" and n.cls(
-            "scores-indicators")), None)
+        tab = doc.one("table", "scores-indicators")
         if inds and tab is None:
             p.append("no table of %d's indicator scores" % y)
         elif tab is not None:
-            got = {int(t.attrs["data-indicator"]): float(next(t.all(
-                lambda n: n.tag == "td")).attrs["data-score"])
-                for t in tab.all(lambda n: "data-indicator" in n.attrs)}
+            got = {int(t.attrs["data-indicator"]):
+                   float(next(t.all("td")).attrs["data-score"])
+                   for t in tab.all(
+                       where=lambda n: "data-indicator" in n.attrs)}
             if got != {int(k): float(v) for k, v in inds.items()}:
                 p.append("indicator table %s" % got)
         check("scores/indicators-%d-beside-%d" % (y, y + 1), p)

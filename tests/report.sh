@@ -25,6 +25,9 @@
 # lines; exits 1 if any check failed (also when Chromium does not start).
 . "$(dirname "$0")/lib/suite.sh"
 py=/usr/bin/python3
+# check.py below reads pages with tests/lib/htmltree.py.
+PYTHONPATH=$top/tests/lib
+export PYTHONPATH
 seed=${SEED:-$top/../shared/seed/000_f0c7e74f7511a791.txt}
 art=$top/tests/out
 mkdir -p "$art"
@@ -35,13 +38,12 @@ fail=0
 
 cat >"$work/check.py" <<'PYEOF'
 # The checks of tests/report.sh: check.py report|charts|pdf ARGS...
-import glob, html.parser, os, re, sys
+import glob, os, re, sys
 import yaml
+from htmltree import parse
 
 THAI = str.maketrans('๐๑๒๓๔๕๖๗๘๙', '0123456789')
 TO_THAI = str.maketrans('0123456789', '๐๑๒๓๔๕๖๗๘๙')
-VOID = {'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input',
-        'link', 'meta', 'source', 'track', 'wbr'}
 failed = 0
 
 
@@ -65,69 +67,6 @@ def nows(s):
 def num(s):
     """The numbers in s (Thai or ASCII digits) as ints."""
     return [int(x) for x in re.findall(r'\d+', s.translate(THAI))]
-
-
-class Node:
-    def __init__(self, tag, attrs, parent):
-        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
-        self.kids = []
-
-    def text(self):
-        return ''.join(k if isinstance(k, str) else k.text()
-                       for k in self.kids)
-
-    def cls(self):
-        return self.attrs.get('class', '').split()
-
-    def all(self, tag=None, cls=None, **attrs):
-        for k in self.kids:
-            if isinstance(k, str):
-                continue
-            if ((tag is None or k.tag == tag) and
-                    (cls is None or cls in k.cls()) and
-                    all(k.attrs.get(a.replace('_', '-')) == v
-                        for a, v in attrs.items())):
-                yield k
-            yield from k.all(tag, cls, **attrs)
-
-    def one(self, tag=None, cls=None, **attrs):
-        return next(self.all(tag, cls, **attrs), None)
-
-    def children(self, tag):
-        return [k for k in self.kids if not isinstance(k, str) and
-                k.tag == tag]
-
-
-class Tree(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.cur = Node('#root', {}, None)
-
-    def handle_starttag(self, tag, attrs):
-        n = Node(tag, attrs, self.cur)
-        self.cur.kids.append(n)
-        if tag not in VOID:
-            self.cur = n
-
-    def handle_startendtag(self, tag, attrs):
-        self.cur.kids.append(Node(tag, attrs, self.cur))
-
-    def handle_endtag(self, tag):
-        n = self.cur
-        while n is not None and n.tag != tag:
-            n = n.parent
-        if n is not None and n.parent is not None:
-            self.cur = n.parent
-
-    def handle_data(self, data):
-        self.cur.kids.append(data)
-
-
-def parse(path):
-    t = Tree()
-    with open(path, encoding='utf-8') as f:
-        t.feed(f.read())
-    return t.root
 
 
 def front(path):

@@ -24,18 +24,6 @@ cell_of(struct dcell *c, const char *const *paras)
 }
 
 static void
-cell_free(struct dcell *c)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->psz; i++) {
-		free(c->p[i].text);
-		free(c->p[i].md);
-	}
-	free(c->p);
-}
-
-static void
 numbers(void **state)
 {
 	int	 n = 0;
@@ -78,7 +66,7 @@ owners(void **state)
 	assert_string_equal(v[1], "เจ้าพนักงาน ธุรการ");
 	assert_string_equal(v[2], "ผู้ช่วยเจ้าพนักงาน ธุรการ");
 	strlist_free(v, n);
-	cell_free(&c);
+	dcell_free(&c);
 	/* Joined by slashes as check would warn of: split (lenient.c). */
 	cell_of(&c, one);
 	n = cell_owners(&c, &v);
@@ -87,14 +75,14 @@ owners(void **state)
 	assert_string_equal(v[1], "กองคลัง");
 	assert_string_equal(v[2], "กองช่าง");
 	strlist_free(v, n);
-	cell_free(&c);
+	dcell_free(&c);
 	/* A repeat is dropped. */
 	cell_of(&c, lines);
 	n = cell_owners(&c, &v);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[1], "หัวหน้าส่วน ทุก สำนัก/กอง");
 	strlist_free(v, n);
-	cell_free(&c);
+	dcell_free(&c);
 }
 
 static void
@@ -162,13 +150,13 @@ markdown(void **state)
 	cell_md(&b, &c);
 	assert_string_equal(b.s, "1. เผยแพร่ผลงาน เช่น เว็บไซต์\n"
 	    "2. เพิ่มความถี่ ก่อน ๓ วัน\n");
-	cell_free(&c);
+	dcell_free(&c);
 	b.len = 0;
 	cell_of(&c, result);
 	cell_md(&b, &c);
 	assert_string_equal(b.s, "ดำเนินการครบถ้วน ๑๐๐ %\n\n- มีการเผยแพร่\n"
 	    "- ประชาสัมพันธ์ E-Service\n");
-	cell_free(&c);
+	dcell_free(&c);
 	b.len = 0;
 	cell_of(&c, unsafe);
 	cell_md(&b, &c);
@@ -176,7 +164,7 @@ markdown(void **state)
 	assert_string_equal(b.s, "\\<script\\>alert(1)\\</script\\> "
 	    "\\*ดาว\\* \\[ลิงก์\\](x) \\&amp;\n\n\\-1.5 องศา\n\n"
 	    "\\+ บวก\n\n1999\\. ปี\n");
-	cell_free(&c);
+	dcell_free(&c);
 	free(b.s);
 }
 
