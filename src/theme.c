@@ -14,6 +14,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
@@ -309,6 +310,53 @@ theme_parse(const char *real, const char *uri, xmlDictPtr dict, int opts)
 }
 
 /*
+ * Keep libxml2 from evaluating the stylesheet's plain paths ("title",
+ * "owners/owner") as streams: libxml2 2.9 compiles any select or test
+ * without [ ( @ or :: into a pattern stream, which makes a stream
+ * context and pushes every node it walks, several times the cost of
+ * the ordinary evaluation on a page model's short child lists (8% of a
+ * build's instructions).  An expression in parentheses is the same
+ * expression and is never streamed; one that does not compile is left
+ * as written, so its error shows what the author wrote.
+ */
+static void
+unstream_quiet(void *arg, xmlErrorPtr err)
+{
+	(void)arg;
+	(void)err;
+}
+
+static void
+theme_unstream(xmlXPathContextPtr x, xmlNodePtr n)
+{
+	static const char *const names[] = { "select", "test", NULL };
+	xmlXPathCompExprPtr	 comp;
+	xmlChar			*v, *w;
+	size_t			 i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; n->ns != NULL && xmlStrEqual(n->ns->href,
+		    XSLT_NAMESPACE) && names[i] != NULL; i++) {
+			if ((v = xmlGetNoNsProp(n, BAD_CAST names[i])) == NULL)
+				continue;
+			if (strpbrk((const char *)v, "[(@") == NULL &&
+			    strstr((const char *)v, "::") == NULL &&
+			    (comp = xmlXPathCtxtCompile(x, v)) != NULL) {
+				xmlXPathFreeCompExpr(comp);
+				w = BAD_CAST xstrcat3("(", (const char *)v,
+				    ")");
+				xmlSetProp(n, BAD_CAST names[i], w);
+				free(w);
+			}
+			xmlFree(v);
+		}
+		theme_unstream(x, n->children);
+	}
+}
+
+/*
  * libxslt's loader for every stylesheet, import, include and document():
  * only regular files inside the theme folder, parsed without a DTD,
  * external entities or the network.  ctx is the transform context for
@@ -319,6 +367,7 @@ theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
     xsltLoadType type)
 {
 	xsltTransformContextPtr	 tctx;
+	xmlXPathContextPtr	 x;
 	xmlDocPtr		 doc = NULL;
 	char			*path, *real = NULL;
 
@@ -328,6 +377,13 @@ theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 		real = theme_file(path);
 	if (real != NULL) {
 		doc = theme_parse(real, (const char *)uri, dict, THEME_PARSE);
+		if (doc != NULL && type != XSLT_LOAD_DOCUMENT &&
+		    (x = xmlXPathNewContext(doc)) != NULL) {
+			/* A bad expression is libxslt's to report, once. */
+			x->error = unstream_quiet;
+			theme_unstream(x, xmlDocGetRootElement(doc));
+			xmlXPathFreeContext(x);
+		}
 		/* document() would go on with an empty node-set. */
 		if (doc == NULL && tctx != NULL)
 			xsltTransformError(tctx, NULL, NULL, _("%s: cannot be "

@@ -188,6 +188,13 @@ cat >"$theme/entity.xsl" <<'EOF'
 </xsl:stylesheet>
 EOF
 refused external-entity "/etc/passwd: a theme file may not load a DTD or an external entity"
+# A bad expression is reported once, as its author wrote it (theme.c
+# puts the plain paths it can compile in parentheses, never this one).
+fresh '' '<xsl:value-of select="title/"/>'
+refused xpath-as-written "could not compile select expression 'title/'$"
+n=$(grep -c "Invalid expression" "$work/err.log")
+[ "$n" -eq 1 ] && verdict xpath-reported-once "" ||
+    verdict xpath-reported-once "said $n times: $(head -n 3 "$work/err.log")"
 # What a theme may do: read its own files with document().
 fresh '' '<xsl:value-of select="count(document('"'"'strings/en.xml'"'"'))"/>'
 allowed document-own-file
