@@ -14,7 +14,6 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
-#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
@@ -309,6 +308,49 @@ theme_parse(const char *real, const char *uri, xmlDictPtr dict, int opts)
 	return doc;
 }
 
+/* Is c a character of an XML name as stylesheets write them (ASCII)? */
+static int
+name_char(char c, int first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	    (!first && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
+}
+
+/*
+ * Is v a plain location path: steps that are a name (perhaps prefixed),
+ * ".", ".." or "*", joined by "/", perhaps starting with one?  Such a
+ * path always compiles, so putting it in parentheses changes no error.
+ */
+static int
+plain_path(const char *v)
+{
+	const char	*s = v;
+	int		 k;
+
+	if (*s == '/')
+		s++;
+	for (;;) {
+		if (strncmp(s, "..", 2) == 0)
+			s += 2;
+		else if (*s == '.' || *s == '*')
+			s++;
+		else if (name_char(*s, 1)) {
+			for (k = 0; k < 2 && name_char(*s, 1); k++) {
+				while (name_char(*s, 0))
+					s++;
+				if (*s != ':' || k == 1 || !name_char(s[1], 1))
+					break;
+				s++;
+			}
+		} else
+			return 0;
+		if (*s == '\0')
+			return 1;
+		if (*s++ != '/')
+			return 0;
+	}
+}
+
 /*
  * Keep libxml2 from evaluating the stylesheet's plain paths ("title",
  * "owners/owner") as streams: libxml2 2.9 compiles any select or test
@@ -316,21 +358,12 @@ theme_parse(const char *real, const char *uri, xmlDictPtr dict, int opts)
  * context and pushes every node it walks, several times the cost of
  * the ordinary evaluation on a page model's short child lists (8% of a
  * build's instructions).  An expression in parentheses is the same
- * expression and is never streamed; one that does not compile is left
- * as written, so its error shows what the author wrote.
+ * expression and is never streamed.
  */
 static void
-unstream_quiet(void *arg, xmlErrorPtr err)
-{
-	(void)arg;
-	(void)err;
-}
-
-static void
-theme_unstream(xmlXPathContextPtr x, xmlNodePtr n)
+theme_unstream(xmlNodePtr n)
 {
 	static const char *const names[] = { "select", "test", NULL };
-	xmlXPathCompExprPtr	 comp;
 	xmlChar			*v, *w;
 	size_t			 i;
 
@@ -341,10 +374,7 @@ theme_unstream(xmlXPathContextPtr x, xmlNodePtr n)
 		    XSLT_NAMESPACE) && names[i] != NULL; i++) {
 			if ((v = xmlGetNoNsProp(n, BAD_CAST names[i])) == NULL)
 				continue;
-			if (strpbrk((const char *)v, "[(@") == NULL &&
-			    strstr((const char *)v, "::") == NULL &&
-			    (comp = xmlXPathCtxtCompile(x, v)) != NULL) {
-				xmlXPathFreeCompExpr(comp);
+			if (plain_path((const char *)v)) {
 				w = BAD_CAST xstrcat3("(", (const char *)v,
 				    ")");
 				xmlSetProp(n, BAD_CAST names[i], w);
@@ -352,7 +382,7 @@ theme_unstream(xmlXPathContextPtr x, xmlNodePtr n)
 			}
 			xmlFree(v);
 		}
-		theme_unstream(x, n->children);
+		theme_unstream(n->children);
 	}
 }
 
@@ -367,7 +397,6 @@ theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
     xsltLoadType type)
 {
 	xsltTransformContextPtr	 tctx;
-	xmlXPathContextPtr	 x;
 	xmlDocPtr		 doc = NULL;
 	char			*path, *real = NULL;
 
@@ -377,13 +406,8 @@ theme_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 		real = theme_file(path);
 	if (real != NULL) {
 		doc = theme_parse(real, (const char *)uri, dict, THEME_PARSE);
-		if (doc != NULL && type != XSLT_LOAD_DOCUMENT &&
-		    (x = xmlXPathNewContext(doc)) != NULL) {
-			/* A bad expression is libxslt's to report, once. */
-			x->error = unstream_quiet;
-			theme_unstream(x, xmlDocGetRootElement(doc));
-			xmlXPathFreeContext(x);
-		}
+		if (doc != NULL && type != XSLT_LOAD_DOCUMENT)
+			theme_unstream(xmlDocGetRootElement(doc));
 		/* document() would go on with an empty node-set. */
 		if (doc == NULL && tctx != NULL)
 			xsltTransformError(tctx, NULL, NULL, _("%s: cannot be "
