@@ -245,4 +245,5 @@ for c in space latin long map; do
 	verdict "words-$c" "$why"
 done
 
+echo "thaibreak: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
