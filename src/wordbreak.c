@@ -39,6 +39,7 @@ struct wbworker {
 	struct strmap	 seen;		/* run -> index in out */
 	char		**keys;
 	char		**out;
+	size_t		*outlen;
 	size_t		 outsz;
 };
 
@@ -302,19 +303,21 @@ run_cached(const struct wordbreak *wb, struct wbworker *w, struct buf *b,
 	memcpy(key, p, len);
 	key[len] = '\0';
 	if ((i = strmap_get(&w->seen, key)) != STRMAP_NONE) {
-		buf_add(b, w->out[i]);
+		buf_addn(b, w->out[i], w->outlen[i]);
 		return;
 	}
 	put_run(wb, &one, w->brk, p, e);
-	buf_add(b, one.s);
+	buf_addn(b, one.s, one.len);
 	if (w->outsz >= CACHE_MAX) {
 		free(one.s);
 		return;
 	}
 	w->keys = xgrow(w->keys, w->outsz, sizeof(*w->keys));
 	w->out = xgrow(w->out, w->outsz, sizeof(*w->out));
+	w->outlen = xgrow(w->outlen, w->outsz, sizeof(*w->outlen));
 	w->keys[w->outsz] = xstrdup(key);
 	w->out[w->outsz] = one.s;
+	w->outlen[w->outsz] = one.len;
 	strmap_put(&w->seen, w->keys[w->outsz], w->outsz);
 	w->outsz++;
 }
@@ -386,8 +389,17 @@ wordbreak_page(struct wordbreak *wb, int w, const char *html, size_t len,
 	size_t		 nlen;
 	int		 skip = 0, close;
 
-	buf_add(&b, "");
+	/* Room for the page and its marks: a build's pages grow by a third. */
+	b.max = len + len / 2 + 64;
+	b.s = xmalloc(b.max);
+	b.s[0] = '\0';
 	while (p < e) {
+		/* Most bytes are neither a tag nor Thai: pass them quickly. */
+		while (p < e && *p != '<' && (skip > 0 ||
+		    (unsigned char)*p != 0xe0))
+			p++;
+		if (p == e)
+			break;
 		if (*p == '<') {
 			if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 				q = strstr(p + 4, "-->");
@@ -424,7 +436,7 @@ wordbreak_page(struct wordbreak *wb, int w, const char *html, size_t len,
 		    (const unsigned char *)e) != 0; q += 3)
 			continue;
 		/* One or two letters: nothing to break, nothing to keep. */
-		if (cells(p, (size_t)(q - p)) < 3) {
+		if (q - p < 9 || (q - p < 24 && cells(p, (size_t)(q - p)) < 3)) {
 			p = q;
 			continue;
 		}
@@ -453,6 +465,7 @@ wordbreak_free(struct wordbreak *wb)
 		}
 		free(wb->w[w].keys);
 		free(wb->w[w].out);
+		free(wb->w[w].outlen);
 		strmap_free(&wb->w[w].seen);
 	}
 	free(wb->w);
