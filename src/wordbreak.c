@@ -129,7 +129,10 @@ names_add(struct wordbreak *wb, const char *text, void *brk)
 	}
 }
 
-/* Names by first letter, longest first; equal lengths in byte order. */
+/*
+ * Names by first letter, longest first; equal lengths in byte order.
+ * qsort() takes no argument: wordbreak_new() runs before any thread.
+ */
 static const struct wordbreak *sorting;
 
 static int
@@ -391,7 +394,9 @@ wordbreak_page(struct wordbreak *wb, int w, const char *html, size_t len,
 	size_t		 nlen;
 	int		 skip = 0, close;
 
-	if (len < 15 || strncasecmp(html, "<!DOCTYPE html", 14) != 0) {
+	/* Without libthai's dictionary a run would be one unbreakable word. */
+	if (wk->brk == NULL || len < 15 ||
+	    strncasecmp(html, "<!DOCTYPE html", 14) != 0) {
 		*outlen = len;
 		return xstrndup(html, len);
 	}
