@@ -90,6 +90,8 @@ struct build {
 	struct model	*model;
 	struct publish	*pub;
 	struct cache	*cache;		/* the published build's fingerprints */
+	struct wordbreak *wb;		/* Thai words in the pages' text */
+	struct hash	 key;		/* the theme's key and the names' */
 	char		*cache_text;	/* this build's, saved once published */
 	struct job	*jobs;
 	size_t		 jobsz;
@@ -218,13 +220,13 @@ jobs_plan(struct build *b)
 
 /* Model, theme, publish: one page. */
 static int
-job_render(struct build *b, size_t i)
+job_render(struct build *b, size_t i, int w)
 {
 	const struct pageref	*r = &b->refs[i];
 	struct job		*j = &b->jobs[i];
 	const struct stamp	*old;
 	xmlDocPtr		 doc;
-	char			*html;
+	char			*html, *broken;
 	size_t			 len;
 	int			 ok;
 
@@ -247,6 +249,9 @@ job_render(struct build *b, size_t i)
 	    &j->d);
 	if (!ok)
 		return 0;
+	broken = wordbreak_page(b->wb, w, html, len, &len);
+	free(html);
+	html = broken;
 	ok = publish_write(b->pub, j->file, html, len);
 	free(html);
 	return ok;
@@ -275,7 +280,7 @@ task_run(struct build *b, struct task *t, int w)
 {
 	switch (t->kind) {
 	case TASK_PAGE:
-		return job_render(b, t->i);
+		return job_render(b, t->i, w);
 	case TASK_FILL:
 		feed_fill(b->feeds, t->i);
 		return 1;
@@ -408,7 +413,7 @@ cache_write(struct build *b)
 	struct buf	 text = { NULL, 0, 0 };
 	size_t		 i;
 
-	cache_head(&text, theme_key(b->theme));
+	cache_head(&text, &b->key);
 	for (i = 0; i < b->jobsz; i++) {
 		if (!publish_stamp(b->pub, b->jobs[i].file, &b->jobs[i].s))
 			goto fail;
@@ -556,6 +561,24 @@ build_plan(struct build *b)
 	jobs_plan(b);
 }
 
+/*
+ * The Thai word breaker for the loaded site and index, and the key of
+ * the render cache: a page depends on the theme and on the names kept
+ * whole, which another page's content may bring (an owner).
+ */
+static void
+breaks_make(struct build *b)
+{
+	struct hasher	*h;
+
+	wordbreak_free(b->wb);
+	b->wb = wordbreak_new(&b->site, &b->ix, b->threads);
+	h = hash_new();
+	hash_add(h, theme_key(b->theme), sizeof(struct hash));
+	wordbreak_key(b->wb, h);
+	hash_end(h, &b->key);
+}
+
 /* Load, index and prepare; returns an exit code, EXIT_FINE to go on. */
 static enum exitcode
 build_prepare(struct build *b, const char *source, const char *base_url,
@@ -587,6 +610,7 @@ build_prepare(struct build *b, const char *source, const char *base_url,
 		return EXIT_CONTENT;
 	if (interrupted)
 		return EXIT_SYSTEM;
+	breaks_make(b);
 	if ((b->pdf = pdf_renderer()) == NULL)
 		fprintf(stderr, _("prongsai: warning: WeasyPrint (Debian "
 		    "package weasyprint) is not installed, so the reports "
@@ -642,6 +666,7 @@ build_free(struct build *b)
 	free(b->feed_want);
 	feed_free(b->feeds);
 	model_free(b->model);
+	wordbreak_free(b->wb);
 	cache_free(b->cache);
 	free(b->cache_text);
 	theme_free(b->theme);
@@ -771,7 +796,7 @@ build_into(struct build *b, const char *source, const char *out)
 		free(real);
 		return EXIT_SYSTEM;
 	}
-	b->cache = cache_load(cpath, theme_key(b->theme));
+	b->cache = cache_load(cpath, &b->key);
 	if ((rc = build_render(b)) == EXIT_FINE &&
 	    !publish_commit(b->pub))
 		rc = EXIT_SYSTEM;
@@ -1051,7 +1076,7 @@ build_update(struct build *b, const char *out, char *const *rels,
 	size_t		 osz = b->jobsz, i, k;
 	struct strmap	 ofiles = { 0 }, nfiles = { 0 }, okeys = { 0 };
 	struct touch	*t = touch_new();
-	struct hash	 old404, *o404 = NULL;
+	struct hash	 old404, *o404 = NULL, okey;
 	struct measure	*m;
 	char		**onames = NULL, **ofeeds = NULL, *shown;
 	size_t		 onamesz = 0, ofeedsz = 0, oyearsz = 0;
@@ -1107,10 +1132,14 @@ build_update(struct build *b, const char *out, char *const *rels,
 	}
 	if (rc != EXIT_FINE)
 		goto out;
+	okey = b->key;
+	breaks_make(b);
 	build_plan(b);
 	for (i = 0; i < b->jobsz; i++) {
 		strmap_put(&nfiles, b->jobs[i].file, i);
-		if ((k = strmap_get(&ofiles, b->jobs[i].file)) !=
+		/* Other names kept whole: every page is made again. */
+		if (okey.a == b->key.a && okey.b == b->key.b &&
+		    (k = strmap_get(&ofiles, b->jobs[i].file)) !=
 		    STRMAP_NONE) {
 			b->jobs[i].known = 1;
 			b->jobs[i].old = b->jobs[i].s.h = ojobs[k].s.h;

@@ -11,7 +11,8 @@
 static const char *const knownkeys[] = {
 	"title", "organization", "base_url", "language", "digits", "era",
 	"description", "current_year", "feed_limit", "theme", "unsafe_html",
-	"menu", "logo", "main_site", "contact", "colors", "policies", NULL
+	"menu", "logo", "main_site", "contact", "colors", "policies", "words",
+	NULL
 };
 static const char *const menukeys[] = { "title", "url", NULL };
 static const char *const logokeys[] = { "file", "alt", NULL };
@@ -395,6 +396,60 @@ config_init(struct config *cfg)
 	cfg->feed_limit = 50;
 }
 
+/* The most characters a word of 'words' may have (wordbreak.c keeps it whole). */
+#define WORD_MAX	20
+
+/*
+ * words: the editors' own words (names of places, projects) that lines
+ * must not break inside: a list of Thai words, each without spaces.
+ */
+static void
+config_words(const struct fctx *c, const struct ynode *n, struct config *cfg)
+{
+	const struct ynode	*k;
+	const char		*p;
+	unsigned		 ch;
+	size_t			 i, len, chars;
+	char			*w;
+
+	if (n->type != Y_SEQ) {
+		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
+		    _("'words' must be a list of Thai words, one a line "
+		    "starting with '- '"));
+		return;
+	}
+	for (i = 0; i < n->kidsz; i++) {
+		k = n->kids[i];
+		if (!field_str(c, k, "words", &w))
+			continue;
+		for (p = w, chars = 0; *p != '\0'; p += len, chars++) {
+			len = text_char(p, &ch);
+			if (ch < 0x0e01 || ch > 0x0e4f)
+				break;
+		}
+		if (*p != '\0') {
+			diag_add(c->d, c->file, k->pos.line, k->pos.col,
+			    SEV_ERROR, _("'%s' in 'words' must be one Thai word, "
+			    "without spaces, digits or other letters, such as "
+			    "ทุ่งลูกนก"), w);
+			free(w);
+			continue;
+		}
+		if (chars > WORD_MAX) {
+			diag_add(c->d, c->file, k->pos.line, k->pos.col,
+			    SEV_ERROR, _("'%s' in 'words' is %zu characters "
+			    "long, more than %d: a word that long would not fit "
+			    "a phone's line; list only the name that must not "
+			    "be broken"), w, chars, WORD_MAX);
+			free(w);
+			continue;
+		}
+		cfg->words = xgrow(cfg->words, cfg->wordsz,
+		    sizeof(*cfg->words));
+		cfg->words[cfg->wordsz++] = w;
+	}
+}
+
 static void
 config_fields(const struct fctx *c, const struct ynode *root,
     struct config *cfg)
@@ -436,6 +491,8 @@ config_fields(const struct fctx *c, const struct ynode *root,
 	if ((v = ymap_get(root, "menu")) != NULL)
 		config_menu(c, v, cfg);
 	config_identity(c, root, &cfg->id);
+	if ((v = ymap_get(root, "words")) != NULL)
+		config_words(c, v, cfg);
 }
 
 /*
@@ -497,5 +554,8 @@ config_free(struct config *cfg)
 		free(cfg->id.policies[i].url);
 	}
 	free(cfg->id.policies);
+	for (i = 0; i < cfg->wordsz; i++)
+		free(cfg->words[i]);
+	free(cfg->words);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -111,6 +111,7 @@ char		*collate_key(const char *);
 size_t		 thai_cut(void *, const char *, size_t);
 void		*thai_brk_new(void);
 void		 thai_brk_free(void *);
+size_t		 thai_breaks(void *, const char *, size_t, size_t *, size_t);
 
 /* frontmatter.c: split the --- block, libyaml events into ynode trees. */
 enum fmerr {
@@ -331,6 +332,15 @@ int		 theme_apply(const struct theme *, size_t,
 			struct _xmlDoc *, const char *, char **, size_t *,
 			struct diags *);
 void		 theme_free(struct theme *);
+
+/* wordbreak.c: Thai lines broken only between words, in every page's text. */
+struct wordbreak;
+struct wordbreak *wordbreak_new(const struct site *, const struct index *,
+			int);
+void		 wordbreak_key(const struct wordbreak *, struct hasher *);
+char		*wordbreak_page(struct wordbreak *, int, const char *, size_t,
+			size_t *);
+void		 wordbreak_free(struct wordbreak *);
 
 /* publish.c: a fresh folder, swapped in atomically. */
 struct publish;

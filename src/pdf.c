@@ -45,6 +45,11 @@ extern char **environ;
  * points U+F700-U+F71A that Thai fonts give lowered and shifted marks)
  * to its base character;
  * "ดําเนินการ" is the same text under Unicode compatibility (NFKC).
+ *
+ * The words of Thai runs (wordbreak.c) are for browsers: WeasyPrint
+ * breaks Thai with libthai itself, and with a <wbr> between words, or
+ * in nowrap, it leaves lines running off the page; so they are turned
+ * off here, and only the names it would cut (span.n) stay unbroken.
  */
 static const char script[] =
     "import os, re, sys, urllib.parse\n"
@@ -84,7 +89,11 @@ static const char script[] =
     "    elif u.startswith('data:'):\n"
     "        return default_url_fetcher(u, *args, **kw)\n"
     "    raise ValueError('not fetched: ' + u)\n"
-    "HTML(filename=page, base_url=url, url_fetcher=fetch).write_pdf(out)\n";
+    "from weasyprint import CSS\n"
+    "words = CSS(string='.w{white-space:normal!important}'\n"
+    "    'wbr{display:none!important}')\n"
+    "HTML(filename=page, base_url=url, url_fetcher=fetch).write_pdf(out,\n"
+    "    stylesheets=[words])\n";
 
 /*
  * The interpreter that runs the renderer: WeasyPrint's command is a

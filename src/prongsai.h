@@ -330,6 +330,8 @@ struct config {
 	struct menuitem	*menu;
 	size_t		 menusz;
 	struct identity	 id;		/* logo, main site, contact, colours, policies */
+	char		**words;	/* the editors' own words, kept whole */
+	size_t		 wordsz;
 };
 
 /* One ITA indicator of a fiscal year's framework. */

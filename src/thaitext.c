@@ -296,3 +296,47 @@ text_blank(const char *s)
 	}
 	return 1;
 }
+
+/*
+ * The word boundaries libthai's dictionary finds inside the len bytes
+ * of Thai letters at utf8 (no other character): their byte offsets,
+ * strictly between 0 and len, into offs (room for max), in order.
+ * Returns how many.  For wordbreak.c, which runs it on every Thai run
+ * of every page, so short runs go through the stack.
+ */
+size_t
+thai_breaks(void *brk, const char *utf8, size_t len, size_t *offs,
+    size_t max)
+{
+	thchar_t	 tbuf[256], *tis = tbuf;
+	size_t		 obuf[256], *at = obuf, i = 0, n, k = 0, out = 0;
+	int		 pbuf[256], *pos = pbuf, np, j;
+	thchar_t	 c;
+
+	if (brk == NULL || len == 0)
+		return 0;
+	if (len + 1 > 256) {
+		tis = xmalloc(len + 1);
+		at = xcalloc(len + 1, sizeof(*at));
+		pos = xcalloc(len + 1, sizeof(*pos));
+	}
+	while (i < len) {
+		c = th_uni2tis((thwchar_t)utf8_decode(
+		    (const unsigned char *)utf8 + i, &n));
+		at[k] = i;
+		tis[k++] = c == THCHAR_ERR || c == 0 ? '~' : c;
+		i += n;
+	}
+	at[k] = len;
+	tis[k] = '\0';
+	np = th_brk_find_breaks(brk, tis, pos, k + 1);
+	for (j = 0; j < np && out < max; j++)
+		if (pos[j] > 0 && (size_t)pos[j] < k)
+			offs[out++] = at[pos[j]];
+	if (tis != tbuf) {
+		free(tis);
+		free(at);
+		free(pos);
+	}
+	return out;
+}

@@ -15,7 +15,8 @@
 #      copy of it with varied progress and status;
 #  (c) in headless Chromium (tests/report.mjs, playwright-core with
 #      /usr/bin/chromium): the report printed to PDF has only A4 landscape
-#      pages (pdfinfo) holding every measure title (pdftotext); the home
+#      pages (pdfinfo), at most 7 of them, holding every measure title
+#      (pdftotext); the home
 #      and year pages at 360 px and 1280 px do not scroll sideways.
 #      The same for the varied copy (its long labels must fit).
 #      Screenshots and the PDF are kept in tests/out/ (git-ignored).
@@ -331,6 +332,11 @@ def check_pdf(info, text_default, text_raw, content):
            if abs(float(w) - 842) > 1 or abs(float(h) - 595) > 1]
     result('pdf/a4-landscape', None if sizes and not bad else
            'page sizes %r' % (bad or 'none'))
+    # Chromium's own print, as a clerk prints the page (8 pages before
+    # print.css scaled Laksaman for it as fontconfig does for WeasyPrint).
+    result('pdf/at-most-7-pages', None if 0 < len(sizes) <= 7 else
+           '%d pages' % len(sizes))
+    print('# Chromium prints the report of 16 rows on %d A4 pages' % len(sizes))
     t1 = nows(open(text_default, encoding='utf-8').read())
     t2 = nows(open(text_raw, encoding='utf-8').read())
     miss = [m['title'] for m in measures(content, 2566)
