@@ -172,8 +172,8 @@ xml_part(struct zipdoc *z, const char *name, int need)
 	xmlParserCtxt	*ctx;
 	xmlDoc		*x = NULL;
 	const xmlError	*e;
-	char		*buf;
-	size_t		 len;
+	char		*buf = NULL;
+	size_t		 len = 0;
 	int		 rc;
 
 	if ((rc = zip_part(z, name, &buf, &len)) <= 0) {
