@@ -291,7 +291,7 @@ for i in range(300):
             s += p[n % len(p)]
             n //= len(p)
             if n == 0: break
-        names.append("ก" + s.replace("\\\\", ""))
+        names.append("ก" + s.replace("\\\\", "") + "ข")
         k += 1
     m(i, names)'
 case $bin in

@@ -44,7 +44,9 @@ mkdir -p "$root$base"
 rmdir "$root$base"
 ln -s "$out" "$root${base%/}"
 
-# http.server, on a port the kernel picks; it says which.  Its answers
+# http.server, on a port the kernel picks; it says which, in a log of
+# this crawl's own (the background job truncates its log only once it
+# runs, so a shared one could still show the last crawl's dead port).  Its answers
 # carry a LinkChecker header, which lifts linkchecker's 10 requests a
 # second limit for this host (see linkcheck/checker/httpurl.py).
 "$py" -u -c '
@@ -57,16 +59,16 @@ s = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
     functools.partial(H, directory=sys.argv[1]))
 print("port", s.server_address[1])
 s.serve_forever()
-' "$root" >"$work/server.log" 2>&1 &
+' "$root" >"$work/server-$name.log" 2>&1 &
 server=$!
 port=
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$work/server.log" 2>/dev/null)
+	port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$work/server-$name.log" 2>/dev/null)
 	[ -n "$port" ] && break
 	sleep 0.25
 done
 if [ -z "$port" ]; then
-	echo "FAIL: links/$name/setup: http.server did not start: $(head -n 5 "$work/server.log")"
+	echo "FAIL: links/$name/setup: http.server did not start: $(head -n 5 "$work/server-$name.log")"
 	return 1
 fi
 home=http://127.0.0.1:$port${base}index.html
