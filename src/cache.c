@@ -268,6 +268,25 @@ cache_line(struct buf *b, const char *path, const struct stamp *s)
 }
 
 /*
+ * The output folder a cache file names on its second line ("output
+ * PATH"), read from f into line (of size sz), or NULL if it names none.
+ */
+static const char *
+output_line(FILE *f, char *line, size_t sz)
+{
+	size_t	 n;
+
+	if (fgets(line, (int)sz, f) == NULL ||
+	    fgets(line, (int)sz, f) == NULL ||
+	    strncmp(line, "output ", 7) != 0)
+		return NULL;
+	n = strlen(line);
+	if (n > 0 && line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return line + 7;
+}
+
+/*
  * Is the folder out (its real path) the one the build that saved the
  * cache file path published?  Its path and its device and inode must
  * both be the recorded ones: a folder made again under the same name,
@@ -279,20 +298,16 @@ cache_owns(const char *path, const char *out)
 	struct stat	 st;
 	FILE		*f;
 	char		 line[4096];
+	const char	*o;
 	unsigned long long dev, ino;
 	size_t		 n;
 	int		 ours = 0;
 
 	if (stat(out, &st) != 0 || (f = fopen(path, "r")) == NULL)
 		return 0;
-	if (fgets(line, sizeof(line), f) != NULL &&
-	    fgets(line, sizeof(line), f) != NULL &&
-	    strncmp(line, "output ", 7) == 0) {
-		n = strlen(line);
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		ours = n - 7 == out_len(out) &&
-		    strncmp(line + 7, out, n - 7) == 0 &&
+	if ((o = output_line(f, line, sizeof(line))) != NULL) {
+		n = strlen(o);
+		ours = n == out_len(out) && strncmp(o, out, n) == 0 &&
 		    fgets(line, sizeof(line), f) != NULL &&
 		    sscanf(line, "folder %llu %llu", &dev, &ino) == 2 &&
 		    dev == (unsigned long long)st.st_dev &&
@@ -314,7 +329,7 @@ cache_prune(const char *dir, const char *mine)
 	struct stat	 st;
 	FILE		*f;
 	char		*p, line[4096];
-	size_t		 n;
+	const char	*o;
 	int		 gone;
 
 	if ((d = opendir(dir)) == NULL)
@@ -327,15 +342,9 @@ cache_prune(const char *dir, const char *mine)
 		p = path_join(dir, e->d_name);
 		gone = 0;
 		if ((f = fopen(p, "r")) != NULL) {
-			if (fgets(line, sizeof(line), f) != NULL &&
-			    fgets(line, sizeof(line), f) != NULL &&
-			    strncmp(line, "output /", 8) == 0) {
-				n = strlen(line);
-				if (n > 0 && line[n - 1] == '\n')
-					line[--n] = '\0';
-				gone = stat(line + 7, &st) == -1 &&
-				    errno == ENOENT;
-			}
+			if ((o = output_line(f, line, sizeof(line))) != NULL &&
+			    *o == '/')
+				gone = stat(o, &st) == -1 && errno == ENOENT;
 			fclose(f);
 		}
 		if (gone)
