@@ -258,6 +258,15 @@ put_run(const struct wordbreak *wb, struct buf *b, void *brk,
 	const struct name	*n;
 	const char		*q, *gap = p;
 
+	/* A run that is one name libthai would cut needs only its span.n,
+	   which is as unbroken as a span.w: the bytes of both are wasted. */
+	if ((n = name_at(wb, p, e)) != NULL && n->split &&
+	    n->len == (size_t)(e - p)) {
+		buf_add(b, "<span class=\"n\">");
+		buf_addn(b, p, n->len);
+		buf_add(b, "</span>");
+		return;
+	}
 	buf_add(b, "<span class=\"w\">");
 	for (q = p; q < e; ) {
 		/* A name starts a syllable: not after เ แ โ ใ ไ. */
