@@ -16,8 +16,9 @@ from the publication or the period start, lastmod from the last update, an
 `owners` taxonomy list, the other fields as page params, the period bounds
 in the common era) and the same Markdown bodies, and an _index.md for the
 home page, each year (YEAR/), its areas (YEAR/iit/...) and report
-(YEAR/report/), each area's feed (iit/feed.xml), each year's open data (data/YEAR/) and
-the owner list, so that
+(YEAR/report/) and measures by status (YEAR/status/STATUS/), each area's
+feed (iit/feed.xml), the data dictionary (data/), each year's open data
+(data/YEAR/) and the owner list, so that
 Hugo writes the same paths as Prongsai.
 
 Deterministic: everything comes from one random.Random(42); no clock, no
@@ -410,15 +411,18 @@ def hugo_sections(hugo):
               "---\n" + "\n".join(fm) + "\n---\n")
     page("", ["title: " + yq(SITE_YAML.split("\n")[0][7:])])
     page("owners", ["title: ผู้รับผิดชอบทั้งหมด"])
-    page("data", ["title: data", "_build: {render: never, list: never}"])
+    page("data", ["title: ข้อมูลเปิด", "type: datadict"])
     for fy in YEARS:
         page(str(fy), ["title: ปีงบประมาณ " + thai(fy), "type: year",
                        "year: %d" % fy])
         page("data/%d" % fy, ["title: " + str(fy), "type: yeardata",
                               "year: %d" % fy,
-                              "outputs: [ydatajson, ydatacsv]"])
+                              "outputs: [ydatajson, ydatacsv, ydatacsvth]"])
         page("%d/report" % fy, ["title: รายงานผลการดำเนินการ ปีงบประมาณ "
                                 + thai(fy), "type: report", "year: %d" % fy])
+        for st in STATUSES:
+            page("%d/status/%s" % (fy, st), ["title: " + st, "type: status",
+                                             "year: %d" % fy, "status: " + st])
         for a in AREAS:
             page("%d/%s" % (fy, AREA_DIRS[a]),
                  ["title: " + a, "type: area", "year: %d" % fy,

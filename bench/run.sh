@@ -126,7 +126,12 @@ for d, _, files in os.walk(sys.argv[1]):
     for f in files:
         if f.endswith((".html", ".xml")):
             b = open(os.path.join(d, f), "rb").read()
-            total += len(mark.sub(lambda m: m.group(1).replace(b"<wbr>", b""), b))
+            while True:     # a span.n inside a span.w: inner ones first
+                u = mark.sub(lambda m: m.group(1).replace(b"<wbr>", b""), b)
+                if u == b:
+                    break
+                b = u
+            total += len(b)
 print(total)
 PYEOF
 }
