@@ -340,8 +340,9 @@ field_year(const struct fctx *c, const struct ynode *n, int *out)
 {
 	long	 v;
 
+	/* Compared with v itself: v + 543 overflows for a huge number. */
 	if (n->type == Y_SCALAR && parse_int(n->value, &v) &&
-	    v + 543 >= 2500 && v + 543 <= 2700) {
+	    v >= 2500 - 543 && v <= 2700 - 543) {
 		diag_add(c->d, c->file, n->pos.line, n->pos.col, SEV_ERROR,
 		    _("'fiscal_year' is %ld, but fiscal years are written in "
 		    "the Buddhist Era (พ.ศ.): did you mean %ld?"), v, v + 543);
