@@ -257,17 +257,14 @@ put_run(const struct wordbreak *wb, struct buf *b, void *brk,
 {
 	const struct name	*n;
 	const char		*q, *gap = p;
+	int			 bare;
 
-	/* A run that is one name libthai would cut needs only its span.n,
-	   which is as unbroken as a span.w: the bytes of both are wasted. */
-	if ((n = name_at(wb, p, e)) != NULL && n->split &&
-	    n->len == (size_t)(e - p)) {
-		buf_add(b, "<span class=\"n\">");
-		buf_addn(b, p, n->len);
-		buf_add(b, "</span>");
-		return;
-	}
-	buf_add(b, "<span class=\"w\">");
+	/* A run that is one name libthai would cut needs only the name's
+	   span.n, which is as unbroken as a span.w around it would be. */
+	bare = (n = name_at(wb, p, e)) != NULL && n->split &&
+	    n->len == (size_t)(e - p);
+	if (!bare)
+		buf_add(b, "<span class=\"w\">");
 	for (q = p; q < e; ) {
 		/* A name starts a syllable: not after เ แ โ ใ ไ. */
 		if ((q > p && thai_at((const unsigned char *)q - 3,
@@ -296,7 +293,8 @@ put_run(const struct wordbreak *wb, struct buf *b, void *brk,
 	}
 	if (gap < e)
 		put_words(b, brk, gap, e);
-	buf_add(b, "</span>");
+	if (!bare)
+		buf_add(b, "</span>");
 }
 
 /* The run [p, e) into b, from worker w's cache when it did it before. */
