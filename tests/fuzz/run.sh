@@ -14,6 +14,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 3
 export TZ=Asia/Bangkok LC_ALL=C.UTF-8
 time=${FUZZ_TIME:-60}
+slow=${FUZZ_SLOW:-10}	# seconds after which libFuzzer keeps a slow unit
 out=build/fuzz
 # UBSan reports carry a stack like ASan's; -fno-sanitize-recover stops.
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -104,7 +105,7 @@ for name in "$@"; do
 	[ -d "tests/fuzz/regress/$name" ] && regress=tests/fuzz/regress/$name
 	start=$(date +%s)
 	"$exe" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 \
-	    -report_slow_units="${FUZZ_SLOW:-10}" \
+	    -report_slow_units="$slow" \
 	    -print_final_stats=1 $dict -artifact_prefix="$crash/" \
 	    "$corpus" $regress >"$log" 2>&1
 	st=$?
@@ -112,9 +113,10 @@ for name in "$@"; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 	kept=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log")
-	# A slow unit (over 10 s, not a crash) is kept only when it is slow
-	# again on its own: on this shared machine a stall of the host can
-	# make one run slow, which says nothing of the code.
+	# A slow unit (not a crash) is kept only when it is slow again on
+	# its own, three runs taking $slow s or more: on this shared machine
+	# a stall of the host can make one run slow, which says nothing of
+	# the code.
 	stalls=
 	if [ "$st" -eq 0 ] && [ -n "$kept" ]; then
 		left=
@@ -125,7 +127,7 @@ for name in "$@"; do
 				"$exe" -runs=3 -timeout=10 "$k" >>"$log" 2>&1
 				rst=$?
 				rsecs=$(($(date +%s) - t0))
-				if [ "$rst" -eq 0 ] && [ "$rsecs" -lt 5 ]; then
+				if [ "$rst" -eq 0 ] && [ "$rsecs" -lt "$slow" ]; then
 					stalls="$stalls $(basename "$k")"
 					rm -f "$k"
 					continue
