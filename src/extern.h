@@ -218,6 +218,9 @@ void		 markdown_init(void);
 struct body	*markdown_render(const char *, int);
 void		 body_free(struct body *);
 int		 body_has(const struct body *, enum column);
+char		*body_unpack(const struct body *);
+int		 body_run(const struct body *, enum column, size_t *, size_t *,
+		    size_t *);
 const char	*markdown_heading(enum column);
 
 /* site.c: load a site: walk content/, read files under the size, UTF-8 and link rules. */
@@ -262,8 +265,8 @@ struct htmlrefs;
 struct hasher;
 struct htmlrefs	*html_refs_new(char *(*)(void *, const char *), char *,
 			const char *);
-size_t		 html_refs_add(struct htmlrefs *, const char *const *,
-			const size_t *, size_t);
+size_t		 html_refs_add(struct htmlrefs *, const struct body *,
+		    enum column);
 void		 html_refs_hash(const struct htmlrefs *, struct hasher *);
 int		 html_refs_put(const struct htmlrefs *, size_t, struct buf *);
 void		 html_refs_free(struct htmlrefs *);

@@ -158,21 +158,22 @@ body_html(const struct feeds *f, const struct measure *m, const char *page)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
-	char		*out;
+	char		*html, *out = NULL;
 	struct abslink	 a = { f->cfg, page };
 
-	if (m->html == NULL || m->html->all == NULL ||
-	    m->html->all[0] == '\0')
+	if (m->html == NULL || m->html->len == 0)
 		return NULL;
+	html = body_unpack(m->html);
 	if (!f->cfg->unsafe_html)
-		return html_rebase(m->html->all, abs_link, &a);
-	if ((doc = html_parse(m->html->all)) == NULL)
-		return NULL;
-	root = xmlDocGetRootElement(doc);
-	if (root != NULL)
-		html_urls(root->children, abs_link, &a);
-	out = html_dump(doc, root);
-	xmlFreeDoc(doc);
+		out = html_rebase(html, abs_link, &a);
+	else if ((doc = html_parse(html)) != NULL) {
+		root = xmlDocGetRootElement(doc);
+		if (root != NULL)
+			html_urls(root->children, abs_link, &a);
+		out = html_dump(doc, root);
+		xmlFreeDoc(doc);
+	}
+	free(html);
 	return out;
 }
 

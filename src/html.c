@@ -491,13 +491,12 @@ html_place_end(struct placing *p, const char *word)
  * HTML.  A year's report at national scale held every measure's placed
  * columns twice (as text in the model and again in the result), a
  * fifth of the build's peak; and a page the render cache keeps is never
- * placed at all.  The fragments are not copied: they belong to the
- * site, which outlives every page.
+ * placed at all.  The bodies are not copied: they belong to the site,
+ * which outlives every page.
  */
 struct bodyref {
-	const char	**frags;
-	size_t		 *lens;
-	size_t		  n;
+	const struct body	*b;
+	enum column		 col;	/* the column shown; COL_NONE: all */
 };
 
 struct htmlrefs {
@@ -526,41 +525,39 @@ html_refs_new(char *(*link)(void *, const char *), char *arg,
 }
 
 /*
- * Add a body made of the n fragments frags (lens bytes each), which must
- * outlive the table (the arrays are copied, not the bytes).  Returns
- * its index, for html_refs_put().
+ * Add what column col of body b shows (COL_NONE: all of it); b must
+ * outlive the table.  Returns its index, for html_refs_put().
  */
 size_t
-html_refs_add(struct htmlrefs *r, const char *const *frags,
-    const size_t *lens, size_t n)
+html_refs_add(struct htmlrefs *r, const struct body *b, enum column col)
 {
-	struct bodyref	*b;
-
 	r->v = xgrow(r->v, r->sz, sizeof(*r->v));
-	b = &r->v[r->sz];
-	b->frags = xcalloc(n ? n : 1, sizeof(*b->frags));
-	b->lens = xcalloc(n ? n : 1, sizeof(*b->lens));
-	memcpy(b->frags, frags, n * sizeof(*frags));
-	memcpy(b->lens, lens, n * sizeof(*lens));
-	b->n = n;
+	r->v[r->sz].b = b;
+	r->v[r->sz].col = col;
 	return r->sz++;
 }
 
 /*
  * Feed what the bodies are made of into h: placing is a function of the
- * fragments, the root and the word, so equal inputs mean equal HTML.
+ * body, its column, the root and the word, so equal inputs mean equal
+ * HTML.  The compressed bytes stand for the HTML: the same HTML always
+ * packs to the same bytes, and other HTML to other bytes.
  */
 void
 html_refs_hash(const struct htmlrefs *r, struct hasher *h)
 {
-	size_t	 i, k;
+	const struct bodyref	*v;
+	char			 head[64];
+	size_t			 i;
 
 	hash_str(h, r->arg);
 	hash_str(h, r->word);
 	for (i = 0; i < r->sz; i++) {
-		hash_add(h, "b", 1);
-		for (k = 0; k < r->v[i].n; k++)
-			hash_add(h, r->v[i].frags[k], r->v[i].lens[k]);
+		v = &r->v[i];
+		snprintf(head, sizeof(head), "b%d:%zu:", (int)v->col,
+		    v->b->zlen);
+		hash_str(h, head);
+		hash_add(h, v->b->z, v->b->zlen);
 	}
 }
 
@@ -569,14 +566,16 @@ int
 html_refs_put(const struct htmlrefs *r, size_t i, struct buf *b)
 {
 	struct placing	*pl;
-	char		*html;
-	size_t		 k;
+	char		*all, *html;
+	size_t		 k = 0, off, len;
 
 	if (r == NULL || i >= r->sz)
 		return 0;
+	all = body_unpack(r->v[i].b);
 	pl = html_place_begin(r->link, r->arg);
-	for (k = 0; k < r->v[i].n; k++)
-		html_place_add(pl, r->v[i].frags[k], r->v[i].lens[k]);
+	while (body_run(r->v[i].b, r->v[i].col, &k, &off, &len))
+		html_place_add(pl, all + off, len);
+	free(all);
 	html = html_place_end(pl, r->word);
 	buf_add(b, html);
 	free(html);
@@ -586,14 +585,8 @@ html_refs_put(const struct htmlrefs *r, size_t i, struct buf *b)
 void
 html_refs_free(struct htmlrefs *r)
 {
-	size_t	 i;
-
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->sz; i++) {
-		free(r->v[i].frags);
-		free(r->v[i].lens);
-	}
 	free(r->v);
 	free(r->arg);
 	free(r);

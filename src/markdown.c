@@ -5,6 +5,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <zstd.h>
 
 #include "extern.h"
 
@@ -144,6 +145,95 @@ first_paragraph(cmark_node *doc)
 	return copy;
 }
 
+/*
+ * Level 1: each body is compressed once and unpacked a few times (its
+ * page, its report, its feed, the search index), and the faster levels
+ * keep most of the gain on a few kilobytes of HTML.
+ */
+#define BODY_ZLEVEL	1
+
+/* Each thread's zstd contexts, made when it first needs one. */
+struct zctx {
+	ZSTD_CCtx	*c;
+	ZSTD_DCtx	*d;
+};
+
+static pthread_key_t	zkey;
+static pthread_once_t	zonce = PTHREAD_ONCE_INIT;
+
+static void
+zctx_free(void *arg)
+{
+	struct zctx	*z = arg;
+
+	ZSTD_freeCCtx(z->c);
+	ZSTD_freeDCtx(z->d);
+	free(z);
+}
+
+static void
+zkey_make(void)
+{
+	if (pthread_key_create(&zkey, zctx_free) != 0)
+		oom();
+}
+
+static struct zctx *
+zctx(void)
+{
+	struct zctx	*z;
+
+	pthread_once(&zonce, zkey_make);
+	if ((z = pthread_getspecific(zkey)) == NULL) {
+		z = xcalloc(1, sizeof(*z));
+		if (pthread_setspecific(zkey, z) != 0)
+			oom();
+	}
+	return z;
+}
+
+/*
+ * Keep html (len bytes) as the body's compressed HTML.  With room of
+ * ZSTD_compressBound() zstd fails only to allocate, as xmalloc() does.
+ */
+static void
+body_pack(struct body *b, const char *html, size_t len)
+{
+	struct zctx	*z = zctx();
+	size_t		 cap = ZSTD_compressBound(len), n;
+
+	if (z->c == NULL && (z->c = ZSTD_createCCtx()) == NULL)
+		oom();
+	b->z = xmalloc(cap);
+	n = ZSTD_compressCCtx(z->c, b->z, cap, html, len, BODY_ZLEVEL);
+	if (ZSTD_isError(n))
+		oom();
+	b->z = xreallocarray(b->z, n, 1);
+	b->zlen = n;
+	b->len = len;
+}
+
+/*
+ * The body's whole HTML, a new NUL-terminated string of b->len bytes
+ * (struct span's offsets index it).  The caller frees it.
+ */
+char *
+body_unpack(const struct body *b)
+{
+	struct zctx	*z = zctx();
+	char		*s = xmalloc(b->len + 1);
+	size_t		 n;
+
+	if (z->d == NULL && (z->d = ZSTD_createDCtx()) == NULL)
+		oom();
+	n = ZSTD_decompressDCtx(z->d, s, b->len, b->z, b->zlen);
+	/* What body_pack() made unpacks, or the memory is not ours. */
+	if (ZSTD_isError(n) || n != b->len)
+		abort();
+	s[n] = '\0';
+	return s;
+}
+
 /* Note that all[off, end) belongs to column col, joining it to the last span. */
 static void
 span_add(struct body *b, enum column col, size_t off, size_t end)
@@ -190,11 +280,8 @@ body_blocks(struct body *b, cmark_node *doc, int opts, cmark_llist *exts)
 		else
 			span_add(b, cur, off, all.len);
 	}
-	/*
-	 * Kept for the whole build: without the room buf_add() leaves to
-	 * grow, which was a third of the loaded site at national scale.
-	 */
-	b->all = all.s != NULL ? xreallocarray(all.s, all.len + 1, 1) : xstrdup("");
+	body_pack(b, all.s != NULL ? all.s : "", all.len);
+	free(all.s);
 }
 
 /*
@@ -237,12 +324,35 @@ body_has(const struct body *b, enum column col)
 	return 0;
 }
 
+/*
+ * The next run of the body's HTML that column col shows (COL_NONE: the
+ * whole body, as one run), from cursor *k (0 at first): sets *off and
+ * *len and returns 1, or returns 0 after the last.
+ */
+int
+body_run(const struct body *b, enum column col, size_t *k, size_t *off,
+    size_t *len)
+{
+	if (col == COL_NONE) {
+		*off = 0;
+		*len = b->len;
+		return (*k)++ == 0;
+	}
+	for (; *k < b->spansz; (*k)++)
+		if (b->spans[*k].col == col) {
+			*off = b->spans[*k].off;
+			*len = b->spans[(*k)++].len;
+			return 1;
+		}
+	return 0;
+}
+
 void
 body_free(struct body *b)
 {
 	if (b == NULL)
 		return;
-	free(b->all);
+	free(b->z);
 	free(b->spans);
 	free(b->first_para);
 	free(b);

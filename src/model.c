@@ -377,41 +377,41 @@ html_into(const struct pagectx *pc, xmlNodePtr n, const char *html,
 }
 
 /*
- * The n fragments frags (of lens bytes) of one body as the content of
- * element parent: by reference, one empty NS_BODY element whose ref
+ * What column col of body b shows (COL_NONE: all of it) as the content
+ * of element parent: by reference, one empty NS_BODY element whose ref
  * names the body in the page's table (see NS_BODY), placed for this page
  * only when the page is written; else as nodes.
  */
 static void
-body_into(const struct pagectx *pc, xmlNodePtr parent,
-    const char *const *frags, const size_t *lens, size_t n)
+body_into(const struct pagectx *pc, xmlNodePtr parent, const struct body *b,
+    enum column col)
 {
-	xmlNodePtr	 b;
+	xmlNodePtr	 n;
 	xmlNsPtr	 ns;
-	size_t		 i;
+	char		*all;
+	size_t		 k = 0, off, len;
 
 	if (!pc->byref) {
-		for (i = 0; i < n; i++)
-			html_into(pc, parent, frags[i], lens[i]);
+		all = body_unpack(b);
+		while (body_run(b, col, &k, &off, &len))
+			html_into(pc, parent, all + off, len);
+		free(all);
 		return;
 	}
-	i = html_refs_add(pc->refs, frags, lens, n);
-	b = xmlNewChild(parent, NULL, BAD_CAST_S("html"), NULL);
-	ns = xmlNewNs(b, BAD_CAST_S(NS_BODY), BAD_CAST_S("b"));
-	xmlSetNs(b, ns);
-	attrf(b, "ref", "%zu", i);
+	k = html_refs_add(pc->refs, b, col);
+	n = xmlNewChild(parent, NULL, BAD_CAST_S("html"), NULL);
+	ns = xmlNewNs(n, BAD_CAST_S(NS_BODY), BAD_CAST_S("b"));
+	xmlSetNs(n, ns);
+	attrf(n, "ref", "%zu", k);
 }
 
+/* Body b, all of it, as the content of a new element, if there is one. */
 static void
 html_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
-    const char *html)
+    const struct body *b)
 {
-	size_t	 len;
-
-	if (html != NULL) {
-		len = strlen(html);
-		body_into(pc, el(parent, name, NULL), &html, &len, 1);
-	}
+	if (b != NULL)
+		body_into(pc, el(parent, name, NULL), b, COL_NONE);
 }
 
 /* A body's section col as the children of a new element, if it has one. */
@@ -419,21 +419,8 @@ static void
 section_el(const struct pagectx *pc, xmlNodePtr parent, const char *name,
     const struct body *b, enum column col)
 {
-	const char	**frags;
-	size_t		 *lens, i, n = 0;
-
-	if (!body_has(b, col))
-		return;
-	frags = xcalloc(b->spansz, sizeof(*frags));
-	lens = xcalloc(b->spansz, sizeof(*lens));
-	for (i = 0; i < b->spansz; i++)
-		if (b->spans[i].col == col) {
-			frags[n] = b->all + b->spans[i].off;
-			lens[n++] = b->spans[i].len;
-		}
-	body_into(pc, el(parent, name, NULL), frags, lens, n);
-	free(frags);
-	free(lens);
+	if (body_has(b, col))
+		body_into(pc, el(parent, name, NULL), b, col);
 }
 
 static xmlNodePtr
@@ -673,7 +660,7 @@ static void
 measure_full(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 {
 	feed_el(pc, n, m, -1);
-	html_el(pc, n, "body", m->html->all);
+	html_el(pc, n, "body", m->html);
 	evidence_el(pc, n, m);
 	updates_el(pc, n, m);
 	neighbours_el(pc, n, m);
@@ -688,7 +675,7 @@ static void
 measure_row(const struct pagectx *pc, xmlNodePtr n, const struct measure *m)
 {
 	if (m->html->spansz == 0)
-		html_el(pc, n, "body", m->html->all);
+		html_el(pc, n, "body", m->html);
 	section_el(pc, n, "methods", m->html, COL_METHODS);
 	section_el(pc, n, "result", m->html, COL_RESULT);
 	evidence_el(pc, n, m);
@@ -1402,7 +1389,7 @@ model_page(const struct model *mo, const struct pageref *ref)
 	n = el(root, "doc", NULL);
 	attr(n, "slug", p->slug);
 	el(n, "title", p->title);
-	html_el(&pc, n, "body", p->html->all);
+	html_el(&pc, n, "body", p->html);
 	return page_end(&pc);
 }
 
@@ -1438,7 +1425,7 @@ model_report(const struct model *mo, const struct pageref *ref)
 	if (yg->report != NULL) {
 		el(rep, "title", yg->report->title);
 		period_el(&pc, rep, &yg->report->period, yg->year);
-		html_el(&pc, rep, "intro", yg->report->html->all);
+		html_el(&pc, rep, "intro", yg->report->html);
 	}
 	/* "ข้อมูล ณ วันที่": the newest date the year's content gives. */
 	for (i = 0; i < yg->sz; i++) {

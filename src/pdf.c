@@ -136,7 +136,7 @@ pdf_wanted(struct measure *const *m, size_t n)
 		for (k = 0; k < m[i]->ownersz; k++)
 			sz += strlen(m[i]->owners[k]);
 		if (m[i]->html != NULL)
-			sz += strlen(m[i]->html->all);
+			sz += m[i]->html->len;
 	}
 	return sz <= PDF_TEXT_MAX;
 }

@@ -206,17 +206,20 @@ enum column {
 /* A run of a body's HTML that belongs to one section. */
 struct span {
 	enum column	 col;
-	size_t		 off;		/* into struct body's all */
+	size_t		 off;		/* into the body's HTML (body_unpack()) */
 	size_t		 len;
 };
 
 /*
  * The rendered parts of a Markdown body; all strings owned.  Sections
  * are spans of the whole body's HTML, not copies: at national scale the
- * copies were a fifth of the memory the loaded site takes.
+ * copies were a fifth of the memory the loaded site takes.  The HTML is
+ * kept compressed (markdown.c): plain, the bodies were half of it.
  */
 struct body {
-	char		*all;		/* the whole body as HTML */
+	unsigned char	*z;		/* the whole body's HTML, as zstd */
+	size_t		 zlen;
+	size_t		 len;		/* the HTML's length */
 	struct span	*spans;		/* in body order; a section may recur */
 	size_t		 spansz;
 	char		*first_para;	/* plain text of the first paragraph, or NULL */

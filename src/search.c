@@ -438,6 +438,16 @@ add_part(struct buf *b, const char *s)
 	buf_addn(b, " ", 1);
 }
 
+/* Append the text a reader sees in body bd to b. */
+static void
+body_add(struct buf *b, const struct body *bd)
+{
+	char	*html = body_unpack(bd);
+
+	search_html_text(b, html);
+	free(html);
+}
+
 /*
  * The text of d after its title, as a reader sees it: summary, owners,
  * body.  A new string, in NFC (text_norm) but not yet in search normal
@@ -455,9 +465,9 @@ doc_text(const struct sdoc *d)
 		for (i = 0; i < d->m->ownersz; i++)
 			add_part(&b, d->m->owners[i]);
 		if (d->m->html != NULL)
-			search_html_text(&b, d->m->html->all);
+			body_add(&b, d->m->html);
 	} else if (d->p->html != NULL)
-		search_html_text(&b, d->p->html->all);
+		body_add(&b, d->p->html);
 	if (b.s == NULL)
 		return xstrdup("");
 	n = search_norm_text(b.s);

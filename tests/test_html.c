@@ -59,14 +59,16 @@ static void
 same_as_tree(void **state)
 {
 	struct body	*b;
-	char		*want, *got;
+	char		*all, *want, *got;
 	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < NELEM(bodies); i++) {
 		b = markdown_render(bodies[i], 0);
-		want = b->all[0] != '\0' ? by_tree(b->all) : NULL;
-		got = html_rebase(b->all, rewrite, NULL);
+		all = body_unpack(b);
+		want = all[0] != '\0' ? by_tree(all) : NULL;
+		got = html_rebase(all, rewrite, NULL);
+		free(all);
 		if (want == NULL)
 			assert_string_equal(got, "");
 		else {

@@ -127,6 +127,20 @@ refused(const char *head, const char *lines, unsigned line, unsigned col,
 	diag_free(&d);
 }
 
+/*
+ * A body's whole HTML, unpacked; valid until the next call (the last
+ * one stays reachable, so no leak is reported).
+ */
+static char	*unpacked;
+
+static const char *
+html_all(const struct body *b)
+{
+	free(unpacked);
+	unpacked = body_unpack(b);
+	return unpacked;
+}
+
 /* PLANNED plus lines must load with no problem. */
 static struct measure *
 accepted(const char *head, const char *lines)
@@ -251,7 +265,7 @@ complete_measure(void **state)
 	/* the body */
 	/* The body is kept only as HTML once rendered. */
 	assert_null(m->body);
-	assert_string_equal(m->html->all, "<h2>วิธีการดำเนินการ</h2>\n");
+	assert_string_equal(html_all(m->html), "<h2>วิธีการดำเนินการ</h2>\n");
 	assert_non_null(m->html);
 	measure_free(m);
 }
@@ -284,7 +298,7 @@ minimal_measure(void **state)
 	assert_int_equal(m->published.year, 0);
 	assert_int_equal(m->pos[F_PUBLISHED].line, 0);
 	assert_null(m->body);
-	assert_string_equal(m->html->all, "");
+	assert_string_equal(html_all(m->html), "");
 	measure_free(m);
 }
 
@@ -1250,7 +1264,7 @@ markdown_blocks_whole(void **state)
 		whole = cmark_render_html(doc, opts,
 		    cmark_parser_get_syntax_extensions(p));
 		b = markdown_render(bodies[i], unsafe);
-		assert_string_equal(b->all, whole);
+		assert_string_equal(html_all(b), whole);
 		body_free(b);
 		free(whole);
 		cmark_node_free(doc);
@@ -1263,13 +1277,53 @@ static char *
 column(const struct body *b, enum column col)
 {
 	struct buf	 t = { NULL, 0, 0 };
-	size_t		 i;
+	size_t		 k = 0, off, len;
+	const char	*all = html_all(b);
 
-	for (i = 0; i < b->spansz; i++)
-		if (b->spans[i].col == col)
-			buf_addn(&t, b->all + b->spans[i].off,
-			    b->spans[i].len);
+	while (body_run(b, col, &k, &off, &len))
+		buf_addn(&t, all + off, len);
 	return t.s;
+}
+
+/*
+ * A body is kept compressed and unpacks to what it was: a long Thai
+ * body takes less than half its bytes, an empty one unpacks to "", and
+ * body_run() gives the whole body as one run and a column run by run.
+ */
+static void
+markdown_packed(void **state)
+{
+	struct buf	 src = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	struct body	*b;
+	size_t		 i, k = 0, off, len;
+
+	(void)state;
+	buf_add(&src, "## วิธีการดำเนินการ\n\n");
+	for (i = 0; i < 200; i++) {
+		buf_add(&src, "- จัดอบรมเจ้าหน้าที่เรื่องการเปิดเผยข้อมูล\n");
+		buf_add(&want, "<li>จัดอบรมเจ้าหน้าที่เรื่องการเปิดเผยข้อมูล</li>\n");
+	}
+	b = markdown_render(src.s, 0);
+	assert_true(b->zlen * 2 < b->len);
+	assert_int_equal(strlen(html_all(b)), b->len);
+	assert_non_null(strstr(html_all(b), want.s));
+	assert_true(body_run(b, COL_NONE, &k, &off, &len));
+	assert_int_equal(off, 0);
+	assert_int_equal(len, b->len);
+	assert_false(body_run(b, COL_NONE, &k, &off, &len));
+	k = 0;
+	assert_true(body_run(b, COL_METHODS, &k, &off, &len));
+	assert_true(len > 200 * strlen("<li></li>"));
+	assert_false(body_run(b, COL_METHODS, &k, &off, &len));
+	k = 0;
+	assert_false(body_run(b, COL_RESULT, &k, &off, &len));
+	body_free(b);
+	b = markdown_render("", 0);
+	assert_int_equal(b->len, 0);
+	assert_string_equal(html_all(b), "");
+	body_free(b);
+	free(src.s);
+	free(want.s);
 }
 
 static void
@@ -1283,8 +1337,8 @@ markdown_sections(void **state)
 	    "## วิธีการดำเนินการ\n\nจัดอบรม A\n\n- ข้อ 1\n\n"
 	    "## ผลการดำเนินงาน\n\nดำเนินการครบ B\n\n"
 	    "## อื่น ๆ\n\nหมายเหตุ C\n");
-	assert_non_null(strstr(m->html->all, "<h2>วิธีการดำเนินการ</h2>"));
-	assert_non_null(strstr(m->html->all, "หมายเหตุ C"));
+	assert_non_null(strstr(html_all(m->html), "<h2>วิธีการดำเนินการ</h2>"));
+	assert_non_null(strstr(html_all(m->html), "หมายเหตุ C"));
 	assert_non_null(me = column(m->html, COL_METHODS));
 	assert_non_null(strstr(me, "<p>จัดอบรม A</p>"));
 	assert_non_null(strstr(me, "<li>ข้อ 1</li>"));
@@ -1337,19 +1391,19 @@ markdown_raw_html(void **state)
 	(void)state;
 	m = with_body("<div class=\"x\">กล่อง</div>\n\ntext <span>in</span> "
 	    "line\n\n<script>alert(1)</script>\n");
-	assert_null(strstr(m->html->all, "<div"));
-	assert_null(strstr(m->html->all, "<span"));
-	assert_null(strstr(m->html->all, "<script"));
-	assert_non_null(strstr(m->html->all, "raw HTML omitted"));
+	assert_null(strstr(html_all(m->html), "<div"));
+	assert_null(strstr(html_all(m->html), "<span"));
+	assert_null(strstr(html_all(m->html), "<script"));
+	assert_non_null(strstr(html_all(m->html), "raw HTML omitted"));
 	measure_free(m);
 
 	cfg.unsafe_html = 1;
 	m = with_body("<div class=\"x\">กล่อง</div>\n\n<script>alert(1)"
 	    "</script>\n");
 	cfg.unsafe_html = 0;
-	assert_non_null(strstr(m->html->all, "<div class=\"x\">กล่อง</div>"));
+	assert_non_null(strstr(html_all(m->html), "<div class=\"x\">กล่อง</div>"));
 	/* the tagfilter extension still disarms script */
-	assert_null(strstr(m->html->all, "<script>"));
+	assert_null(strstr(html_all(m->html), "<script>"));
 	measure_free(m);
 }
 
@@ -1363,12 +1417,12 @@ markdown_links(void **state)
 	    "[b](JAVASCRIPT:alert(2)) [c](vbscript:x) "
 	    "[d](data:text/html;base64,PHNjcmlwdD4=) "
 	    "[ok](https://www.example.go.th/)\n");
-	assert_null(strstr(m->html->all, "javascript:"));
-	assert_null(strstr(m->html->all, "JAVASCRIPT:"));
-	assert_null(strstr(m->html->all, "vbscript:"));
-	assert_null(strstr(m->html->all, "data:text/html"));
-	assert_non_null(strstr(m->html->all, ">คลิก</a>"));
-	assert_non_null(strstr(m->html->all,
+	assert_null(strstr(html_all(m->html), "javascript:"));
+	assert_null(strstr(html_all(m->html), "JAVASCRIPT:"));
+	assert_null(strstr(html_all(m->html), "vbscript:"));
+	assert_null(strstr(html_all(m->html), "data:text/html"));
+	assert_non_null(strstr(html_all(m->html), ">คลิก</a>"));
+	assert_non_null(strstr(html_all(m->html),
 	    "<a href=\"https://www.example.go.th/\">ok</a>"));
 	measure_free(m);
 }
@@ -1425,6 +1479,7 @@ main(void)
 		cmocka_unit_test(not_a_measure),
 		cmocka_unit_test(many_errors),
 		cmocka_unit_test(crlf_file),
+		cmocka_unit_test(markdown_packed),
 		cmocka_unit_test(markdown_sections),
 		cmocka_unit_test(markdown_blocks_whole),
 		cmocka_unit_test(markdown_raw_html),
