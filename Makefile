@@ -10,7 +10,7 @@ DATADIR   = $(PREFIX)/share/prongsai
 
 CC       ?= cc
 PKGS      = libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt libthai jansson \
-            libxxhash libzip libmicrohttpd libzstd
+            libxxhash libzip libmicrohttpd liblz4
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 WARN      = -std=c11 -Wall -Wextra -Werror -pedantic
@@ -36,7 +36,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libyaml-dev libxml2-dev \
             libxslt1-dev libthai-dev libjansson-dev \
             libjemalloc-dev libunistring-dev libxxhash-dev gettext libzip-dev \
-            libzstd-dev \
+            liblz4-dev \
             libmicrohttpd-dev weasyprint fonts-noto-core fonts-thai-tlwg
 DEB_TEST  = libcmocka-dev libxml2-utils \
             python3 python3-feedparser python3-yaml chromium \

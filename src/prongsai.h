@@ -217,7 +217,7 @@ struct span {
  * kept compressed (markdown.c): plain, the bodies were half of it.
  */
 struct body {
-	unsigned char	*z;		/* the whole body's HTML, as zstd */
+	unsigned char	*z;		/* the whole body's HTML, as LZ4 */
 	size_t		 zlen;
 	size_t		 len;		/* the HTML's length */
 	struct span	*spans;		/* in body order; a section may recur */
