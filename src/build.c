@@ -553,7 +553,8 @@ build_plan(struct build *b)
 {
 	size_t	 t;
 
-	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme));
+	b->model = model_new(&b->site, &b->ix, theme_strings(b->theme),
+	    theme_t(b->theme, "table"));
 	model_set_pdf(b->model, b->pdf != NULL);
 	for (t = 0; t < model_typesz; t++)
 		model_use_theme(b->model, t, theme_dict(b->theme, t),

@@ -308,7 +308,7 @@ struct _xmlDict;
 extern const struct pagetype model_types[];
 extern const size_t model_typesz;
 struct model	*model_new(const struct site *, const struct index *,
-			struct _xmlDoc *);
+			struct _xmlDoc *, char *);
 void		 model_free(struct model *);
 size_t		 model_type(const char *);
 void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
@@ -327,6 +327,7 @@ struct theme;
 struct theme	*theme_load(const char *, const char *, enum lang,
 			struct diags *);
 struct _xmlDoc	*theme_strings(const struct theme *);
+char		*theme_t(const struct theme *, const char *);
 const char	*theme_dir(const struct theme *);
 struct _xmlDict	*theme_dict(const struct theme *, size_t);
 int		 theme_direct(const struct theme *, size_t);

@@ -125,40 +125,13 @@ menu_pages(struct model *mo)
 }
 
 /*
- * The theme's word with id in its words document strings, as its "t"
- * template finds it, or "[id]".  A new string.
- */
-static char *
-strings_word(xmlDocPtr strings, const char *id)
-{
-	xmlNodePtr	 n;
-	xmlChar		*v, *t;
-	int		 same;
-
-	n = strings != NULL ? xmlDocGetRootElement(strings) : NULL;
-	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)n->name, "s") != 0 ||
-		    (v = xmlGetProp(n, BAD_CAST_S("id"))) == NULL)
-			continue;
-		same = strcmp((const char *)v, id) == 0;
-		xmlFree(v);
-		if (same && (t = xmlNodeGetContent(n)) != NULL) {
-			char *w = xstrdup((const char *)t);
-
-			xmlFree(t);
-			return w;
-		}
-	}
-	return xstrcat3("[", id, "]");
-}
-
-/*
  * Prepare a model for the pages of site s with index ix.  strings is the
- * theme's UI words document, shared.  Free with model_free().
+ * theme's UI words document, shared; tableword its word for a table (as
+ * theme_t() gives it), which the model takes.  Free with model_free().
  */
 struct model *
-model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
+model_new(const struct site *s, const struct index *ix, xmlDocPtr strings,
+    char *tableword)
 {
 	struct model	*mo;
 
@@ -169,7 +142,7 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings)
 	mo->strings = strings;
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
 	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
-	mo->tableword = strings_word(strings, "table");
+	mo->tableword = tableword;
 	mo->shells = xcalloc(1, sizeof(*mo->shells));
 	pthread_mutex_init(&mo->shells->lock, NULL);
 	menu_pages(mo);

@@ -612,6 +612,9 @@ struct pageref {
  */
 #define NS_BODY		"urn:prongsai:body"
 
+/* The namespace of the XPath functions Prongsai gives themes (theme.c). */
+#define NS_THEME	"urn:prongsai:theme"
+
 /* A 128-bit fingerprint (see cache.c). */
 struct hash {
 	unsigned long long a;

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
@@ -14,7 +15,9 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
+#include <libxslt/extensions.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -35,6 +38,12 @@ struct theme {
 	struct hash		 key;		/* every file of it, and our version */
 	xsltStylesheetPtr	*xsl;		/* by index into model_types[] */
 	xmlDocPtr		 strings;
+	struct word {
+		char		*id;
+		char		*w;
+	}			*words;		/* the strings document's */
+	size_t			 wordsz;
+	struct strmap		 wordix;	/* id to index into words */
 	xsltSecurityPrefsPtr	 sec;		/* read-only once loaded */
 };
 
@@ -44,6 +53,8 @@ struct theme {
  * theme_load() before any thread starts, only read while pages render.
  */
 static const char *sandbox;
+
+static pthread_once_t fn_once = PTHREAD_ONCE_INIT;
 
 /* libxml2's entity loader, for every parse but a theme file's. */
 static xmlExternalEntityLoader oldloader;
@@ -575,6 +586,164 @@ theme_sheet(const struct theme *t, const char *name, struct diags *d)
 }
 
 /*
+ * The words of the strings document by id, the first of an id winning,
+ * as key('s', id) finds it for the "t" template of a theme that does not
+ * use p:t().
+ */
+static void
+words_index(struct theme *t)
+{
+	xmlNodePtr	 n;
+	xmlChar		*id, *w;
+
+	n = t->strings != NULL ? xmlDocGetRootElement(t->strings) : NULL;
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "s") != 0 ||
+		    (id = xmlGetProp(n, BAD_CAST ("id"))) == NULL)
+			continue;
+		if (strmap_get(&t->wordix, (const char *)id) != STRMAP_NONE ||
+		    (w = xmlNodeGetContent(n)) == NULL) {
+			xmlFree(id);
+			continue;
+		}
+		t->words = xgrow(t->words, t->wordsz, sizeof(*t->words));
+		t->words[t->wordsz].id = xstrdup((const char *)id);
+		t->words[t->wordsz].w = xstrdup((const char *)w);
+		strmap_put(&t->wordix, t->words[t->wordsz].id, t->wordsz);
+		t->wordsz++;
+		xmlFree(id);
+		xmlFree(w);
+	}
+}
+
+/*
+ * The theme's UI word with id, or "[id]" when it has none, so that a
+ * missing word shows on the page rather than nothing.  A new string.
+ */
+char *
+theme_t(const struct theme *t, const char *id)
+{
+	size_t	 i = strmap_get(&t->wordix, id);
+
+	return i == STRMAP_NONE ? xstrcat3("[", id, "]") :
+	    xstrdup(t->words[i].w);
+}
+
+/* The theme being applied, as theme_apply() left it in the context. */
+static const struct theme *
+fn_theme(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr	 tc = xsltXPathGetTransformContext(ctxt);
+
+	return tc != NULL ? tc->_private : NULL;
+}
+
+/* Pushes the word id, as theme_t() gives it. */
+static void
+fn_push_word(xmlXPathParserContextPtr ctxt, const struct theme *t,
+    const char *id)
+{
+	char	*s = theme_t(t, id);
+
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST (s)));
+	free(s);
+}
+
+/*
+ * p:t(id): the theme's UI word with id, or "[id]".  In C because a
+ * theme asks for words dozens of times a page, and key() builds its
+ * index of every word again for each page.
+ */
+static void
+fn_t(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const struct theme	*t = fn_theme(ctxt);
+	xmlChar			*id;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((id = xmlXPathPopString(ctxt)) == NULL || t == NULL) {
+		xmlFree(id);
+		xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
+		return;
+	}
+	fn_push_word(ctxt, t, (const char *)id);
+	xmlFree(id);
+}
+
+/*
+ * p:fill(id, name, value, ...): the UI pattern with id, each {name} in it
+ * replaced by its value and any other {...} left as written; "[id]" when
+ * the theme has no such pattern.
+ */
+static void
+fn_fill(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const struct theme	*t = fn_theme(ctxt);
+	xmlChar			**arg;
+	const char		*w, *p, *open, *close;
+	struct buf		 b;
+	size_t			 len, wi;
+	int			 i, k;
+
+	if (nargs < 1 || nargs % 2 == 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	arg = xcalloc((size_t)nargs, sizeof(*arg));
+	for (i = nargs - 1; i >= 0; i--)
+		arg[i] = xmlXPathPopString(ctxt);
+	for (i = 0; i < nargs; i++)
+		if (arg[i] == NULL)
+			break;
+	if (i < nargs || t == NULL) {
+		xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
+		goto out;
+	}
+	if ((wi = strmap_get(&t->wordix, (const char *)arg[0])) ==
+	    STRMAP_NONE) {
+		fn_push_word(ctxt, t, (const char *)arg[0]);
+		goto out;
+	}
+	w = t->words[wi].w;
+	memset(&b, 0, sizeof(b));
+	for (p = w; (open = strchr(p, '{')) != NULL &&
+	    (close = strchr(open + 1, '}')) != NULL; p = close + 1) {
+		buf_addn(&b, p, (size_t)(open - p));
+		len = (size_t)(close - open - 1);
+		for (k = 1; k < nargs; k += 2)
+			if (strlen((const char *)arg[k]) == len &&
+			    memcmp(arg[k], open + 1, len) == 0)
+				break;
+		if (k < nargs)
+			buf_add(&b, (const char *)arg[k + 1]);
+		else
+			buf_addn(&b, open, len + 2);
+	}
+	buf_add(&b, p);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST (b.s != NULL ? b.s : "")));
+	free(b.s);
+out:
+	for (i = 0; i < nargs; i++)
+		xmlFree(arg[i]);
+	free(arg);
+}
+
+/* Once for the process: the functions are libxslt's, for every theme. */
+static void
+fn_register(void)
+{
+	xsltRegisterExtModuleFunction(BAD_CAST ("t"), BAD_CAST (NS_THEME),
+	    fn_t);
+	xsltRegisterExtModuleFunction(BAD_CAST ("fill"),
+	    BAD_CAST (NS_THEME), fn_fill);
+}
+
+
+/*
  * Load the theme named name for the site at root: compile every
  * stylesheet and read the UI words for language lang.  Returns NULL
  * after adding errors to d.  Free with theme_free().
@@ -593,6 +762,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 	/* Before any thread: the libraries set up global state once. */
 	xmlInitParser();
 	xsltInit();
+	pthread_once(&fn_once, fn_register);
 	t = xcalloc(1, sizeof(*t));
 	sub = xasprintf("themes/%s", name);
 	dirs = data_dirs(root);
@@ -640,6 +810,7 @@ theme_load(const char *root, const char *name, enum lang lang,
 	e.msg[0] = '\0';
 	if ((real = theme_file(path)) != NULL)
 		t->strings = theme_parse(real, path, NULL, HTML_XML_SAFE);
+	words_index(t);
 	if (t->strings == NULL)
 		errbuf_report(&e, d, path, real == NULL ? _("the theme's words "
 		    "must be a regular file inside the theme folder") :
@@ -773,6 +944,7 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 		return 0;
 	}
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
+	ctx->_private = (void *)t;	/* for p:t() and p:fill() */
 	/* What document() parses reports through this thread's libxml2. */
 	xmlSetGenericErrorFunc(&e, errbuf_add);
 	if (xsltSetCtxtSecurityPrefs(t->sec, ctx) == 0)
@@ -820,6 +992,12 @@ theme_free(struct theme *t)
 	free(t->xsl);
 	if (t->strings != NULL)
 		xmlFreeDoc(t->strings);
+	for (i = 0; i < t->wordsz; i++) {
+		free(t->words[i].id);
+		free(t->words[i].w);
+	}
+	free(t->words);
+	strmap_free(&t->wordix);
 	sandbox_leave(t);
 	free(t->real);
 	free(t->dir);

@@ -472,6 +472,54 @@ run --source "$fs" --output "$work/fallback-out" -q
 verdict theme-no-fallback "$([ "$st" -eq 1 ] ||
     echo "exit status $st, expected 1 without page.xsl or default.xsl")"
 
+# --- The theme's words through p:t() and p:fill() ----------------------
+# Prongsai's XPath functions give a theme its words as key('s', id) on
+# /page/strings would (the first of an id, "[id]" when missing), and
+# fill a pattern's {name}s from name/value pairs, leaving others as
+# written.
+ws=$work/words
+cp -R "$top/tests/bad/_site" "$ws"
+mkdir -p "$ws/content/measures/2566" "$ws/themes"
+cp "$top/content/measures/2566/e-service.md" "$ws/content/measures/2566/"
+cp -R "$top/themes/default" "$ws/themes/words"
+echo "theme: words" >>"$ws/content/site.yaml"
+sed -i 's|</strings>|<s id="x-dup">one</s><s id="x-dup">two</s><s id="x-pat">a{n}b{other}c{year}{{n}}d{</s><s id="x-mixed">A <b>bold</b> word</s></strings>|' \
+    "$ws/themes/words/strings/th.xml"
+cat >"$ws/themes/words/home.xsl" <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
+  <xsl:import href="layout.xsl"/>
+  <xsl:template match="page" mode="main">
+    <p id="w-dup"><xsl:value-of select="p:t('x-dup')"/></p>
+    <p id="w-key"><xsl:value-of select="key('s', 'x-dup')"/></p>
+    <p id="w-missing"><xsl:value-of select="p:t('x-none')"/></p>
+    <p id="w-mixed"><xsl:value-of select="p:t('x-mixed')"/></p>
+    <p id="w-fill"><xsl:value-of select="p:fill('x-pat', 'year', 2566, 'n', count(/page/site))"/></p>
+    <p id="w-fill-bare"><xsl:value-of select="p:fill('x-pat')"/></p>
+    <p id="w-fill-missing"><xsl:value-of select="p:fill('x-none', 'n', 1)"/></p>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+run --source "$ws" --output "$work/words-out" -q
+why=
+[ "$st" -eq 0 ] || why="build failed: $(said); "
+for want in '<p id="w-dup">one</p>' '<p id="w-key">one</p>' \
+    '<p id="w-missing">[x-none]</p>' '<p id="w-mixed">A bold word</p>' \
+    '<p id="w-fill">a1b{other}c2566{{n}}d{</p>' \
+    '<p id="w-fill-bare">a{n}b{other}c{year}{{n}}d{</p>' \
+    '<p id="w-fill-missing">[x-none]</p>'; do
+	grep -qF "$want" "$work/words-out/index.html" 2>/dev/null ||
+	    why="${why}no $want; "
+done
+verdict theme-words "$why"
+# A wrong number of arguments is the theme's error, reported, not a crash.
+sed -i "s|p:fill('x-none', 'n', 1)|p:fill('x-none', 'n')|" \
+    "$ws/themes/words/home.xsl"
+run --source "$ws" --output "$work/words-out" -q
+verdict theme-words-arity "$([ "$st" -eq 1 ] ||
+    echo "exit status $st, expected 1")"
+
 # --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
 if [ -s "$work/sanitizer.log" ]; then
 	no sanitizers "$(head -n 30 "$work/sanitizer.log")"

@@ -8,10 +8,12 @@
     mode="description"  the meta description, as text (default: site description)
     mode="crumbs"       <li> items of the breadcrumb between home and this page
     mode="main"         the content of <main>
-  Every UI word comes from /page/strings (key 's'); numbers and dates are
-  shown with the model's labels, already in the site's digits.
+  Every UI word comes from the theme's strings, through Prongsai's p:t()
+  and p:fill() (the words are also in /page/strings); numbers and dates
+  are shown with the model's labels, already in the site's digits.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:key name="s" match="/page/strings/s" use="@id"/>
@@ -349,11 +351,7 @@
   <!-- The UI word with this id; a missing word shows as [id]. -->
   <xsl:template name="t">
     <xsl:param name="id"/>
-    <xsl:variable name="w" select="key('s', $id)"/>
-    <xsl:choose>
-      <xsl:when test="$w"><xsl:value-of select="$w"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('[', $id, ']')"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="p:t($id)"/>
   </xsl:template>
 
   <!-- The UI pattern with this id, {n} {year} {area} {org} {title} {generator} filled in. -->
@@ -365,59 +363,8 @@
     <xsl:param name="org"/>
     <xsl:param name="title"/>
     <xsl:param name="generator"/>
-    <xsl:variable name="w" select="key('s', $id)"/>
-    <xsl:choose>
-      <xsl:when test="$w">
-        <xsl:call-template name="fill-in">
-          <xsl:with-param name="s" select="string($w)"/>
-          <xsl:with-param name="n" select="$n"/>
-          <xsl:with-param name="year" select="$year"/>
-          <xsl:with-param name="area" select="$area"/>
-          <xsl:with-param name="org" select="$org"/>
-          <xsl:with-param name="title" select="$title"/>
-          <xsl:with-param name="generator" select="$generator"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('[', $id, ']')"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- One pass over a pattern, placeholder by placeholder.  Strings only,
-       no result tree fragments: this runs for every row of every list. -->
-  <xsl:template name="fill-in">
-    <xsl:param name="s"/>
-    <xsl:param name="n"/>
-    <xsl:param name="year"/>
-    <xsl:param name="area"/>
-    <xsl:param name="org"/>
-    <xsl:param name="title"/>
-    <xsl:param name="generator"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, '{') and contains(substring-after($s, '{'), '}')">
-        <xsl:variable name="rest" select="substring-after($s, '{')"/>
-        <xsl:variable name="name" select="substring-before($rest, '}')"/>
-        <xsl:value-of select="substring-before($s, '{')"/>
-        <xsl:choose>
-          <xsl:when test="$name = 'n'"><xsl:value-of select="$n"/></xsl:when>
-          <xsl:when test="$name = 'year'"><xsl:value-of select="$year"/></xsl:when>
-          <xsl:when test="$name = 'area'"><xsl:value-of select="$area"/></xsl:when>
-          <xsl:when test="$name = 'org'"><xsl:value-of select="$org"/></xsl:when>
-          <xsl:when test="$name = 'title'"><xsl:value-of select="$title"/></xsl:when>
-          <xsl:when test="$name = 'generator'"><xsl:value-of select="$generator"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat('{', $name, '}')"/></xsl:otherwise>
-        </xsl:choose>
-        <xsl:call-template name="fill-in">
-          <xsl:with-param name="s" select="substring-after($rest, '}')"/>
-          <xsl:with-param name="n" select="$n"/>
-          <xsl:with-param name="year" select="$year"/>
-          <xsl:with-param name="area" select="$area"/>
-          <xsl:with-param name="org" select="$org"/>
-          <xsl:with-param name="title" select="$title"/>
-          <xsl:with-param name="generator" select="$generator"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="p:fill($id, 'n', $n, 'year', $year, 'area', $area,
+                          'org', $org, 'title', $title, 'generator', $generator)"/>
   </xsl:template>
 
   <!-- An href as written, or for the 404 page, a site link from the site's path. -->
