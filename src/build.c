@@ -365,6 +365,8 @@ jobs_run(struct build *b)
 	int	 a, ok;
 
 	b->feeds = feed_new(&b->site, &b->ix, b->threads);
+	/* The shells the theme kept may show what an update changed. */
+	theme_forget(b->theme);
 	task_add(b, TASK_SEARCH, 0, 0);
 	for (i = 0; i < b->jobsz; i++)
 		if (!b->jobs[i].skip)

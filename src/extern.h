@@ -328,6 +328,7 @@ struct theme	*theme_load(const char *, const char *, enum lang,
 			struct diags *);
 struct _xmlDoc	*theme_strings(const struct theme *);
 char		*theme_t(const struct theme *, const char *);
+void		 theme_forget(struct theme *);
 const char	*theme_dir(const struct theme *);
 struct _xmlDict	*theme_dict(const struct theme *, size_t);
 int		 theme_direct(const struct theme *, size_t);

@@ -20,6 +20,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
+#include <libxslt/templates.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -45,6 +46,21 @@ struct theme {
 	size_t			 wordsz;
 	struct strmap		 wordix;	/* id to index into words */
 	xsltSecurityPrefsPtr	 sec;		/* read-only once loaded */
+	struct onces		*onces;		/* changes as pages render */
+};
+
+/* What p:once made in this build, shared by the threads that render. */
+struct onces {
+	pthread_mutex_t		 lock;
+	char			**v;		/* key, HTML, key, HTML, ... */
+	size_t			 sz;		/* pairs */
+	struct strmap		 ix;		/* key to pair */
+};
+
+/* What a transformation's context carries for Prongsai's extensions. */
+struct applying {
+	const struct theme	*t;
+	size_t			 type;		/* the page type */
 };
 
 /*
@@ -635,8 +651,9 @@ static const struct theme *
 fn_theme(xmlXPathParserContextPtr ctxt)
 {
 	xsltTransformContextPtr	 tc = xsltXPathGetTransformContext(ctxt);
+	const struct applying	*a = tc != NULL ? tc->_private : NULL;
 
-	return tc != NULL ? tc->_private : NULL;
+	return a != NULL ? a->t : NULL;
 }
 
 /* Pushes the word id, as theme_t() gives it. */
@@ -732,10 +749,129 @@ out:
 	free(arg);
 }
 
+/* The HTML kept for p:once key k of this build, or NULL. */
+static char *
+once_find(struct onces *o, const char *k)
+{
+	size_t	 i;
+	char	*html;
+
+	pthread_mutex_lock(&o->lock);
+	i = strmap_get(&o->ix, k);
+	html = i == STRMAP_NONE ? NULL : xstrdup(o->v[2 * i + 1]);
+	pthread_mutex_unlock(&o->lock);
+	return html;
+}
+
+/*
+ * Keep html for key k, unless another thread kept its own first: the
+ * theme promised that both are the same.
+ */
+static void
+once_keep(struct onces *o, const char *k, const char *html)
+{
+	pthread_mutex_lock(&o->lock);
+	if (strmap_get(&o->ix, k) == STRMAP_NONE) {
+		/* Pairs: room for 2 sz and 2 sz + 1, growing at powers of two. */
+		o->v = xgrow(o->v, 2 * o->sz, sizeof(*o->v));
+		o->v = xgrow(o->v, 2 * o->sz + 1, sizeof(*o->v));
+		o->v[2 * o->sz] = xstrdup(k);
+		o->v[2 * o->sz + 1] = xstrdup(html);
+		strmap_put(&o->ix, o->v[2 * o->sz], o->sz);
+		o->sz++;
+	}
+	pthread_mutex_unlock(&o->lock);
+}
+
+/*
+ * <p:once key="...">: its content made once per build for each key (an
+ * attribute value template), page type and p:once element, and each
+ * later time placed as the HTML it was written as, without running it
+ * again.  The key is the theme's promise: the content is the same on two
+ * pages of a type whose keys are equal.  Where Prongsai's writer does
+ * not write the page (another output method), the content is made every
+ * time.  For what every page repeats: header, menus, footer.
+ */
+static void
+once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+    xsltElemPreCompPtr comp)
+{
+	const struct applying	*a = ctxt->_private;
+	const struct theme	*t;
+	xmlNodePtr		 box, save, ref;
+	xmlNsPtr		 ns;
+	xmlChar			*key;
+	struct buf		 b;
+	char			*k, *html;
+
+	(void)comp;
+	if (a == NULL || ctxt->insert == NULL)
+		return;
+	t = a->t;
+	if ((key = xsltEvalAttrValueTemplate(ctxt, inst, BAD_CAST ("key"),
+	    NULL)) == NULL) {
+		xsltTransformError(ctxt, NULL, inst,
+		    "p:once needs a key attribute\n");
+		ctxt->state = XSLT_STATE_STOPPED;
+		return;
+	}
+	if (!theme_direct(t, a->type)) {
+		xmlFree(key);
+		xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+		return;
+	}
+	/* Each p:once of each page type has its own keys. */
+	k = xasprintf("%zu:%p:%s", a->type, (void *)inst, (const char *)key);
+	xmlFree(key);
+	if ((html = once_find(t->onces, k)) == NULL) {
+		/* Made in a box where it goes, then written as the page would be. */
+		save = ctxt->insert;
+		box = xmlNewDocNode(ctxt->output, NULL, BAD_CAST ("once"), NULL);
+		xmlAddChild(save, box);
+		ctxt->insert = box;
+		xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
+		ctxt->insert = save;
+		memset(&b, 0, sizeof(b));
+		serialize_nodes(&b, box->children);
+		html = b.s != NULL ? b.s : xstrdup("");
+		xmlUnlinkNode(box);
+		xmlFreeNode(box);
+		if (ctxt->state == XSLT_STATE_OK)
+			once_keep(t->onces, k, html);
+	}
+	/* Placed as a body is, its text written as it is (serialize.c). */
+	ref = xmlNewDocNode(ctxt->output, NULL, BAD_CAST ("once"), NULL);
+	ns = xmlNewNs(ref, BAD_CAST (NS_BODY), BAD_CAST ("b"));
+	xmlSetNs(ref, ns);
+	xmlAddChild(ref, xmlNewDocText(ctxt->output, BAD_CAST (html)));
+	xmlAddChild(ctxt->insert, ref);
+	free(html);
+	free(k);
+}
+
+/* Forget what p:once made: a new build may show another site. */
+void
+theme_forget(struct theme *t)
+{
+	struct onces	*o = t->onces;
+	size_t		 i;
+
+	pthread_mutex_lock(&o->lock);
+	for (i = 0; i < 2 * o->sz; i++)
+		free(o->v[i]);
+	free(o->v);
+	o->v = NULL;
+	o->sz = 0;
+	strmap_free(&o->ix);
+	pthread_mutex_unlock(&o->lock);
+}
+
 /* Once for the process: the functions are libxslt's, for every theme. */
 static void
 fn_register(void)
 {
+	xsltRegisterExtModuleElement(BAD_CAST ("once"), BAD_CAST (NS_THEME),
+	    NULL, once_run);
 	xsltRegisterExtModuleFunction(BAD_CAST ("t"), BAD_CAST (NS_THEME),
 	    fn_t);
 	xsltRegisterExtModuleFunction(BAD_CAST ("fill"),
@@ -764,6 +900,8 @@ theme_load(const char *root, const char *name, enum lang lang,
 	xsltInit();
 	pthread_once(&fn_once, fn_register);
 	t = xcalloc(1, sizeof(*t));
+	t->onces = xcalloc(1, sizeof(*t->onces));
+	pthread_mutex_init(&t->onces->lock, NULL);
 	sub = xasprintf("themes/%s", name);
 	dirs = data_dirs(root);
 	if ((t->dir = data_find(dirs, sub)) == NULL) {
@@ -936,6 +1074,7 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	struct errbuf		 e;
 	struct htmlrefs		*refs;
 	struct bodies		 bs;
+	struct applying		 ap;
 	int			 ok = 0;
 
 	memset(&e, 0, sizeof(e));
@@ -944,7 +1083,9 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 		return 0;
 	}
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
-	ctx->_private = (void *)t;	/* for p:t() and p:fill() */
+	ap.t = t;
+	ap.type = type;
+	ctx->_private = &ap;	/* for p:t(), p:fill() and p:once */
 	/* What document() parses reports through this thread's libxml2. */
 	xmlSetGenericErrorFunc(&e, errbuf_add);
 	if (xsltSetCtxtSecurityPrefs(t->sec, ctx) == 0)
@@ -998,6 +1139,9 @@ theme_free(struct theme *t)
 	}
 	free(t->words);
 	strmap_free(&t->wordix);
+	theme_forget(t);
+	pthread_mutex_destroy(&t->onces->lock);
+	free(t->onces);
 	sandbox_leave(t);
 	free(t->real);
 	free(t->dir);

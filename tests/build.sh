@@ -520,6 +520,70 @@ run --source "$ws" --output "$work/words-out" -q
 verdict theme-words-arity "$([ "$st" -eq 1 ] ||
     echo "exit status $st, expected 1")"
 
+# --- p:once: made once per key, placed as written -----------------------
+# The default theme's keys are right: without its p:once elements it
+# writes the same bytes.  A key that does not say what the content shows
+# gives every page of a type the first page's content (the theme's
+# promise broken, on purpose: it proves the content is not made again);
+# a key per page gives each its own; with another output method the
+# content is made every time; no key is the theme's error.
+os=$work/once
+cp -R "$top/content" "$os-site-content"
+mkdir -p "$os/site/themes"
+mv "$os-site-content" "$os/site/content"
+cp -R "$top/themes/default" "$os/site/themes/plain"
+sed -i -e 's|<p:once key="[^"]*">||g' -e 's|</p:once>||g' \
+    "$os/site/themes/plain/layout.xsl"
+run --source "$os/site" --output "$work/once-default" -q
+st1=$st
+sed -i 's|^theme: .*|theme: plain|' "$os/site/content/site.yaml"
+run --source "$os/site" --output "$work/once-plain" -q
+why=
+[ "$st1" -eq 0 ] && [ "$st" -eq 0 ] || why="builds failed: $(said); "
+grep -q 'p:once' "$os/site/themes/plain/layout.xsl" && why="${why}p:once left in; "
+d=$(diff -r "$work/once-default" "$work/once-plain" 2>&1 | head -n 5)
+[ -z "$d" ] || why="${why}output differs without p:once: $d"
+verdict once-default-theme-same "$why"
+
+cp -R "$top/themes/default" "$os/site/themes/probe"
+sed -i 's|^theme: .*|theme: probe|' "$os/site/content/site.yaml"
+probe() {	# key-attribute output-method
+	cat >"$os/site/themes/probe/measure.xsl" <<XSL
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" extension-element-prefixes="p">
+  <xsl:output method="$2" encoding="UTF-8" indent="no"/>
+  <xsl:template match="/">
+    <html><body><p:once $1><p class="probe"><xsl:value-of select="/page/@path"/></p></p:once></body></html>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+	rm -rf "$work/once-out"
+	run --source "$os/site" --output "$work/once-out" -q
+}
+probes() {	# how many different probe paragraphs the measure pages have
+	find "$work/once-out" -path '*/measures/*/index.html' \
+	    -exec grep -ho '<p class="probe">[^<]*</p>' {} + | sort -u | wc -l
+}
+pages=$(find "$work/once-default" -path '*/measures/*/index.html' | wc -l)
+probe 'key="same"' html
+why=
+[ "$st" -eq 0 ] || why="build failed: $(said); "
+[ "$(probes)" -eq 1 ] || why="${why}$(probes) different contents for one key; "
+verdict once-made-once "$why"
+probe 'key="{/page/@path}"' html
+verdict once-per-key "$([ "$st" -eq 0 ] && [ "$(probes)" -eq "$pages" ] ||
+    echo "exit $st, $(probes) contents for $pages pages")"
+probe 'key="same"' xml
+verdict once-other-method-every-time "$([ "$st" -eq 0 ] &&
+    [ "$(probes)" -eq "$pages" ] ||
+    echo "exit $st, $(probes) contents for $pages pages")"
+probe '' html
+why=
+[ "$st" -eq 1 ] || why="exit status $st, expected 1; "
+grep -q 'p:once needs a key' "$work/err.log" || why="${why}no message: $(said)"
+verdict once-needs-key "$why"
+
 # --- Sanitizers (when $PRONGSAI is an ASan/UBSan build) ---------------
 if [ -s "$work/sanitizer.log" ]; then
 	no sanitizers "$(head -n 30 "$work/sanitizer.log")"

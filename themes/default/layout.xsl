@@ -10,10 +10,13 @@
     mode="main"         the content of <main>
   Every UI word comes from the theme's strings, through Prongsai's p:t()
   and p:fill() (the words are also in /page/strings); numbers and dates
-  are shown with the model's labels, already in the site's digits.
+  are shown with the model's labels, already in the site's digits.  The
+  header, menu and footer are made once per depth and page type
+  (p:once; see README.md).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
+    xmlns:p="urn:prongsai:theme" extension-element-prefixes="p"
+    exclude-result-prefixes="p">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:key name="s" match="/page/strings/s" use="@id"/>
@@ -77,8 +80,11 @@
         <a class="skip-link" href="#main">
           <xsl:call-template name="t"><xsl:with-param name="id" select="'skip-to-content'"/></xsl:call-template>
         </a>
-        <xsl:call-template name="site-header"/>
-        <xsl:call-template name="site-nav"/>
+        <!-- Made once per depth and page type: they show only the site
+             element, which is the same at one depth, and the menu marks
+             this page when the site element links to it. -->
+        <p:once key="{/page/@root}"><xsl:call-template name="site-header"/></p:once>
+        <p:once key="{/page/@root} {(/page/site//@href[. = $self])[1]}"><xsl:call-template name="site-nav"/></p:once>
         <xsl:if test="/page/@type != 'home'">
           <xsl:call-template name="breadcrumb">
             <xsl:with-param name="title" select="normalize-space($title)"/>
@@ -87,7 +93,7 @@
         <main id="main" class="wrap">
           <xsl:apply-templates select="/page" mode="main"/>
         </main>
-        <xsl:call-template name="site-footer"/>
+        <p:once key="{/page/@root}"><xsl:call-template name="site-footer"/></p:once>
       </body>
     </html>
   </xsl:template>
