@@ -10,7 +10,8 @@
 # error) leave the published output as it was, and a folder that is not
 # Prongsai's is never replaced.  Injection: tests/fixtures/inject/ carries
 # script in every field and must produce no executable markup, unless
-# unsafe_html lets the raw HTML of bodies through.
+# unsafe_html lets the raw HTML of bodies through.  Themes: Prongsai's
+# p:t(), p:fill() and p:once do what the theme guide says.
 #
 # The binary is $PRONGSAI (default ./prongsai); the Nu checker is
 # $VNU_JAR (default node_modules/vnu-jar/build/dist/vnu.jar, from
