@@ -39,10 +39,16 @@ if [ "$n" -eq 0 ]; then
 	fail=1
 fi
 
-# Every key('s', 'ID') and 'ID' passed as <xsl:with-param name="id"> must
-# exist in both strings files (status-CODE words are built from codes).
-ids=$(sed -n "s/.*name=\"id\" select=\"'\([a-z0-9-]*\)'\".*/\1/p" \
-    themes/default/*.xsl | sort -u)
+# Every word the stylesheets ask for, p:t('ID'), p:fill('ID', ...) or an
+# 'ID' passed as <xsl:with-param name="id">, must exist in both strings
+# files (status-CODE and dd-NAME words are built from codes and names).
+ids=$(grep -ho -e "p:t('[a-z0-9-]*')" -e "p:fill('[a-z0-9-]*'" \
+    -e "name=\"id\" select=\"'[a-z0-9-]*'\"" themes/default/*.xsl |
+    sed "s/.*'\([a-z0-9-]*\)'.*/\1/" | sort -u)
+if [ "$(printf '%s\n' "$ids" | wc -l)" -lt 100 ]; then
+	echo "FAIL: strings: only $(printf '%s\n' "$ids" | wc -l) word ids found in the stylesheets"
+	fail=1
+fi
 for lang in th en; do
 	file=themes/default/strings/$lang.xml
 	missing=

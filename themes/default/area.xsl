@@ -4,15 +4,12 @@
   (@value-label, @href) and /page/area (@name, stats, indicator groups of
   measures).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'area-in-year'"/>
-      <xsl:with-param name="area" select="area/@name"/>
-      <xsl:with-param name="year" select="year/@value-label"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('area-in-year', 'area', area/@name, 'year', year/@value-label)"/>
   </xsl:template>
 
   <xsl:template match="page" mode="crumbs">
@@ -40,7 +37,7 @@
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
-          <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-measures'"/></xsl:call-template></p>
+          <p class="notice"><xsl:value-of select="p:t('no-measures')"/></p>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>

@@ -17,7 +17,8 @@
   Pure XSLT 1.0 (no node-set extension): row positions are computed by
   recursion over the items.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
 
   <!-- Geometry, in SVG user units (the viewBox is $chart-w wide). -->
   <xsl:variable name="chart-w" select="320"/>
@@ -48,21 +49,18 @@
         <div class="report-box">
           <xsl:element name="h{$level}">
             <xsl:attribute name="class">box-title</xsl:attribute>
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'report'"/></xsl:call-template>
+            <xsl:value-of select="p:t('report')"/>
           </xsl:element>
           <xsl:if test="period">
             <p class="report-box-period">
-              <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template></span>
+              <span class="label"><xsl:value-of select="p:t('report-period')"/></span>
               <xsl:text> </xsl:text>
               <strong><xsl:value-of select="period"/></strong>
             </p>
           </xsl:if>
           <p class="report-box-link">
             <a class="button" href="{@href}">
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'read-report'"/>
-                <xsl:with-param name="year" select="../@value-label"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('read-report', 'year', ../@value-label)"/>
             </a>
           </p>
         </div>
@@ -73,10 +71,10 @@
           <xsl:with-param name="id" select="concat('chart-areas-', @value)"/>
           <xsl:with-param name="level" select="$level"/>
           <xsl:with-param name="title">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'chart-areas'"/></xsl:call-template>
+            <xsl:value-of select="p:t('chart-areas')"/>
           </xsl:with-param>
           <xsl:with-param name="col">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'areas'"/></xsl:call-template>
+            <xsl:value-of select="p:t('areas')"/>
           </xsl:with-param>
           <xsl:with-param name="items" select="area"/>
         </xsl:call-template>
@@ -85,13 +83,10 @@
             <xsl:with-param name="id" select="concat('chart-ind-', ../@value, '-', translate(@code, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"/>
             <xsl:with-param name="level" select="$level"/>
             <xsl:with-param name="title">
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'chart-indicators'"/>
-                <xsl:with-param name="area" select="@name"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('chart-indicators', 'area', @name)"/>
             </xsl:with-param>
             <xsl:with-param name="col">
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'indicator'"/></xsl:call-template>
+              <xsl:value-of select="p:t('indicator')"/>
             </xsl:with-param>
             <xsl:with-param name="items" select="indicator"/>
           </xsl:call-template>
@@ -103,7 +98,7 @@
           <xsl:attribute name="aria-labelledby"><xsl:value-of select="concat('recent-', @value)"/></xsl:attribute>
           <xsl:element name="h{$level}">
             <xsl:attribute name="id"><xsl:value-of select="concat('recent-', @value)"/></xsl:attribute>
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'recent'"/></xsl:call-template>
+            <xsl:value-of select="p:t('recent')"/>
           </xsl:element>
           <ol class="recent-list">
             <xsl:for-each select="recent/measure">
@@ -111,7 +106,7 @@
                 <a class="recent-title" href="{@href}"><xsl:value-of select="title"/></a>
                 <span class="recent-meta">
                   <span class="recent-date">
-                    <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'updated'"/></xsl:call-template></span>
+                    <span class="label"><xsl:value-of select="p:t('updated')"/></span>
                     <xsl:text> </xsl:text>
                     <time datetime="{updated/@iso}"><xsl:value-of select="updated"/></time>
                   </span>
@@ -119,13 +114,10 @@
                   <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
                   <xsl:text> </xsl:text>
                   <span class="recent-progress">
-                    <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></span>
+                    <span class="label"><xsl:value-of select="p:t('progress')"/></span>
                     <xsl:text> </xsl:text>
                     <strong>
-                      <xsl:call-template name="fill">
-                        <xsl:with-param name="id" select="'percent'"/>
-                        <xsl:with-param name="n" select="progress"/>
-                      </xsl:call-template>
+                      <xsl:value-of select="p:fill('percent', 'n', progress)"/>
                     </strong>
                   </span>
                 </span>
@@ -144,10 +136,7 @@
   <xsl:template match="area" mode="chart-label"><xsl:value-of select="@name"/></xsl:template>
   <xsl:template match="area" mode="chart-value"><xsl:value-of select="stats/@mean"/></xsl:template>
   <xsl:template match="area" mode="chart-text">
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'percent'"/>
-      <xsl:with-param name="n" select="stats/@mean-label"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('percent', 'n', stats/@mean-label)"/>
   </xsl:template>
   <xsl:template match="area" mode="chart-count">
     <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
@@ -156,10 +145,7 @@
   <xsl:template match="indicator" mode="chart-label"><xsl:call-template name="indicator-name"/></xsl:template>
   <xsl:template match="indicator" mode="chart-value"><xsl:value-of select="@mean"/></xsl:template>
   <xsl:template match="indicator" mode="chart-text">
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'percent'"/>
-      <xsl:with-param name="n" select="@mean-label"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('percent', 'n', @mean-label)"/>
   </xsl:template>
   <xsl:template match="indicator" mode="chart-count">
     <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
@@ -180,7 +166,7 @@
     <xsl:variable name="h">
       <xsl:call-template name="chart-height"><xsl:with-param name="items" select="$items"/></xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="mean-word"><xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="mean-word"><xsl:value-of select="p:t('mean-progress')"/></xsl:variable>
     <section class="chart" id="{$id}" aria-labelledby="{$id}-h">
       <xsl:element name="h{$level}">
         <xsl:attribute name="class">chart-title</xsl:attribute>
@@ -208,13 +194,13 @@
         <xsl:call-template name="chart-rows"><xsl:with-param name="items" select="$items"/></xsl:call-template>
       </svg>
       <details class="chart-data">
-        <summary><xsl:call-template name="t"><xsl:with-param name="id" select="'chart-table'"/></xsl:call-template></summary>
+        <summary><xsl:value-of select="p:t('chart-table')"/></summary>
         <table class="chart-table" data-chart="{$id}">
           <caption class="visually-hidden"><xsl:value-of select="normalize-space($title)"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="normalize-space($col)"/></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'measure-count'"/></xsl:call-template></th>
+              <th scope="col"><xsl:value-of select="p:t('measure-count')"/></th>
               <th scope="col"><xsl:value-of select="$mean-word"/></th>
             </tr>
           </thead>

@@ -4,47 +4,45 @@
   all years and per year) and /page/dictionary/column (@name, @th): what
   each column holds comes from the words dd-NAME.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
-    <xsl:call-template name="t"><xsl:with-param name="id" select="'data-title'"/></xsl:call-template>
+    <xsl:value-of select="p:t('data-title')"/>
   </xsl:template>
 
   <xsl:template match="page" mode="main">
     <h1><xsl:apply-templates select="/page" mode="title"/></h1>
-    <p class="lead"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-intro'"/></xsl:call-template></p>
-    <p><xsl:call-template name="t"><xsl:with-param name="id" select="'data-dates'"/></xsl:call-template></p>
-    <p><xsl:call-template name="t"><xsl:with-param name="id" select="'data-formulas'"/></xsl:call-template></p>
+    <p class="lead"><xsl:value-of select="p:t('data-intro')"/></p>
+    <p><xsl:value-of select="p:t('data-dates')"/></p>
+    <p><xsl:value-of select="p:t('data-formulas')"/></p>
 
-    <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'data-files'"/></xsl:call-template></h2>
+    <h2><xsl:value-of select="p:t('data-files')"/></h2>
     <ul>
       <li>
-        <xsl:call-template name="t"><xsl:with-param name="id" select="'open-data'"/></xsl:call-template>
+        <xsl:value-of select="p:t('open-data')"/>
         <xsl:call-template name="data-links"><xsl:with-param name="files" select="site/data/file"/></xsl:call-template>
       </li>
       <xsl:for-each select="site/data/year">
         <li>
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'open-data-year'"/>
-            <xsl:with-param name="year" select="@value-label"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('open-data-year', 'year', @value-label)"/>
           <xsl:call-template name="data-links"><xsl:with-param name="files" select="file"/></xsl:call-template>
         </li>
       </xsl:for-each>
     </ul>
 
-    <h2 id="columns-h"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-columns'"/></xsl:call-template></h2>
+    <h2 id="columns-h"><xsl:value-of select="p:t('data-columns')"/></h2>
     <div>
       <xsl:call-template name="table-region-attrs">
-        <xsl:with-param name="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-columns'"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="label"><xsl:value-of select="p:t('data-columns')"/></xsl:with-param>
       </xsl:call-template>
       <table class="data-dictionary">
         <thead>
           <tr>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-col-name'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-col-th'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-col-meaning'"/></xsl:call-template></th>
+            <th scope="col"><xsl:value-of select="p:t('data-col-name')"/></th>
+            <th scope="col"><xsl:value-of select="p:t('data-col-th')"/></th>
+            <th scope="col"><xsl:value-of select="p:t('data-col-meaning')"/></th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +50,7 @@
             <tr>
               <th scope="row"><code><xsl:value-of select="@name"/></code></th>
               <td><xsl:value-of select="@th"/></td>
-              <td><xsl:call-template name="t"><xsl:with-param name="id" select="concat('dd-', @name)"/></xsl:call-template></td>
+              <td><xsl:value-of select="p:t(concat('dd-', @name))"/></td>
             </tr>
           </xsl:for-each>
         </tbody>

@@ -7,7 +7,8 @@
   stats, report, area and indicator charts and recent updates; the
   others: stats, report).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="charts.xsl"/>
   <xsl:import href="scores.xsl"/>
@@ -19,12 +20,7 @@
       <h1>
         <xsl:choose>
           <xsl:when test="$cur">
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'home-heading'"/>
-              <xsl:with-param name="year" select="$cur/@value-label"/>
-              <xsl:with-param name="n" select="$cur/stats/status[@code = 'done']/@count-label"/>
-              <xsl:with-param name="title" select="$cur/stats/@count-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('home-heading', 'year', $cur/@value-label, 'n', $cur/stats/status[@code = 'done']/@count-label, 'title', $cur/stats/@count-label)"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="site/title"/></xsl:otherwise>
         </xsl:choose>
@@ -38,15 +34,12 @@
       <xsl:when test="$cur">
         <section class="glance" aria-labelledby="glance-h">
           <h2 id="glance-h">
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'at-a-glance'"/>
-              <xsl:with-param name="year" select="$cur/@value-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('at-a-glance', 'year', $cur/@value-label)"/>
           </h2>
           <xsl:for-each select="$cur">
             <xsl:call-template name="dashboard"><xsl:with-param name="level" select="3"/></xsl:call-template>
             <h3>
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'by-area'"/></xsl:call-template>
+              <xsl:value-of select="p:t('by-area')"/>
             </h3>
             <ul class="cards area-cards">
               <xsl:for-each select="area">
@@ -55,12 +48,9 @@
                   <p class="card-count">
                     <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
                     <xsl:text> · </xsl:text>
-                    <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+                    <xsl:value-of select="p:t('mean-progress')"/>
                     <xsl:text> </xsl:text>
-                    <xsl:call-template name="fill">
-                      <xsl:with-param name="id" select="'percent'"/>
-                      <xsl:with-param name="n" select="stats/@mean-label"/>
-                    </xsl:call-template>
+                    <xsl:value-of select="p:fill('percent', 'n', stats/@mean-label)"/>
                   </p>
                 </li>
               </xsl:for-each>
@@ -68,10 +58,7 @@
             <ul class="actions">
               <li>
                 <a class="button" href="{@href}">
-                  <xsl:call-template name="fill">
-                    <xsl:with-param name="id" select="'view-year'"/>
-                    <xsl:with-param name="year" select="@value-label"/>
-                  </xsl:call-template>
+                  <xsl:value-of select="p:fill('view-year', 'year', @value-label)"/>
                 </a>
               </li>
             </ul>
@@ -79,21 +66,18 @@
         </section>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-data'"/></xsl:call-template></p>
+        <p class="notice"><xsl:value-of select="p:t('no-data')"/></p>
       </xsl:otherwise>
     </xsl:choose>
 
     <xsl:for-each select="unfinished">
       <section class="unfinished" aria-labelledby="unfinished-h">
         <h2 id="unfinished-h">
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'unfinished'"/>
-            <xsl:with-param name="year" select="@year-label"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('unfinished', 'year', @year-label)"/>
         </h2>
         <xsl:choose>
           <xsl:when test="@count = 0">
-            <p><xsl:call-template name="t"><xsl:with-param name="id" select="'unfinished-none'"/></xsl:call-template></p>
+            <p><xsl:value-of select="p:t('unfinished-none')"/></p>
           </xsl:when>
           <xsl:otherwise>
             <p>
@@ -103,7 +87,7 @@
                 <a href="{@href}">
                   <xsl:call-template name="fill">
                     <xsl:with-param name="id" select="'see-all-status'"/>
-                    <xsl:with-param name="title"><xsl:call-template name="t"><xsl:with-param name="id" select="concat('status-', @code)"/></xsl:call-template></xsl:with-param>
+                    <xsl:with-param name="title"><xsl:value-of select="p:t(concat('status-', @code))"/></xsl:with-param>
                     <xsl:with-param name="n" select="@count-label"/>
                   </xsl:call-template>
                 </a>
@@ -116,17 +100,14 @@
                   <xsl:text> </xsl:text>
                   <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
                   <xsl:text> </xsl:text>
-                  <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></span>
+                  <span class="label"><xsl:value-of select="p:t('progress')"/></span>
                   <xsl:text> </xsl:text>
                   <strong>
-                    <xsl:call-template name="fill">
-                      <xsl:with-param name="id" select="'percent'"/>
-                      <xsl:with-param name="n" select="progress"/>
-                    </xsl:call-template>
+                    <xsl:value-of select="p:fill('percent', 'n', progress)"/>
                   </strong>
                   <xsl:for-each select="updated">
                     <xsl:text> · </xsl:text>
-                    <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'updated'"/></xsl:call-template></span>
+                    <span class="label"><xsl:value-of select="p:t('updated')"/></span>
                     <xsl:text> </xsl:text>
                     <time datetime="{@iso}"><xsl:value-of select="."/></time>
                   </xsl:for-each>
@@ -141,7 +122,7 @@
 
     <xsl:if test="years/year[not(@current = 'true')]">
       <section class="other-years" aria-labelledby="years-h">
-        <h2 id="years-h"><xsl:call-template name="t"><xsl:with-param name="id" select="'other-years'"/></xsl:call-template></h2>
+        <h2 id="years-h"><xsl:value-of select="p:t('other-years')"/></h2>
         <ul class="cards year-cards">
           <xsl:for-each select="years/year[not(@current = 'true')]">
             <li class="card year-card">
@@ -154,7 +135,7 @@
                 <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
               </p>
               <p class="card-progress">
-                <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template></span>
+                <span class="label"><xsl:value-of select="p:t('mean-progress')"/></span>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="progress-bar">
                   <xsl:with-param name="value" select="stats/@mean"/>
@@ -172,7 +153,7 @@
 
     <p class="owners-link">
       <a href="{site/owners/@href}">
-        <xsl:call-template name="t"><xsl:with-param name="id" select="'all-owners'"/></xsl:call-template>
+        <xsl:value-of select="p:t('all-owners')"/>
       </a>
     </p>
   </xsl:template>

@@ -78,7 +78,7 @@
       </head>
       <body class="page-{/page/@type}">
         <a class="skip-link" href="#main">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'skip-to-content'"/></xsl:call-template>
+          <xsl:value-of select="p:t('skip-to-content')"/>
         </a>
         <!-- Made once per depth and page type: they show only the site
              element, which is the same at one depth, and the menu marks
@@ -141,9 +141,9 @@
     <xsl:if test="/page/site/search and /page/@type != 'search'">
       <form class="site-search" role="search" method="get">
         <xsl:attribute name="action"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/search/@href"/></xsl:call-template></xsl:attribute>
-        <label for="site-search-q" class="visually-hidden"><xsl:call-template name="t"><xsl:with-param name="id" select="'search-site-label'"/></xsl:call-template></label>
+        <label for="site-search-q" class="visually-hidden"><xsl:value-of select="p:t('search-site-label')"/></label>
         <input type="search" id="site-search-q" name="q" enterkeyhint="search"/>
-        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="id" select="'search-button'"/></xsl:call-template></button>
+        <button type="submit"><xsl:value-of select="p:t('search-button')"/></button>
       </form>
     </xsl:if>
   </xsl:template>
@@ -151,12 +151,12 @@
   <xsl:template name="site-nav">
     <xsl:variable name="site" select="/page/site"/>
     <nav class="site-nav">
-      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'nav-label'"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="aria-label"><xsl:value-of select="p:t('nav-label')"/></xsl:attribute>
       <div class="wrap">
       <!-- Folded behind one button on a phone; always open from 768 px
            (style.css), with no script either way. -->
       <details class="nav-fold">
-        <summary class="nav-button"><xsl:call-template name="t"><xsl:with-param name="id" select="'menu-button'"/></xsl:call-template></summary>
+        <summary class="nav-button"><xsl:value-of select="p:t('menu-button')"/></summary>
         <div class="nav-body">
         <ul class="nav-menu">
           <xsl:for-each select="$site/menu/item">
@@ -165,7 +165,7 @@
           <li>
             <xsl:for-each select="$site/owners">
               <xsl:call-template name="nav-link">
-                <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></xsl:with-param>
+                <xsl:with-param name="text"><xsl:value-of select="p:t('owners')"/></xsl:with-param>
               </xsl:call-template>
             </xsl:for-each>
           </li>
@@ -173,7 +173,7 @@
         <xsl:if test="$site/years/year">
           <div class="nav-group">
             <span class="nav-heading" id="nav-years">
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'nav-years'"/></xsl:call-template>
+              <xsl:value-of select="p:t('nav-years')"/>
             </span>
             <ul aria-labelledby="nav-years">
               <xsl:for-each select="$site/years/year">
@@ -189,10 +189,7 @@
         <xsl:if test="$site/areas/area">
           <div class="nav-group nav-areas">
             <span class="nav-heading" id="nav-areas">
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'nav-areas'"/>
-                <xsl:with-param name="year" select="$site/areas/@year-label"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('nav-areas', 'year', $site/areas/@year-label)"/>
             </span>
             <ul aria-labelledby="nav-areas">
               <xsl:for-each select="$site/areas/area">
@@ -205,7 +202,7 @@
               <xsl:for-each select="$site/checklist">
                 <li>
                   <xsl:call-template name="nav-link">
-                    <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'checklist-nav'"/></xsl:call-template></xsl:with-param>
+                    <xsl:with-param name="text"><xsl:value-of select="p:t('checklist-nav')"/></xsl:with-param>
                   </xsl:call-template>
                 </li>
               </xsl:for-each>
@@ -231,12 +228,12 @@
   <xsl:template name="breadcrumb">
     <xsl:param name="title"/>
     <nav class="breadcrumb wrap">
-      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'breadcrumb'"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="aria-label"><xsl:value-of select="p:t('breadcrumb')"/></xsl:attribute>
       <ol>
         <li>
           <a>
             <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="/page/site/home/@href"/></xsl:call-template></xsl:attribute>
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'home'"/></xsl:call-template>
+            <xsl:value-of select="p:t('home')"/>
           </a>
         </li>
         <xsl:apply-templates select="/page" mode="crumbs"/>
@@ -278,28 +275,25 @@
           <p>
             <a>
               <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'feed-site'"/></xsl:call-template>
+              <xsl:value-of select="p:t('feed-site')"/>
             </a>
           </p>
         </xsl:for-each>
         <xsl:if test="/page/site/data/file">
           <p>
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'open-data'"/></xsl:call-template>
+            <xsl:value-of select="p:t('open-data')"/>
             <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/file"/></xsl:call-template>
             <xsl:for-each select="/page/site/data[@href]">
               <xsl:text> · </xsl:text>
               <a>
                 <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
-                <xsl:call-template name="t"><xsl:with-param name="id" select="'data-about'"/></xsl:call-template>
+                <xsl:value-of select="p:t('data-about')"/>
               </a>
             </xsl:for-each>
           </p>
         </xsl:if>
         <p class="footer-gen">
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'footer-generator'"/>
-            <xsl:with-param name="generator" select="/page/site/generator"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('footer-generator', 'generator', /page/site/generator)"/>
         </p>
       </div>
     </footer>
@@ -314,21 +308,21 @@
         </xsl:for-each>
         <xsl:for-each select="phone">
           <span class="contact-phone">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-phone'"/></xsl:call-template>
+            <xsl:value-of select="p:t('contact-phone')"/>
             <xsl:text> </xsl:text>
             <a href="{@href}"><xsl:value-of select="."/></a>
           </span>
         </xsl:for-each>
         <xsl:for-each select="email">
           <span class="contact-email">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-email'"/></xsl:call-template>
+            <xsl:value-of select="p:t('contact-email')"/>
             <xsl:text> </xsl:text>
             <a href="{@href}"><xsl:value-of select="."/></a>
           </span>
         </xsl:for-each>
         <xsl:for-each select="hours">
           <span class="contact-hours">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'contact-hours'"/></xsl:call-template>
+            <xsl:value-of select="p:t('contact-hours')"/>
             <xsl:text> </xsl:text>
             <xsl:value-of select="."/>
           </span>
@@ -345,7 +339,7 @@
       <a class="data-link">
         <xsl:attribute name="href"><xsl:call-template name="url"><xsl:with-param name="h" select="@href"/></xsl:call-template></xsl:attribute>
         <xsl:choose>
-          <xsl:when test="@format = 'csv-th'"><xsl:call-template name="t"><xsl:with-param name="id" select="'data-csv-th'"/></xsl:call-template></xsl:when>
+          <xsl:when test="@format = 'csv-th'"><xsl:value-of select="p:t('data-csv-th')"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="translate(@format, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/></xsl:otherwise>
         </xsl:choose>
       </a>
@@ -390,26 +384,20 @@
   <!-- "ปีงบประมาณ ๒๕๖๖" for a year label. -->
   <xsl:template name="fiscal-year">
     <xsl:param name="label"/>
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'fiscal-year'"/>
-      <xsl:with-param name="year" select="$label"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('fiscal-year', 'year', $label)"/>
   </xsl:template>
 
   <!-- "๑๖ มาตรการ" -->
   <xsl:template name="n-measures">
     <xsl:param name="n"/>
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'n-measures'"/>
-      <xsl:with-param name="n" select="$n"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('n-measures', 'n', $n)"/>
   </xsl:template>
 
   <!-- A status as words in a badge (the word, not the colour, carries it). -->
   <xsl:template name="status-badge">
     <xsl:param name="code"/>
     <span class="badge badge-{$code}">
-      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('status-', $code)"/></xsl:call-template>
+      <xsl:value-of select="p:t(concat('status-', $code))"/>
     </span>
   </xsl:template>
 
@@ -423,10 +411,7 @@
         <span class="progress-fill" style="width:{number($value)}%"></span>
       </span>
       <span class="progress-text">
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'percent'"/>
-          <xsl:with-param name="n" select="$label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('percent', 'n', $label)"/>
       </span>
     </span>
   </xsl:template>
@@ -440,11 +425,11 @@
     <xsl:if test="$totals">
     <dl class="stats">
       <div class="stat">
-        <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'measure-count'"/></xsl:call-template></dt>
+        <dt><xsl:value-of select="p:t('measure-count')"/></dt>
         <dd class="stat-big"><xsl:value-of select="$st/@count-label"/></dd>
       </div>
       <div class="stat stat-wide">
-        <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template></dt>
+        <dt><xsl:value-of select="p:t('mean-progress')"/></dt>
         <dd>
           <xsl:call-template name="progress-bar">
             <xsl:with-param name="value" select="$st/@mean"/>
@@ -493,17 +478,14 @@
   <xsl:template name="indicator-name">
     <xsl:choose>
       <xsl:when test="@number">
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'indicator-n'"/>
-          <xsl:with-param name="n" select="@number-label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('indicator-n', 'n', @number-label)"/>
         <xsl:if test="normalize-space(text()) != ''">
           <xsl:text> </xsl:text>
           <xsl:value-of select="normalize-space(text())"/>
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="t"><xsl:with-param name="id" select="'indicator-other'"/></xsl:call-template>
+        <xsl:value-of select="p:t('indicator-other')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -519,20 +501,13 @@
       <p class="indicator-meta">
         <xsl:call-template name="n-measures"><xsl:with-param name="n" select="@count-label"/></xsl:call-template>
         <xsl:text> · </xsl:text>
-        <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+        <xsl:value-of select="p:t('mean-progress')"/>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'percent'"/>
-          <xsl:with-param name="n" select="@mean-label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('percent', 'n', @mean-label)"/>
       </p>
       <xsl:if test="@score">
         <p class="indicator-score" data-score="{@score}">
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'indicator-score'"/>
-            <xsl:with-param name="year" select="@score-year-label"/>
-            <xsl:with-param name="n" select="@score-label"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('indicator-score', 'year', @score-year-label, 'n', @score-label)"/>
         </p>
       </xsl:if>
       <ul class="cards">
@@ -558,12 +533,12 @@
       <dl class="facts">
         <xsl:if test="$show-year">
           <div>
-            <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'fiscal-year-label'"/></xsl:call-template></dt>
+            <dt><xsl:value-of select="p:t('fiscal-year-label')"/></dt>
             <dd><xsl:value-of select="year"/></dd>
           </div>
         </xsl:if>
         <div>
-          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="p:t('owners')"/></dt>
           <dd>
             <ul class="inline-list">
               <xsl:for-each select="owners/owner"><li><xsl:value-of select="."/></li></xsl:for-each>
@@ -571,15 +546,15 @@
           </dd>
         </div>
         <div>
-          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'period'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="p:t('period')"/></dt>
           <dd><xsl:value-of select="period"/></dd>
         </div>
         <div>
-          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'status'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="p:t('status')"/></dt>
           <dd><xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template></dd>
         </div>
         <div>
-          <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="p:t('progress')"/></dt>
           <dd>
             <xsl:call-template name="progress-bar">
               <xsl:with-param name="value" select="progress/@value"/>
@@ -596,7 +571,7 @@
     <a href="{@href}">
       <xsl:choose>
         <xsl:when test="normalize-space(text()) != ''"><xsl:value-of select="normalize-space(text())"/></xsl:when>
-        <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'report'"/></xsl:call-template></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="p:t('report')"/></xsl:otherwise>
       </xsl:choose>
     </a>
     <xsl:if test="period">
@@ -653,7 +628,7 @@
     <div>
       <xsl:call-template name="table-region-attrs">
         <xsl:with-param name="label">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'table'"/></xsl:call-template>
+          <xsl:value-of select="p:t('table')"/>
           <xsl:text> </xsl:text>
           <xsl:value-of select="normalize-space(concat(caption, ' ', preceding-sibling::*[self::h2 or self::h3 or self::h4][1]))"/>
         </xsl:with-param>

@@ -4,7 +4,8 @@
   areas, indicator, owners, period (@as-written), status, progress,
   updated, body (the Markdown HTML), evidence, updates, neighbours.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
@@ -33,7 +34,7 @@
     <xsl:for-each select="measure">
       <article class="measure">
         <xsl:if test="@draft">
-          <p class="draft-banner" role="note"><strong><xsl:call-template name="t"><xsl:with-param name="id" select="'draft-banner'"/></xsl:call-template></strong></p>
+          <p class="draft-banner" role="note"><strong><xsl:value-of select="p:t('draft-banner')"/></strong></p>
         </xsl:if>
         <header class="measure-head">
           <h1><xsl:value-of select="title"/></h1>
@@ -44,7 +45,7 @@
             <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
             <xsl:text> </xsl:text>
             <span class="progress-row">
-              <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template></span>
+              <span class="label"><xsl:value-of select="p:t('progress')"/></span>
               <xsl:text> </xsl:text>
               <xsl:call-template name="progress-bar">
                 <xsl:with-param name="value" select="progress/@value"/>
@@ -58,11 +59,11 @@
           <aside class="facts-box">
             <dl class="facts">
               <div>
-                <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'fiscal-year-label'"/></xsl:call-template></dt>
+                <dt><xsl:value-of select="p:t('fiscal-year-label')"/></dt>
                 <dd><a href="{year/@href}"><xsl:value-of select="year"/></a></dd>
               </div>
               <div>
-                <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'areas'"/></xsl:call-template></dt>
+                <dt><xsl:value-of select="p:t('areas')"/></dt>
                 <dd>
                   <ul class="plain-list">
                     <xsl:for-each select="areas/area">
@@ -73,12 +74,12 @@
               </div>
               <xsl:for-each select="indicator">
                 <div>
-                  <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'indicator'"/></xsl:call-template></dt>
+                  <dt><xsl:value-of select="p:t('indicator')"/></dt>
                   <dd><xsl:call-template name="indicator-name"/></dd>
                 </div>
               </xsl:for-each>
               <div>
-                <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></dt>
+                <dt><xsl:value-of select="p:t('owners')"/></dt>
                 <dd>
                   <ul class="plain-list">
                     <xsl:for-each select="owners/owner">
@@ -88,12 +89,12 @@
                 </dd>
               </div>
               <div>
-                <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'period'"/></xsl:call-template></dt>
+                <dt><xsl:value-of select="p:t('period')"/></dt>
                 <dd>
                   <xsl:value-of select="period"/>
                   <xsl:if test="period/@as-written and normalize-space(period/@as-written) != normalize-space(period)">
                     <span class="note">
-                      <xsl:call-template name="t"><xsl:with-param name="id" select="'as-written'"/></xsl:call-template>
+                      <xsl:value-of select="p:t('as-written')"/>
                       <xsl:text> “</xsl:text>
                       <xsl:value-of select="period/@as-written"/>
                       <xsl:text>”</xsl:text>
@@ -103,7 +104,7 @@
               </div>
               <xsl:for-each select="updated">
                 <div>
-                  <dt><xsl:call-template name="t"><xsl:with-param name="id" select="'updated'"/></xsl:call-template></dt>
+                  <dt><xsl:value-of select="p:t('updated')"/></dt>
                   <dd><time datetime="{@iso}"><xsl:value-of select="."/></time></dd>
                 </div>
               </xsl:for-each>
@@ -119,14 +120,14 @@
 
             <xsl:if test="evidence/item">
               <section class="evidence" aria-labelledby="evidence-h">
-                <h2 id="evidence-h"><xsl:call-template name="t"><xsl:with-param name="id" select="'evidence'"/></xsl:call-template></h2>
+                <h2 id="evidence-h"><xsl:value-of select="p:t('evidence')"/></h2>
                 <ul class="link-list">
                   <xsl:for-each select="evidence/item">
                     <li>
                       <a href="{@href}"><xsl:value-of select="."/></a>
                       <xsl:if test="starts-with(@href, 'http://') or starts-with(@href, 'https://')">
                         <xsl:text> </xsl:text>
-                        <span class="meta"><xsl:call-template name="t"><xsl:with-param name="id" select="'external'"/></xsl:call-template></span>
+                        <span class="meta"><xsl:value-of select="p:t('external')"/></span>
                       </xsl:if>
                     </li>
                   </xsl:for-each>
@@ -136,7 +137,7 @@
 
             <xsl:if test="updates/update">
               <section class="updates" aria-labelledby="updates-h">
-                <h2 id="updates-h"><xsl:call-template name="t"><xsl:with-param name="id" select="'updates'"/></xsl:call-template></h2>
+                <h2 id="updates-h"><xsl:value-of select="p:t('updates')"/></h2>
                 <ol class="timeline">
                   <xsl:for-each select="updates/update">
                     <li>
@@ -149,12 +150,9 @@
                         <xsl:for-each select="progress">
                           <xsl:text> </xsl:text>
                           <span class="timeline-progress">
-                            <xsl:call-template name="t"><xsl:with-param name="id" select="'progress'"/></xsl:call-template>
+                            <xsl:value-of select="p:t('progress')"/>
                             <xsl:text> </xsl:text>
-                            <xsl:call-template name="fill">
-                              <xsl:with-param name="id" select="'percent'"/>
-                              <xsl:with-param name="n" select="."/>
-                            </xsl:call-template>
+                            <xsl:value-of select="p:fill('percent', 'n', .)"/>
                           </span>
                         </xsl:for-each>
                       </p>
@@ -168,7 +166,7 @@
             </xsl:if>
             <xsl:for-each select="feed">
               <p class="feed-link">
-                <a href="{@href}"><xsl:call-template name="t"><xsl:with-param name="id" select="'feed-measure'"/></xsl:call-template></a>
+                <a href="{@href}"><xsl:value-of select="p:t('feed-measure')"/></a>
               </p>
             </xsl:for-each>
           </div>
@@ -177,10 +175,7 @@
         <xsl:for-each select="neighbours/area[prev or next]">
           <nav class="pager">
             <xsl:variable name="label">
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'neighbours'"/>
-                <xsl:with-param name="area" select="@name"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('neighbours', 'area', @name)"/>
             </xsl:variable>
             <xsl:attribute name="aria-label"><xsl:value-of select="$label"/></xsl:attribute>
             <p class="pager-title" aria-hidden="true"><xsl:value-of select="$label"/></p>
@@ -188,7 +183,7 @@
               <xsl:for-each select="prev">
                 <li class="pager-prev">
                   <a href="{@href}" rel="prev">
-                    <span class="pager-dir"><span aria-hidden="true">← </span><xsl:call-template name="t"><xsl:with-param name="id" select="'prev'"/></xsl:call-template></span>
+                    <span class="pager-dir"><span aria-hidden="true">← </span><xsl:value-of select="p:t('prev')"/></span>
                     <xsl:text> </xsl:text>
                     <span class="pager-name"><xsl:value-of select="."/></span>
                   </a>
@@ -197,7 +192,7 @@
               <xsl:for-each select="next">
                 <li class="pager-next">
                   <a href="{@href}" rel="next">
-                    <span class="pager-dir"><xsl:call-template name="t"><xsl:with-param name="id" select="'next'"/></xsl:call-template><span aria-hidden="true"> →</span></span>
+                    <span class="pager-dir"><xsl:value-of select="p:t('next')"/><span aria-hidden="true"> →</span></span>
                     <xsl:text> </xsl:text>
                     <span class="pager-name"><xsl:value-of select="."/></span>
                   </a>

@@ -7,14 +7,12 @@
   @published-label, file, group with @code-label, @name and item with
   @code, @code-label, @name, @href, note).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
-    <xsl:call-template name="fill">
-      <xsl:with-param name="id" select="'checklist-title'"/>
-      <xsl:with-param name="year" select="checklist/@year-label"/>
-    </xsl:call-template>
+    <xsl:value-of select="p:fill('checklist-title', 'year', checklist/@year-label)"/>
   </xsl:template>
 
   <xsl:template match="page" mode="crumbs">
@@ -28,25 +26,16 @@
   <xsl:template match="page" mode="main">
     <xsl:for-each select="checklist">
       <h1>
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'checklist-title'"/>
-          <xsl:with-param name="year" select="@year-label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('checklist-title', 'year', @year-label)"/>
       </h1>
-      <p class="lead"><xsl:call-template name="t"><xsl:with-param name="id" select="'checklist-lead'"/></xsl:call-template></p>
+      <p class="lead"><xsl:value-of select="p:t('checklist-lead')"/></p>
       <p class="checklist-count">
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'checklist-published'"/>
-          <xsl:with-param name="n" select="@published-label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('checklist-published', 'n', @published-label)"/>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="fill">
-          <xsl:with-param name="id" select="'checklist-of'"/>
-          <xsl:with-param name="n" select="@count-label"/>
-        </xsl:call-template>
+        <xsl:value-of select="p:fill('checklist-of', 'n', @count-label)"/>
       </p>
       <p class="meta">
-        <xsl:call-template name="t"><xsl:with-param name="id" select="'checklist-csv'"/></xsl:call-template>
+        <xsl:value-of select="p:t('checklist-csv')"/>
         <xsl:call-template name="data-links"><xsl:with-param name="files" select="file"/></xsl:call-template>
       </p>
       <xsl:for-each select="group">
@@ -68,7 +57,7 @@
                   <xsl:otherwise>
                     <span class="oit-name"><xsl:value-of select="@name"/></span>
                     <xsl:text> </xsl:text>
-                    <span class="badge badge-unpublished"><xsl:call-template name="t"><xsl:with-param name="id" select="'not-published'"/></xsl:call-template></span>
+                    <span class="badge badge-unpublished"><xsl:value-of select="p:t('not-published')"/></span>
                   </xsl:otherwise>
                 </xsl:choose>
                 <xsl:if test="note">
@@ -81,10 +70,7 @@
       </xsl:for-each>
       <p class="meta">
         <a href="{@href}">
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'view-year'"/>
-            <xsl:with-param name="year" select="@year-label"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('view-year', 'year', @year-label)"/>
         </a>
       </p>
     </xsl:for-each>

@@ -4,7 +4,8 @@
   @own-count-label, parent*, feed, stats, measure* and sub-unit*, each
   list grouped here by fiscal year) and /page/site/owners.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <!-- The owner's measures by fiscal year: grouping through a key stays
@@ -20,7 +21,7 @@
   <xsl:template match="page" mode="crumbs">
     <xsl:for-each select="site/owners">
       <xsl:call-template name="crumb">
-        <xsl:with-param name="text"><xsl:call-template name="t"><xsl:with-param name="id" select="'owners'"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="text"><xsl:value-of select="p:t('owners')"/></xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:for-each select="owner/parent">
@@ -33,7 +34,7 @@
       <h1><xsl:value-of select="@name"/></h1>
       <xsl:for-each select="parent[last()]">
         <p class="part-of">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'part-of'"/></xsl:call-template>
+          <xsl:value-of select="p:t('part-of')"/>
           <xsl:text> </xsl:text>
           <a href="{@href}"><xsl:value-of select="@name"/></a>
         </p>
@@ -41,7 +42,7 @@
       <xsl:call-template name="stats"/>
       <xsl:for-each select="feed">
         <p class="feed-link">
-          <a href="{@href}"><xsl:call-template name="t"><xsl:with-param name="id" select="'feed-owner'"/></xsl:call-template></a>
+          <a href="{@href}"><xsl:value-of select="p:t('feed-owner')"/></a>
         </p>
       </xsl:for-each>
       <!-- Its own measures, then each sub-unit's, each measure once: the
@@ -49,12 +50,12 @@
       <xsl:choose>
         <xsl:when test="sub-unit">
           <xsl:if test="measure">
-            <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'owner-own-measures'"/></xsl:call-template></h2>
+            <h2><xsl:value-of select="p:t('owner-own-measures')"/></h2>
             <p class="meta"><xsl:call-template name="n-measures"><xsl:with-param name="n" select="@own-count-label"/></xsl:call-template></p>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
-          <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'owner-measures'"/></xsl:call-template></h2>
+          <h2><xsl:value-of select="p:t('owner-measures')"/></h2>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="owner-years"/>

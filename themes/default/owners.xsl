@@ -4,18 +4,19 @@
   under the unit they belong to.  Uses /page/owner-list/owner (text,
   @href, @count-label, @parent).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:key name="sub-units" match="/page/owner-list/owner" use="@parent"/>
 
   <xsl:template match="page" mode="title">
-    <xsl:call-template name="t"><xsl:with-param name="id" select="'all-owners'"/></xsl:call-template>
+    <xsl:value-of select="p:t('all-owners')"/>
   </xsl:template>
 
   <xsl:template match="page" mode="main">
-    <h1><xsl:call-template name="t"><xsl:with-param name="id" select="'all-owners'"/></xsl:call-template></h1>
-    <p class="lead"><xsl:call-template name="t"><xsl:with-param name="id" select="'owners-intro'"/></xsl:call-template></p>
+    <h1><xsl:value-of select="p:t('all-owners')"/></h1>
+    <p class="lead"><xsl:value-of select="p:t('owners-intro')"/></p>
     <xsl:choose>
       <xsl:when test="owner-list/owner">
         <ul class="owner-list">
@@ -23,7 +24,7 @@
         </ul>
       </xsl:when>
       <xsl:otherwise>
-        <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-data'"/></xsl:call-template></p>
+        <p class="notice"><xsl:value-of select="p:t('no-data')"/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

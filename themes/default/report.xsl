@@ -8,7 +8,8 @@
   owners, period, result, body).  Printing (static/print.css): A4
   landscape, header row on every page, page numbers, no site chrome.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
@@ -29,7 +30,7 @@
   <xsl:template name="heading">
     <xsl:choose>
       <xsl:when test="normalize-space(/page/report/title) != ''"><xsl:value-of select="normalize-space(/page/report/title)"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'report-heading'"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="p:t('report-heading')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -41,22 +42,18 @@
           <xsl:call-template name="heading"/>
           <xsl:text> </xsl:text>
           <span class="h1-sub">
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'report-subtitle'"/>
-              <xsl:with-param name="org" select="/page/site/organization"/>
-              <xsl:with-param name="year" select="@year-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('report-subtitle', 'org', /page/site/organization, 'year', @year-label)"/>
           </span>
         </h1>
       </header>
       <xsl:choose>
         <xsl:when test="pdf">
           <p class="print-hint report-pdf">
-            <a class="button" href="{pdf/@href}"><xsl:call-template name="t"><xsl:with-param name="id" select="'report-pdf'"/></xsl:call-template></a>
+            <a class="button" href="{pdf/@href}"><xsl:value-of select="p:t('report-pdf')"/></a>
           </p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="print-hint"><xsl:call-template name="t"><xsl:with-param name="id" select="'print-hint'"/></xsl:call-template></p>
+          <p class="print-hint"><xsl:value-of select="p:t('print-hint')"/></p>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="intro/node()">
@@ -66,14 +63,14 @@
       </xsl:if>
       <xsl:for-each select="period">
         <p class="report-period">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'report-period'"/></xsl:call-template>
+          <xsl:value-of select="p:t('report-period')"/>
           <xsl:text> </xsl:text>
           <xsl:value-of select="."/>
         </p>
       </xsl:for-each>
       <xsl:for-each select="as-of">
         <p class="report-as-of">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'report-as-of'"/></xsl:call-template>
+          <xsl:value-of select="p:t('report-as-of')"/>
           <xsl:text> </xsl:text>
           <time datetime="{@iso}"><xsl:value-of select="."/></time>
         </p>
@@ -82,22 +79,14 @@
       <xsl:for-each select="section">
         <section class="report-section">
           <h2>
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'report-section'"/>
-              <xsl:with-param name="n" select="@number-label"/>
-              <xsl:with-param name="title" select="title"/>
-              <xsl:with-param name="year" select="../@year-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('report-section', 'n', @number-label, 'title', title, 'year', ../@year-label)"/>
           </h2>
           <xsl:choose>
             <xsl:when test="measure">
               <div>
                 <xsl:call-template name="table-region-attrs">
                   <xsl:with-param name="label">
-                    <xsl:call-template name="fill">
-                      <xsl:with-param name="id" select="'report-table'"/>
-                      <xsl:with-param name="n" select="@number-label"/>
-                    </xsl:call-template>
+                    <xsl:value-of select="p:fill('report-table', 'n', @number-label)"/>
                   </xsl:with-param>
                 </xsl:call-template>
                 <table class="report-table">
@@ -106,11 +95,11 @@
                   </colgroup>
                   <thead>
                     <tr>
-                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-measure'"/></xsl:call-template></th>
-                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-methods'"/></xsl:call-template></th>
-                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-owners'"/></xsl:call-template></th>
-                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-period'"/></xsl:call-template></th>
-                      <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'col-result'"/></xsl:call-template></th>
+                      <th scope="col"><xsl:value-of select="p:t('col-measure')"/></th>
+                      <th scope="col"><xsl:value-of select="p:t('col-methods')"/></th>
+                      <th scope="col"><xsl:value-of select="p:t('col-owners')"/></th>
+                      <th scope="col"><xsl:value-of select="p:t('col-period')"/></th>
+                      <th scope="col"><xsl:value-of select="p:t('col-result')"/></th>
                     </tr>
                   </thead>
                   <tbody>
@@ -118,10 +107,7 @@
                       <tr>
                         <th scope="row" class="c-measure">
                           <span class="row-num">
-                            <xsl:call-template name="fill">
-                              <xsl:with-param name="id" select="'row-number'"/>
-                              <xsl:with-param name="n" select="@number-label"/>
-                            </xsl:call-template>
+                            <xsl:value-of select="p:fill('row-number', 'n', @number-label)"/>
                           </span>
                           <xsl:text> </xsl:text>
                           <a href="{@href}"><xsl:value-of select="title"/></a>
@@ -148,10 +134,7 @@
                           <p class="cell-status">
                             <xsl:call-template name="status-badge"><xsl:with-param name="code" select="status/@code"/></xsl:call-template>
                             <xsl:text> </xsl:text>
-                            <xsl:call-template name="fill">
-                              <xsl:with-param name="id" select="'percent'"/>
-                              <xsl:with-param name="n" select="progress"/>
-                            </xsl:call-template>
+                            <xsl:value-of select="p:fill('percent', 'n', progress)"/>
                           </p>
                         </td>
                       </tr>
@@ -164,7 +147,7 @@
               </div>
             </xsl:when>
             <xsl:otherwise>
-              <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-measures'"/></xsl:call-template></p>
+              <p class="notice"><xsl:value-of select="p:t('no-measures')"/></p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
@@ -175,19 +158,19 @@
           <xsl:for-each select="signed-by | prepared-by">
             <div class="signature sign-{local-name()}">
               <p class="sign-line">
-                <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-here'"/></xsl:call-template>
+                <xsl:value-of select="p:t('sign-here')"/>
               </p>
               <p class="sign-name">(<xsl:value-of select="name"/>)</p>
               <p class="sign-position">
                 <xsl:if test="self::prepared-by">
-                  <xsl:call-template name="t"><xsl:with-param name="id" select="'prepared-by'"/></xsl:call-template>
+                  <xsl:value-of select="p:t('prepared-by')"/>
                   <xsl:text> </xsl:text>
                 </xsl:if>
                 <xsl:value-of select="position"/>
               </p>
               <xsl:if test="self::signed-by and ../date">
                 <p class="sign-date">
-                  <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-date'"/></xsl:call-template>
+                  <xsl:value-of select="p:t('sign-date')"/>
                   <xsl:text> </xsl:text>
                   <time datetime="{../date/@iso}"><xsl:value-of select="../date"/></time>
                 </p>
@@ -196,7 +179,7 @@
           </xsl:for-each>
           <xsl:if test="date and not(signed-by)">
             <p class="sign-date">
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'sign-date'"/></xsl:call-template>
+              <xsl:value-of select="p:t('sign-date')"/>
               <xsl:text> </xsl:text>
               <time datetime="{date/@iso}"><xsl:value-of select="date"/></time>
             </p>

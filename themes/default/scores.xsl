@@ -13,7 +13,8 @@
   year's result.  The year whose result this page's measures answer
   (@basis) also gets its scores by indicator.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
 
   <!-- What chart-rows needs of a year of results. -->
   <xsl:template match="scores/year" mode="chart-label">
@@ -30,20 +31,16 @@
       <xsl:variable name="h">
         <xsl:call-template name="chart-height"><xsl:with-param name="items" select="$years"/></xsl:call-template>
       </xsl:variable>
-      <xsl:variable name="title"><xsl:call-template name="t"><xsl:with-param name="id" select="'scores-chart'"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="title"><xsl:value-of select="p:t('scores-chart')"/></xsl:variable>
       <section class="scores" id="scores" aria-labelledby="scores-h">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id">scores-h</xsl:attribute>
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'scores-title'"/></xsl:call-template>
+          <xsl:value-of select="p:t('scores-title')"/>
         </xsl:element>
         <xsl:for-each select="year[@basis = 'true' and next]">
           <p class="scores-basis">
             <a href="{next/@href}">
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'scores-basis'"/>
-                <xsl:with-param name="year" select="next/@value-label"/>
-                <xsl:with-param name="n" select="@value-label"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('scores-basis', 'year', next/@value-label, 'n', @value-label)"/>
             </a>
           </p>
         </xsl:for-each>
@@ -73,19 +70,19 @@
         </div>
         <div>
           <xsl:call-template name="table-region-attrs">
-            <xsl:with-param name="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'scores-title'"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label"><xsl:value-of select="p:t('scores-title')"/></xsl:with-param>
           </xsl:call-template>
           <table class="scores-table" data-chart="scores">
-            <caption class="visually-hidden"><xsl:call-template name="t"><xsl:with-param name="id" select="'scores-title'"/></xsl:call-template></caption>
+            <caption class="visually-hidden"><xsl:value-of select="p:t('scores-title')"/></caption>
             <thead>
               <tr>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'fiscal-year-label'"/></xsl:call-template></th>
+                <th scope="col"><xsl:value-of select="p:t('fiscal-year-label')"/></th>
                 <th scope="col">IIT</th>
                 <th scope="col">EIT</th>
                 <th scope="col">OIT</th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'score-total'"/></xsl:call-template></th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'score-level'"/></xsl:call-template></th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'score-next'"/></xsl:call-template></th>
+                <th scope="col"><xsl:value-of select="p:t('score-total')"/></th>
+                <th scope="col"><xsl:value-of select="p:t('score-level')"/></th>
+                <th scope="col"><xsl:value-of select="p:t('score-next')"/></th>
               </tr>
             </thead>
             <tbody>
@@ -100,11 +97,7 @@
                   <td>
                     <xsl:for-each select="next">
                       <a href="{@href}">
-                        <xsl:call-template name="fill">
-                          <xsl:with-param name="id" select="'score-next-link'"/>
-                          <xsl:with-param name="year" select="@value-label"/>
-                          <xsl:with-param name="n" select="@count-label"/>
-                        </xsl:call-template>
+                        <xsl:value-of select="p:fill('score-next-link', 'year', @value-label, 'n', @count-label)"/>
                       </a>
                     </xsl:for-each>
                   </td>
@@ -115,15 +108,12 @@
         </div>
         <xsl:if test="year/area[@weight]">
           <p class="meta">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'score-weights'"/></xsl:call-template>
+            <xsl:value-of select="p:t('score-weights')"/>
             <xsl:for-each select="year[area/@weight][last()]/area[@weight]">
               <xsl:text> </xsl:text>
               <xsl:value-of select="@code"/>
               <xsl:text> </xsl:text>
-              <xsl:call-template name="fill">
-                <xsl:with-param name="id" select="'percent'"/>
-                <xsl:with-param name="n" select="@weight-label"/>
-              </xsl:call-template>
+              <xsl:value-of select="p:fill('percent', 'n', @weight-label)"/>
             </xsl:for-each>
           </p>
         </xsl:if>
@@ -138,23 +128,17 @@
           <div>
             <xsl:call-template name="table-region-attrs">
               <xsl:with-param name="label">
-                <xsl:call-template name="fill">
-                  <xsl:with-param name="id" select="'scores-indicators'"/>
-                  <xsl:with-param name="year" select="@value-label"/>
-                </xsl:call-template>
+                <xsl:value-of select="p:fill('scores-indicators', 'year', @value-label)"/>
               </xsl:with-param>
             </xsl:call-template>
             <table class="scores-table scores-indicators" data-year="{@value}">
               <caption>
-                <xsl:call-template name="fill">
-                  <xsl:with-param name="id" select="'scores-indicators'"/>
-                  <xsl:with-param name="year" select="@value-label"/>
-                </xsl:call-template>
+                <xsl:value-of select="p:fill('scores-indicators', 'year', @value-label)"/>
               </caption>
               <thead>
                 <tr>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'indicator'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="id" select="'score'"/></xsl:call-template></th>
+                  <th scope="col"><xsl:value-of select="p:t('indicator')"/></th>
+                  <th scope="col"><xsl:value-of select="p:t('score')"/></th>
                 </tr>
               </thead>
               <tbody>

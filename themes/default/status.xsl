@@ -5,13 +5,14 @@
   /page/status-list (@code, @count-label, measures): the year's status
   counts and bar, then the measures as cards.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="fill">
       <xsl:with-param name="id" select="'status-in-year'"/>
-      <xsl:with-param name="title"><xsl:call-template name="t"><xsl:with-param name="id" select="concat('status-', status-list/@code)"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="title"><xsl:value-of select="p:t(concat('status-', status-list/@code))"/></xsl:with-param>
       <xsl:with-param name="year" select="year/@value-label"/>
     </xsl:call-template>
   </xsl:template>

@@ -4,7 +4,8 @@
   report, area with stats and indicator groups of measures, recent): the
   dashboard of charts.xsl, then the measures by area and indicator.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="charts.xsl"/>
   <xsl:import href="scores.xsl"/>
@@ -22,10 +23,7 @@
       <xsl:for-each select="checklist">
         <p class="meta checklist-link">
           <a href="{@href}">
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'checklist-title'"/>
-              <xsl:with-param name="year" select="@year-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('checklist-title', 'year', @year-label)"/>
           </a>
         </p>
       </xsl:for-each>
@@ -33,16 +31,13 @@
       <xsl:variable name="y" select="@value"/>
       <xsl:if test="/page/site/data/year[@value = $y]/file">
         <p class="meta">
-          <xsl:call-template name="fill">
-            <xsl:with-param name="id" select="'open-data-year'"/>
-            <xsl:with-param name="year" select="@value-label"/>
-          </xsl:call-template>
+          <xsl:value-of select="p:fill('open-data-year', 'year', @value-label)"/>
           <xsl:call-template name="data-links"><xsl:with-param name="files" select="/page/site/data/year[@value = $y]/file"/></xsl:call-template>
         </p>
       </xsl:if>
       <nav class="toc">
-        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></xsl:attribute>
-        <p class="toc-title" aria-hidden="true"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></p>
+        <xsl:attribute name="aria-label"><xsl:value-of select="p:t('contents')"/></xsl:attribute>
+        <p class="toc-title" aria-hidden="true"><xsl:value-of select="p:t('contents')"/></p>
         <ul>
           <xsl:for-each select="area">
             <li>
@@ -63,12 +58,9 @@
           <p class="area-meta">
             <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
             <xsl:text> · </xsl:text>
-            <xsl:call-template name="t"><xsl:with-param name="id" select="'mean-progress'"/></xsl:call-template>
+            <xsl:value-of select="p:t('mean-progress')"/>
             <xsl:text> </xsl:text>
-            <xsl:call-template name="fill">
-              <xsl:with-param name="id" select="'percent'"/>
-              <xsl:with-param name="n" select="stats/@mean-label"/>
-            </xsl:call-template>
+            <xsl:value-of select="p:fill('percent', 'n', stats/@mean-label)"/>
           </p>
           <xsl:choose>
             <xsl:when test="indicator">
@@ -77,7 +69,7 @@
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
-              <p class="notice"><xsl:call-template name="t"><xsl:with-param name="id" select="'no-measures'"/></xsl:call-template></p>
+              <p class="notice"><xsl:value-of select="p:t('no-measures')"/></p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
