@@ -541,7 +541,7 @@ sed -i 's|^theme: .*|theme: plain|' "$os/site/content/site.yaml"
 run --source "$os/site" --output "$work/once-plain" -q
 why=
 [ "$st1" -eq 0 ] && [ "$st" -eq 0 ] || why="builds failed: $(said); "
-grep -q 'p:once' "$os/site/themes/plain/layout.xsl" && why="${why}p:once left in; "
+grep -q '<p:once' "$os/site/themes/plain/layout.xsl" && why="${why}p:once left in; "
 d=$(diff -r "$work/once-default" "$work/once-plain" 2>&1 | head -n 5)
 [ -z "$d" ] || why="${why}output differs without p:once: $d"
 verdict once-default-theme-same "$why"
