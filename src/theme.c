@@ -33,34 +33,38 @@
  */
 static const char *const fallbacks[] = { "default", "page", NULL };
 
+/* Strings by key, each owned, the first of a key kept. */
+struct pairs {
+	struct pair {
+		char	*k;
+		char	*v;
+	}		*v;
+	size_t		 sz;
+	struct strmap	 ix;		/* key to index into v */
+};
+
 struct theme {
 	char			*dir;		/* the theme folder */
 	char			*real;		/* its real path: all it may read */
 	struct hash		 key;		/* every file of it, and our version */
 	xsltStylesheetPtr	*xsl;		/* by index into model_types[] */
 	xmlDocPtr		 strings;
-	struct word {
-		char		*id;
-		char		*w;
-	}			*words;		/* the strings document's */
-	size_t			 wordsz;
-	struct strmap		 wordix;	/* id to index into words */
+	struct pairs		 words;		/* the strings document's, by id */
 	xsltSecurityPrefsPtr	 sec;		/* read-only once loaded */
 	struct onces		*onces;		/* changes as pages render */
 };
 
-/* What p:once made in this build, shared by the threads that render. */
+/* What p:once made in this build (HTML by key), shared by the threads. */
 struct onces {
 	pthread_mutex_t		 lock;
-	char			**v;		/* key, HTML, key, HTML, ... */
-	size_t			 sz;		/* pairs */
-	struct strmap		 ix;		/* key to pair */
+	struct pairs		 kept;
 };
 
 /* What a transformation's context carries for Prongsai's extensions. */
 struct applying {
 	const struct theme	*t;
 	size_t			 type;		/* the page type */
+	int			 direct;	/* theme_direct() for it */
 };
 
 /*
@@ -601,10 +605,53 @@ theme_sheet(const struct theme *t, const char *name, struct diags *d)
 	return path;
 }
 
+/* The value kept for key k, or NULL. */
+static const char *
+pairs_get(const struct pairs *p, const char *k)
+{
+	size_t	 i = strmap_get(&p->ix, k);
+
+	return i == STRMAP_NONE ? NULL : p->v[i].v;
+}
+
+/*
+ * Keep v for k, both taken, unless k is kept already: then both are
+ * freed.  Returns the value kept for k.
+ */
+static const char *
+pairs_add(struct pairs *p, char *k, char *v)
+{
+	const char	*had;
+
+	if ((had = pairs_get(p, k)) != NULL) {
+		free(k);
+		free(v);
+		return had;
+	}
+	p->v = xgrow(p->v, p->sz, sizeof(*p->v));
+	p->v[p->sz].k = k;
+	p->v[p->sz].v = v;
+	strmap_put(&p->ix, k, p->sz);
+	return p->v[p->sz++].v;
+}
+
+static void
+pairs_free(struct pairs *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->sz; i++) {
+		free(p->v[i].k);
+		free(p->v[i].v);
+	}
+	free(p->v);
+	strmap_free(&p->ix);
+	memset(p, 0, sizeof(*p));
+}
+
 /*
  * The words of the strings document by id, the first of an id winning,
- * as key('s', id) finds it for the "t" template of a theme that does not
- * use p:t().
+ * as key('s', id) finds it.
  */
 static void
 words_index(struct theme *t)
@@ -618,16 +665,9 @@ words_index(struct theme *t)
 		    strcmp((const char *)n->name, "s") != 0 ||
 		    (id = xmlGetProp(n, BAD_CAST ("id"))) == NULL)
 			continue;
-		if (strmap_get(&t->wordix, (const char *)id) != STRMAP_NONE ||
-		    (w = xmlNodeGetContent(n)) == NULL) {
-			xmlFree(id);
-			continue;
-		}
-		t->words = xgrow(t->words, t->wordsz, sizeof(*t->words));
-		t->words[t->wordsz].id = xstrdup((const char *)id);
-		t->words[t->wordsz].w = xstrdup((const char *)w);
-		strmap_put(&t->wordix, t->words[t->wordsz].id, t->wordsz);
-		t->wordsz++;
+		if ((w = xmlNodeGetContent(n)) != NULL)
+			pairs_add(&t->words, xstrdup((const char *)id),
+			    xstrdup((const char *)w));
 		xmlFree(id);
 		xmlFree(w);
 	}
@@ -640,10 +680,9 @@ words_index(struct theme *t)
 char *
 theme_t(const struct theme *t, const char *id)
 {
-	size_t	 i = strmap_get(&t->wordix, id);
+	const char	*w = pairs_get(&t->words, id);
 
-	return i == STRMAP_NONE ? xstrcat3("[", id, "]") :
-	    xstrdup(t->words[i].w);
+	return w == NULL ? xstrcat3("[", id, "]") : xstrdup(w);
 }
 
 /* The theme being applied, as theme_apply() left it in the context. */
@@ -703,7 +742,7 @@ fn_fill(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar			**arg;
 	const char		*w, *p, *open, *close;
 	struct buf		 b;
-	size_t			 len, wi;
+	size_t			 len;
 	int			 i, k;
 
 	if (nargs < 1 || nargs % 2 == 0) {
@@ -720,12 +759,10 @@ fn_fill(xmlXPathParserContextPtr ctxt, int nargs)
 		xmlXPathSetError(ctxt, XPATH_INVALID_OPERAND);
 		goto out;
 	}
-	if ((wi = strmap_get(&t->wordix, (const char *)arg[0])) ==
-	    STRMAP_NONE) {
+	if ((w = pairs_get(&t->words, (const char *)arg[0])) == NULL) {
 		fn_push_word(ctxt, t, (const char *)arg[0]);
 		goto out;
 	}
-	w = t->words[wi].w;
 	memset(&b, 0, sizeof(b));
 	for (p = w; (open = strchr(p, '{')) != NULL &&
 	    (close = strchr(open + 1, '}')) != NULL; p = close + 1) {
@@ -749,38 +786,35 @@ out:
 	free(arg);
 }
 
-/* The HTML kept for p:once key k of this build, or NULL. */
-static char *
+/*
+ * The HTML kept for p:once key k of this build, or NULL.  It stays where
+ * it is until theme_forget(), which no page runs beside.
+ */
+static const char *
 once_find(struct onces *o, const char *k)
 {
-	size_t	 i;
-	char	*html;
+	const char	*html;
 
 	pthread_mutex_lock(&o->lock);
-	i = strmap_get(&o->ix, k);
-	html = i == STRMAP_NONE ? NULL : xstrdup(o->v[2 * i + 1]);
+	html = pairs_get(&o->kept, k);
 	pthread_mutex_unlock(&o->lock);
 	return html;
 }
 
 /*
- * Keep html for key k, unless another thread kept its own first: the
- * theme promised that both are the same.
+ * Keep html for key k (both taken), unless another thread kept its own
+ * first: the theme promised that both are the same.  Returns the HTML
+ * kept.
  */
-static void
-once_keep(struct onces *o, const char *k, const char *html)
+static const char *
+once_keep(struct onces *o, char *k, char *html)
 {
+	const char	*kept;
+
 	pthread_mutex_lock(&o->lock);
-	if (strmap_get(&o->ix, k) == STRMAP_NONE) {
-		/* Pairs: room for 2 sz and 2 sz + 1, growing at powers of two. */
-		o->v = xgrow(o->v, 2 * o->sz, sizeof(*o->v));
-		o->v = xgrow(o->v, 2 * o->sz + 1, sizeof(*o->v));
-		o->v[2 * o->sz] = xstrdup(k);
-		o->v[2 * o->sz + 1] = xstrdup(html);
-		strmap_put(&o->ix, o->v[2 * o->sz], o->sz);
-		o->sz++;
-	}
+	kept = pairs_add(&o->kept, k, html);
 	pthread_mutex_unlock(&o->lock);
+	return kept;
 }
 
 /*
@@ -802,7 +836,8 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	xmlNsPtr		 ns;
 	xmlChar			*key;
 	struct buf		 b;
-	char			*k, *html;
+	const char		*html;
+	char			*k;
 
 	(void)comp;
 	if (a == NULL || ctxt->insert == NULL)
@@ -815,7 +850,7 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		ctxt->state = XSLT_STATE_STOPPED;
 		return;
 	}
-	if (!theme_direct(t, a->type)) {
+	if (!a->direct) {
 		xmlFree(key);
 		xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
 		return;
@@ -823,6 +858,7 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	/* Each p:once of each page type has its own keys. */
 	k = xasprintf("%zu:%p:%s", a->type, (void *)inst, (const char *)key);
 	xmlFree(key);
+	memset(&b, 0, sizeof(b));
 	if ((html = once_find(t->onces, k)) == NULL) {
 		/* Made in a box where it goes, then written as the page would be. */
 		save = ctxt->insert;
@@ -831,13 +867,17 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 		ctxt->insert = box;
 		xsltApplyOneTemplate(ctxt, node, inst->children, NULL, NULL);
 		ctxt->insert = save;
-		memset(&b, 0, sizeof(b));
 		serialize_nodes(&b, box->children);
-		html = b.s != NULL ? b.s : xstrdup("");
+		buf_add(&b, "");	/* "" for no content, not NULL */
 		xmlUnlinkNode(box);
 		xmlFreeNode(box);
-		if (ctxt->state == XSLT_STATE_OK)
-			once_keep(t->onces, k, html);
+		/* A failed page is not the promised content: not kept. */
+		if (ctxt->state == XSLT_STATE_OK) {
+			html = once_keep(t->onces, k, b.s);
+			k = NULL;
+			b.s = NULL;
+		} else
+			html = b.s;
 	}
 	/* Placed as a body is, its text written as it is (serialize.c). */
 	ref = xmlNewDocNode(ctxt->output, NULL, BAD_CAST ("once"), NULL);
@@ -845,7 +885,7 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	xmlSetNs(ref, ns);
 	xmlAddChild(ref, xmlNewDocText(ctxt->output, BAD_CAST (html)));
 	xmlAddChild(ctxt->insert, ref);
-	free(html);
+	free(b.s);
 	free(k);
 }
 
@@ -853,17 +893,9 @@ once_run(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 void
 theme_forget(struct theme *t)
 {
-	struct onces	*o = t->onces;
-	size_t		 i;
-
-	pthread_mutex_lock(&o->lock);
-	for (i = 0; i < 2 * o->sz; i++)
-		free(o->v[i]);
-	free(o->v);
-	o->v = NULL;
-	o->sz = 0;
-	strmap_free(&o->ix);
-	pthread_mutex_unlock(&o->lock);
+	pthread_mutex_lock(&t->onces->lock);
+	pairs_free(&t->onces->kept);
+	pthread_mutex_unlock(&t->onces->lock);
 }
 
 /* Once for the process: the functions are libxslt's, for every theme. */
@@ -1085,6 +1117,7 @@ theme_apply(const struct theme *t, size_t type, xmlDocPtr model,
 	xsltSetTransformErrorFunc(ctx, &e, errbuf_add);
 	ap.t = t;
 	ap.type = type;
+	ap.direct = theme_direct(t, type);
 	ctx->_private = &ap;	/* for p:t(), p:fill() and p:once */
 	/* What document() parses reports through this thread's libxml2. */
 	xmlSetGenericErrorFunc(&e, errbuf_add);
@@ -1133,12 +1166,7 @@ theme_free(struct theme *t)
 	free(t->xsl);
 	if (t->strings != NULL)
 		xmlFreeDoc(t->strings);
-	for (i = 0; i < t->wordsz; i++) {
-		free(t->words[i].id);
-		free(t->words[i].w);
-	}
-	free(t->words);
-	strmap_free(&t->wordix);
+	pairs_free(&t->words);
 	theme_forget(t);
 	pthread_mutex_destroy(&t->onces->lock);
 	free(t->onces);
