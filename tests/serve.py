@@ -332,7 +332,7 @@ def newdir(host, port, site):
     s.close()
     # The new year is in every page's menu, which the theme makes once
     # per build (p:once): not kept from the build before.
-    verdict("menu shows the new year", menu_lacks(host, port, "2567"))
+    verdict("menu shows the new year", menu_links(host, port, "2567"))
     page = "2567/measures/new-measure/index.html"
     st, _, body = request(host, port, "GET", BASE + page)
     s = Stream(host, port, page, gen_of(body))
@@ -354,21 +354,24 @@ def newdir(host, port, site):
     verdict("removed measure's page is gone", "" if st == 404 else
             "status %d for the page of a deleted measure" % st)
     s.close()
-    why = menu_lacks(host, port, "2567")
-    verdict("menu drops the year gone", "" if why else
-            "pages still link to 2567 in their menu")
+    verdict("menu drops the year gone", menu_links(host, port, "2567", False))
 
 
-def menu_lacks(host, port, year):
-    """Why the menus of a measure page and of about/ do not link to the
-    year's page, or "" if both do."""
+def menu_links(host, port, year, want=True):
+    """Why the menus of a measure page and of about/ do not (want) or
+    still (not want) link to the year's page, or "" if all is as wanted;
+    a page that does not load is a reason too."""
     why = ""
+    link = ('href="[./]*%s/index.html"' % year).encode()
     for page in (PAGE, "about/index.html"):
         st, _, body = request(host, port, "GET", BASE + page)
         nav = re.search(rb'<nav class="site-nav".*?</nav>', body, re.S)
-        link = ('href="[./]*%s/index.html"' % year).encode()
-        if st != 200 or not nav or not re.search(link, nav.group(0)):
-            why += "%s (status %d) has no %s in its menu; " % (page, st, year)
+        if st != 200 or not nav:
+            why += "%s: status %d, menu %s; " % (page, st,
+                                                 "found" if nav else "none")
+        elif bool(re.search(link, nav.group(0))) != want:
+            why += "%s %s %s in its menu; " % (
+                page, "has no" if want else "still has", year)
     return why
 
 
