@@ -178,7 +178,8 @@ for n in $sizes; do
     # What the cp floor copies: Prongsai's output, where the tools write.
     rm -rf "$RUNDIR/floor-$n" "$RUNDIR/floor-$n".*
     "$PRONGSAI" build --source "$OUT/site-$n" --output "$RUNDIR/floor-$n" \
-        --quiet > "$RUNDIR/floor.log" 2>&1
+        --quiet > "$RUNDIR/floor.log" 2>&1 ||
+        { echo "bench: the cp floor's build failed: $RUNDIR/floor.log" >&2; exit 1; }
     tools="prongsai prongsai-j1"
     [ $have_hugo = 1 ] && tools="$tools hugo"
     [ $have_cmark = 1 ] && tools="$tools cmark-gfm"
