@@ -172,12 +172,44 @@ csv_render(const struct config *cfg, struct measure *const *v, size_t sz,
 	return b.s;
 }
 
-/* The JSON file: the site, then the measures (list, borrowed). */
-static char *
-json_render(const struct config *cfg, int year, json_t *list)
+/*
+ * Add measure m to b as an item of the JSON file's "measures" list:
+ * jansson's JSON_INDENT(2) text of it alone, every line indented two
+ * levels more (a JSON string holds no raw newline), so the file reads
+ * as if jansson had dumped it whole, without the whole tree of
+ * objects in memory (hundreds of megabytes at national scale).
+ */
+static int
+item_add(struct buf *b, const struct config *cfg, const struct measure *m)
 {
-	json_t	*root;
-	char	*s, *out;
+	json_t		*o = measure_json(cfg, m);
+	char		*s, *p, *nl;
+
+	s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (s == NULL)
+		return 0;
+	buf_add(b, b->len > 0 ? ",\n    " : "    ");
+	for (p = s; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		buf_addn(b, p, (size_t)(nl - p));
+		buf_add(b, "\n    ");
+	}
+	buf_add(b, p);
+	free(s);
+	return 1;
+}
+
+/*
+ * The JSON file: the site, then the measures, whose items (item_add())
+ * are in items, as JSON_INDENT(2) places them.
+ */
+static char *
+json_render(const struct config *cfg, int year, size_t count,
+    const struct buf *items, size_t *len)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	json_t		*root;
+	char		*s, *end;
 
 	root = json_object();
 	json_object_set_new(root, "title", json_string(cfg->title));
@@ -190,24 +222,35 @@ json_render(const struct config *cfg, int year, json_t *list)
 	    json_string("Prongsai " VERSION));
 	json_object_set_new(root, "fiscal_year", year ?
 	    json_integer(year) : json_null());
-	json_object_set_new(root, "count",
-	    json_integer((json_int_t)json_array_size(list)));
-	json_object_set(root, "measures", list);
+	json_object_set_new(root, "count", json_integer((json_int_t)count));
+	json_object_set_new(root, "measures", json_array());
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
-	if (s == NULL)
+	/* The list is the last member: its "[]" ends the text but for "\n}". */
+	if (s == NULL || (end = strrchr(s, '[')) == NULL) {
+		free(s);
 		return NULL;
-	out = xasprintf("%s\n", s);
+	}
+	buf_addn(&b, s, (size_t)(end - s) + 1);
+	if (items->len > 0) {
+		buf_add(&b, "\n");
+		buf_addn(&b, items->s, items->len);
+		buf_add(&b, "\n  ");
+	}
+	buf_add(&b, end + 1);
+	buf_add(&b, "\n");
 	free(s);
-	return out;
+	*len = b.len;
+	return b.s;
 }
 
 /*
- * Write the files of year (0: all years): the JSON from list (the
- * measures v as JSON objects), then the English and the Thai CSV.
+ * Write the files of year (0: all years): the JSON with items, the
+ * JSON of the measures v (item_add()), then the English and the Thai
+ * CSV.
  */
 static int
-pair_write(const struct config *cfg, int year, json_t *list,
+pair_write(const struct config *cfg, int year, const struct buf *items,
     struct measure *const *v, size_t sz, struct publish *p, size_t *files,
     struct diags *d)
 {
@@ -217,13 +260,13 @@ pair_write(const struct config *cfg, int year, json_t *list,
 	int	 ok;
 
 	path = url_data(year, "json");
-	if ((text = json_render(cfg, year, list)) == NULL) {
+	if ((text = json_render(cfg, year, sz, items, &len)) == NULL) {
 		diag_add(d, path, 0, 0, SEV_ERROR,
 		    _("cannot write the open data"));
 		free(path);
 		return 0;
 	}
-	if ((ok = publish_write(p, path, text, strlen(text))))
+	if ((ok = publish_write(p, path, text, len)))
 		(*files)++;
 	free(text);
 	free(path);
@@ -253,30 +296,32 @@ opendata_write(const struct site *s, const struct index *ix,
 {
 	const struct yeargroup	*yg;
 	struct measure		**v;
-	json_t			*all, *year, *o;
+	struct buf		 all = { NULL, 0, 0 }, year;
 	size_t			 i, k, n = 0;
 	int			 ok = 1;
 
 	v = xcalloc(s->measuresz ? s->measuresz : 1, sizeof(*v));
-	all = json_array();
 	for (i = 0; ok && i < ix->yearsz; i++) {
 		yg = &ix->years[i];
 		if (yg->sz == 0)
 			continue;
-		year = json_array();
-		for (k = 0; k < yg->sz; k++) {
-			o = measure_json(&s->cfg, yg->m[k]);
-			json_array_append(all, o);
-			json_array_append_new(year, o);
+		memset(&year, 0, sizeof(year));
+		for (k = 0; ok && k < yg->sz; k++) {
+			ok = item_add(&year, &s->cfg, yg->m[k]);
 			v[n++] = yg->m[k];
 		}
-		ok = pair_write(&s->cfg, yg->year, year, yg->m, yg->sz, p,
-		    files, d);
-		json_decref(year);
+		if (ok && (ok = pair_write(&s->cfg, yg->year, &year, yg->m,
+		    yg->sz, p, files, d))) {
+			/* The same items, at the same depth, in the whole file. */
+			if (all.len > 0)
+				buf_add(&all, ",\n");
+			buf_addn(&all, year.s, year.len);
+		}
+		free(year.s);
 	}
 	if (ok)
-		ok = pair_write(&s->cfg, 0, all, v, n, p, files, d);
-	json_decref(all);
+		ok = pair_write(&s->cfg, 0, &all, v, n, p, files, d);
+	free(all.s);
 	if (ok)
 		ok = oit_write(s, ix, p, files);
 	free(v);
