@@ -111,14 +111,18 @@ struct build {
 	void		*done_arg;
 };
 
-/* Plan the page of type t about what (area for SCOPE_AREA). */
+/*
+ * Plan the page of type t about what (area for SCOPE_AREA), or its part
+ * k of parts (url_part()).
+ */
 static void
-job_add(struct build *b, size_t t, const void *what, int area,
-    struct measure *const *m, size_t msz)
+job_part(struct build *b, size_t t, const void *what, int area,
+    struct measure *const *m, size_t msz, size_t k, size_t parts)
 {
 	struct pageref	*r;
 	struct job	*j;
 	size_t		 n;
+	char		*base;
 
 	b->refs = xgrow(b->refs, b->jobsz, sizeof(*b->refs));
 	b->jobs = xgrow(b->jobs, b->jobsz, sizeof(*b->jobs));
@@ -130,10 +134,42 @@ job_add(struct build *b, size_t t, const void *what, int area,
 	r->area = area;
 	r->m = m;
 	r->msz = msz;
-	r->path = url_page(&model_types[t], what, area);
+	r->part = k;
+	r->parts = parts;
+	base = url_page(&model_types[t], what, area);
+	r->path = url_part(base, k);
+	free(base);
 	n = strlen(r->path);
 	j->file = n == 0 || r->path[n - 1] == '/' ?
 	    xstrcat3(r->path, "index.html", "") : xstrdup(r->path);
+}
+
+static void
+job_add(struct build *b, size_t t, const void *what, int area,
+    struct measure *const *m, size_t msz)
+{
+	job_part(b, t, what, area, m, msz, 0, 1);
+}
+
+/*
+ * Plan a list of the measures m, split in parts of size (0: never) each
+ * showing the next size of them in m's order.
+ */
+static void
+job_list(struct build *b, size_t t, const void *what, int area,
+    struct measure *const *m, size_t msz, int size)
+{
+	size_t	 k, n, parts;
+
+	n = size > 0 ? (size_t)size : msz;
+	parts = n > 0 && msz > n ? (msz + n - 1) / n : 1;
+	if (parts == 1) {
+		job_add(b, t, what, area, m, msz);
+		return;
+	}
+	for (k = 0; k < parts; k++)
+		job_part(b, t, what, area, m + k * n,
+		    k + 1 < parts ? n : msz - k * n, k, parts);
 }
 
 /* The pages of type t for the year yg (one of the per-year scopes). */
@@ -141,25 +177,27 @@ static void
 jobs_year(struct build *b, size_t t, const struct yeargroup *yg)
 {
 	size_t	 k;
-	int	 a;
+	int	 a, list = b->site.cfg.list_size;
 
 	switch (model_types[t].scope) {
 	case SCOPE_YEAR:
-		job_add(b, t, yg, 0, yg->m, yg->sz);
+		job_list(b, t, yg, 0, yg->m, yg->sz, list);
 		break;
 	case SCOPE_AREA:
 		for (a = 0; a < AREA__MAX; a++)
-			job_add(b, t, yg, a, yg->area[a].m, yg->area[a].sz);
+			job_list(b, t, yg, a, yg->area[a].m, yg->area[a].sz,
+			    list);
 		break;
 	case SCOPE_STATUS:
 		for (a = 0; a < STATUS__MAX; a++)
 			if (yg->bystatussz[a] > 0)
-				job_add(b, t, yg, a, yg->bystatus[a],
-				    yg->bystatussz[a]);
+				job_list(b, t, yg, a, yg->bystatus[a],
+				    yg->bystatussz[a], list);
 		break;
 	case SCOPE_REPORT:
 		if (yg->sz > 0)
-			job_add(b, t, yg, 0, yg->m, yg->sz);
+			job_list(b, t, yg, 0, yg->m, yg->sz,
+			    b->site.cfg.report_size);
 		break;
 	case SCOPE_OIT:
 		if (yg->orowsz > 0)
@@ -199,8 +237,9 @@ jobs_plan(struct build *b)
 			break;
 		case SCOPE_OWNER:
 			for (i = 0; i < ix->ownersz; i++)
-				job_add(b, t, &ix->owners[i], 0,
-				    ix->owners[i].m, ix->owners[i].sz);
+				job_list(b, t, &ix->owners[i], 0,
+				    ix->owners[i].m, ix->owners[i].sz,
+				    s->cfg.list_size);
 			break;
 		case SCOPE_PAGE:
 			for (i = 0; i < s->pagesz; i++)
@@ -477,6 +516,7 @@ pdfs_make(struct build *b, int rendered)
 	const struct stamp	*old;
 	struct job		*j;
 	char			*html, *out, *url, *why;
+	const void		*warned = NULL;
 	size_t			 i, t = model_type("report");
 	int			 ok = 1;
 
@@ -484,6 +524,10 @@ pdfs_make(struct build *b, int rendered)
 		if (b->refs[i].type != t)
 			continue;
 		if (!pdf_wanted(b->refs[i].m, b->refs[i].msz)) {
+			/* A report in parts says so once, at its first. */
+			if (b->refs[i].what == warned)
+				continue;
+			warned = b->refs[i].what;
 			fprintf(stderr, _("prongsai: warning: the report %s has "
 			    "%zu rows, too long for its PDF; print it from the "
 			    "browser\n"), b->jobs[i].file, b->refs[i].msz);

@@ -10,7 +10,8 @@
 
 static const char *const knownkeys[] = {
 	"title", "organization", "base_url", "language", "digits", "era",
-	"description", "current_year", "feed_limit", "theme", "unsafe_html",
+	"description", "current_year", "feed_limit", "list_size", "report_size",
+	"theme", "unsafe_html",
 	"menu", "logo", "main_site", "contact", "colors", "policies", "words",
 	NULL
 };
@@ -394,6 +395,8 @@ config_init(struct config *cfg)
 	cfg->fmt.digits = DIGITS_THAI;
 	cfg->fmt.era = ERA_BE;
 	cfg->feed_limit = 50;
+	cfg->list_size = 100;
+	cfg->report_size = 500;
 }
 
 /* The most characters a word of 'words' may have (wordbreak.c keeps it whole). */
@@ -484,6 +487,10 @@ config_fields(const struct fctx *c, const struct ynode *root,
 		field_int(c, v, "current_year", 2500, 2700, &cfg->current_year);
 	if ((v = ymap_get(root, "feed_limit")) != NULL)
 		field_int(c, v, "feed_limit", 1, 10000, &cfg->feed_limit);
+	if ((v = ymap_get(root, "list_size")) != NULL)
+		field_int(c, v, "list_size", 0, 100000, &cfg->list_size);
+	if ((v = ymap_get(root, "report_size")) != NULL)
+		field_int(c, v, "report_size", 0, 100000, &cfg->report_size);
 	if ((v = ymap_get(root, "theme")) != NULL)
 		config_theme(c, v, &cfg->theme);
 	if ((v = ymap_get(root, "unsafe_html")) != NULL)

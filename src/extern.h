@@ -292,6 +292,7 @@ char		*url_measure(const struct measure *);
 char		*url_owner(const struct owner *);
 char		*url_doc(const struct page *);
 char		*url_page(const struct pagetype *, const void *, int);
+char		*url_part(const char *, size_t);
 char		*url_report_pdf(const char *);
 char		*url_feed(const struct measure *, int);
 char		*url_owner_feed(const struct owner *);

@@ -1,6 +1,7 @@
 /* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rng). */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,7 +213,39 @@ struct pagectx {
 	char			*root;		/* "../../" back to the site root */
 	int			 byref;		/* bodies as NS_BODY references */
 	struct htmlrefs		*refs;		/* them, in doc->_private (byref) */
+	struct measure		**part;		/* a part's measures by address,
+						   or NULL: the whole list */
+	size_t			 partsz;
 };
+
+static int
+ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t	 x = (uintptr_t)*(void *const *)a;
+	uintptr_t	 y = (uintptr_t)*(void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Is m on this page: the page is not a part of a list, or m is in it? */
+static int
+shown(const struct pagectx *pc, const struct measure *m)
+{
+	return pc->part == NULL ||
+	    bsearch(&m, pc->part, pc->partsz, sizeof(*pc->part), ptr_cmp);
+}
+
+/* Does a group of a list (v) belong on this page: any of it shown? */
+static int
+group_shown(const struct pagectx *pc, struct measure *const *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; pc->part != NULL && i < n; i++)
+		if (shown(pc, v[i]))
+			return 1;
+	return pc->part == NULL;
+}
 
 static xmlNodePtr
 el(xmlNodePtr parent, const char *name, const char *text)
@@ -803,6 +836,8 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 	stats_el(pc, n, &ag->st);
 	for (i = 0; i < ag->indsz; i++) {
 		g = &ag->ind[i];
+		if (with_measures && !group_shown(pc, g->m, g->sz))
+			continue;
 		in = el(n, "indicator", g->ind ?
 		    g->ind->name[pc->mo->fmt->lang] : NULL);
 		if (g->number)
@@ -811,7 +846,8 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 		num_attr(pc, in, "mean", g->mean);
 		indicator_score(pc, in, yg->year, g->number);
 		for (k = 0; with_measures && k < g->sz; k++)
-			measure_el(pc, in, g->m[k], DETAIL_SUMMARY);
+			if (shown(pc, g->m[k]))
+				measure_el(pc, in, g->m[k], DETAIL_SUMMARY);
 	}
 }
 
@@ -1125,6 +1161,31 @@ shell_get(const struct model *mo, const char *root)
 }
 
 /*
+ * The parts of a list or report split in parts: each with its number and
+ * link, this one marked.
+ */
+static void
+parts_el(const struct pagectx *pc, xmlNodePtr root, const struct pageref *ref)
+{
+	xmlNodePtr	 n, v;
+	size_t		 k;
+	char		*base;
+
+	n = el(root, "parts", NULL);
+	num_attr(pc, n, "count", (long)ref->parts);
+	num_attr(pc, n, "current", (long)ref->part + 1);
+	base = url_page(&model_types[ref->type], ref->what, ref->area);
+	for (k = 0; k < ref->parts; k++) {
+		v = el(n, "part", NULL);
+		num_attr(pc, v, "number", (long)k + 1);
+		href_attr_free(pc, v, url_part(base, k));
+		if (k == ref->part)
+			attr(v, "current", "true");
+	}
+	free(base);
+}
+
+/*
  * Start the page ref (its type, its site path).  Returns the root
  * element to which the page's own data is added.
  */
@@ -1163,12 +1224,22 @@ page_begin(struct pagectx *pc, const struct model *mo,
 		pd->shellsz++;
 	}
 	pd->shellh = sh->h;
+	pc->part = NULL;
+	pc->partsz = 0;
+	if (ref->parts > 1) {
+		pc->partsz = ref->msz;
+		pc->part = xcalloc(ref->msz, sizeof(*pc->part));
+		memcpy(pc->part, ref->m, ref->msz * sizeof(*pc->part));
+		sort(pc->part, pc->partsz, sizeof(*pc->part), ptr_cmp);
+		parts_el(pc, root, ref);
+	}
 	return root;
 }
 
 static xmlDocPtr
 page_end(struct pagectx *pc)
 {
+	free(pc->part);
 	free(pc->root);
 	return pc->doc;
 }
@@ -1271,8 +1342,9 @@ model_status(const struct model *mo, const struct pageref *ref)
 	attr(n, "code", status_name((enum status)ref->area));
 	num_attr(&pc, n, "count", (long)yg->bystatussz[ref->area]);
 	for (i = 0; i < yg->bystatussz[ref->area]; i++)
-		measure_el(&pc, n, yg->bystatus[ref->area][i],
-		    DETAIL_SUMMARY);
+		if (shown(&pc, yg->bystatus[ref->area][i]))
+			measure_el(&pc, n, yg->bystatus[ref->area][i],
+			    DETAIL_SUMMARY);
 	return page_end(&pc);
 }
 
@@ -1318,15 +1390,20 @@ model_owner(const struct model *mo, const struct pageref *ref)
 	free(s);
 	stats_el(&pc, n, &o->st);
 	for (i = 0; i < o->parts[0].sz; i++)
-		measure_el(&pc, n, o->parts[0].m[i], DETAIL_SUMMARY);
+		if (shown(&pc, o->parts[0].m[i]))
+			measure_el(&pc, n, o->parts[0].m[i], DETAIL_SUMMARY);
 	for (k = 1; k < o->partsz; k++) {
+		if (!group_shown(&pc, o->parts[k].m, o->parts[k].sz))
+			continue;
 		u = &mo->ix->owners[o->parts[k].owner];
 		v = el(n, "sub-unit", NULL);
 		attr(v, "name", u->name);
 		href_attr_free(&pc, v, url_owner(u));
 		num_attr(&pc, v, "count", (long)o->parts[k].sz);
 		for (i = 0; i < o->parts[k].sz; i++)
-			measure_el(&pc, v, o->parts[k].m[i], DETAIL_SUMMARY);
+			if (shown(&pc, o->parts[k].m[i]))
+				measure_el(&pc, v, o->parts[k].m[i],
+				    DETAIL_SUMMARY);
 	}
 	return page_end(&pc);
 }
@@ -1379,7 +1456,23 @@ signer_el(xmlNodePtr parent, const char *name, const struct signer *s)
 	el(n, "position", s->position);
 }
 
-/* The official report: introduction, then one table per section. */
+/* Section s of a report (its rows follow). */
+static xmlNodePtr
+section_of(const struct pagectx *pc, xmlNodePtr rep,
+    const struct framework *fw, size_t s)
+{
+	xmlNodePtr	 sec = el(rep, "section", NULL);
+
+	num_attr(pc, sec, "number", (long)s + 1);
+	el(sec, "title", fw->sec[s].name[pc->mo->fmt->lang]);
+	return sec;
+}
+
+/*
+ * The official report: introduction, then one table per section; a
+ * part of a split report has the rows of its measures (and the
+ * sections that hold them), and the rest of it as the first part.
+ */
 static xmlDocPtr
 model_report(const struct model *mo, const struct pageref *ref)
 {
@@ -1408,20 +1501,26 @@ model_report(const struct model *mo, const struct pageref *ref)
 	}
 	if (asof.year != 0)
 		date_el(&pc, rep, "as-of", &asof);
-	if (mo->pdf && pdf_wanted(yg->m, yg->sz)) {
+	if (mo->pdf && pdf_wanted(ref->m, ref->msz)) {
 		pdf = url_report_pdf(ref->path);
 		href_attr_free(&pc, el(rep, "pdf", NULL), pdf);
 	}
 	for (s = 0; yg->fw != NULL && s < yg->fw->secsz; s++) {
-		sec = el(rep, "section", NULL);
-		num_attr(&pc, sec, "number", (long)s + 1);
-		el(sec, "title", yg->fw->sec[s].name[mo->fmt->lang]);
+		sec = NULL;
+		/* A part's rows keep their numbers in the whole section. */
 		for (i = k = 0; i < yg->sz; i++) {
 			if (!(yg->m[i]->areas & yg->fw->sec[s].areas))
 				continue;
+			k++;
+			if (!shown(&pc, yg->m[i]))
+				continue;
+			if (sec == NULL)
+				sec = section_of(&pc, rep, yg->fw, s);
 			m = measure_el(&pc, sec, yg->m[i], DETAIL_REPORT);
-			num_attr(&pc, m, "number", (long)++k);
+			num_attr(&pc, m, "number", (long)k);
 		}
+		if (sec == NULL && pc.part == NULL)
+			section_of(&pc, rep, yg->fw, s);
 	}
 	if (r != NULL) {
 		signer_el(rep, "signed-by", &r->signer);

@@ -329,6 +329,8 @@ struct config {
 	struct fmt	 fmt;
 	int		 current_year;	/* 0: the newest year with measures */
 	int		 feed_limit;
+	int		 list_size;	/* measures a list's page shows; 0: all */
+	int		 report_size;	/* measures a report's part shows; 0: all */
 	int		 unsafe_html;
 	struct menuitem	*menu;
 	size_t		 menusz;
@@ -598,6 +600,8 @@ struct pageref {
 	char		*path;		/* its site path, owned: "", "2566/", "404.html" */
 	struct measure *const *m;	/* the measures it shows (for lastmod) */
 	size_t		 msz;
+	size_t		 part;		/* of a list split in parts (list_size) */
+	size_t		 parts;		/* 1: not split */
 };
 
 /*

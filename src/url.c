@@ -112,6 +112,17 @@ url_page(const struct pagetype *t, const void *what, int area)
 }
 
 /*
+ * The site path of part k (from 0) of a list or report whose first part
+ * is at base, a folder: base itself, then "base/page/2/" and on, as
+ * Hugo and most generators name them.  The caller frees it.
+ */
+char *
+url_part(const char *base, size_t k)
+{
+	return k == 0 ? xstrdup(base) : xasprintf("%spage/%zu/", base, k + 1);
+}
+
+/*
  * The site path of a feed: a measure's when m is set, else an area's
  * when area >= 0, else the whole site's.  The caller frees it.
  */

@@ -28,6 +28,7 @@
         <span class="h1-sub">
           <xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="../year/@value-label"/></xsl:call-template>
         </span>
+        <xsl:call-template name="part-label"/>
       </h1>
       <xsl:call-template name="stats"/>
       <xsl:choose>
@@ -40,6 +41,7 @@
           <p class="notice"><xsl:value-of select="p:t('no-measures')"/></p>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="parts-nav"/>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -39,6 +39,10 @@
   <xsl:template match="/">
     <xsl:variable name="title">
       <xsl:apply-templates select="/page" mode="title"/>
+      <xsl:for-each select="/page/parts">
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="p:fill('list-part', 'n', @current-label, 'count', @count-label)"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="desc">
       <xsl:apply-templates select="/page" mode="description"/>
@@ -240,6 +244,54 @@
         <li><span aria-current="page"><xsl:value-of select="$title"/></span></li>
       </ol>
     </nav>
+  </xsl:template>
+
+  <!-- ======================================================== parts -->
+  <!-- A long list or report is split in parts (/page/parts, list_size
+       and report_size in site.yaml): "page 2 of 34" for a heading, and
+       the links to the others, the first, the last and the two either
+       side of this one. -->
+  <xsl:template name="part-label">
+    <xsl:for-each select="/page/parts">
+      <xsl:text> </xsl:text>
+      <span class="h1-sub"><xsl:value-of select="p:fill('list-part', 'n', @current-label, 'count', @count-label)"/></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Is this the first part of its list (or the list is whole)? -->
+  <xsl:variable name="first-part" select="not(/page/parts) or /page/parts/@current = 1"/>
+  <xsl:variable name="last-part" select="not(/page/parts) or /page/parts/@current = /page/parts/@count"/>
+
+  <xsl:template name="parts-nav">
+    <xsl:for-each select="/page/parts">
+      <xsl:variable name="c" select="number(@current)"/>
+      <xsl:variable name="n" select="number(@count)"/>
+      <nav class="parts">
+        <xsl:attribute name="aria-label"><xsl:value-of select="p:t('list-parts')"/></xsl:attribute>
+        <ul>
+          <xsl:for-each select="part[@number = $c - 1]">
+            <li class="parts-prev"><a href="{@href}" rel="prev"><span aria-hidden="true">← </span><xsl:value-of select="p:t('list-prev')"/></a></li>
+          </xsl:for-each>
+          <xsl:for-each select="part[@number = 1 or @number = $n or (@number &gt;= $c - 2 and @number &lt;= $c + 2)]">
+            <xsl:if test="@number = $n and $n &gt; $c + 3">
+              <li class="parts-gap" aria-hidden="true">…</li>
+            </xsl:if>
+            <li>
+              <a href="{@href}" aria-label="{p:fill('list-part-n', 'n', @number-label)}">
+                <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                <xsl:value-of select="@number-label"/>
+              </a>
+            </li>
+            <xsl:if test="@number = 1 and $c &gt; 4">
+              <li class="parts-gap" aria-hidden="true">…</li>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:for-each select="part[@number = $c + 1]">
+            <li class="parts-next"><a href="{@href}" rel="next"><xsl:value-of select="p:t('list-next')"/><span aria-hidden="true"> →</span></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A breadcrumb item linking to the context node's @href. -->

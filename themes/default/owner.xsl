@@ -31,7 +31,7 @@
 
   <xsl:template match="page" mode="main">
     <xsl:for-each select="owner">
-      <h1><xsl:value-of select="@name"/></h1>
+      <h1><xsl:value-of select="@name"/><xsl:call-template name="part-label"/></h1>
       <xsl:for-each select="parent[last()]">
         <p class="part-of">
           <xsl:value-of select="p:t('part-of')"/>
@@ -66,6 +66,7 @@
           <xsl:call-template name="owner-years"/>
         </section>
       </xsl:for-each>
+      <xsl:call-template name="parts-nav"/>
     </xsl:for-each>
   </xsl:template>
 

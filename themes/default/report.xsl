@@ -44,6 +44,7 @@
           <span class="h1-sub">
             <xsl:value-of select="p:fill('report-subtitle', 'org', /page/site/organization, 'year', @year-label)"/>
           </span>
+          <xsl:call-template name="part-label"/>
         </h1>
       </header>
       <xsl:choose>
@@ -56,7 +57,7 @@
           <p class="print-hint"><xsl:value-of select="p:t('print-hint')"/></p>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="intro/node()">
+      <xsl:if test="$first-part and intro/node()">
         <div class="prose report-intro">
           <xsl:apply-templates select="intro/node()" mode="html"/>
         </div>
@@ -152,7 +153,9 @@
           </xsl:choose>
         </section>
       </xsl:for-each>
-      <xsl:if test="signed-by or prepared-by or date or /page/site/contact">
+      <xsl:call-template name="parts-nav"/>
+      <!-- A report in parts is signed at the end of its last. -->
+      <xsl:if test="$last-part and (signed-by or prepared-by or date or /page/site/contact)">
         <!-- Printed on the page of the table's last row (print.css). -->
         <div class="report-end">
           <xsl:for-each select="signed-by | prepared-by">

@@ -26,7 +26,7 @@
   </xsl:template>
 
   <xsl:template match="page" mode="main">
-    <h1><xsl:apply-templates select="/page" mode="title"/></h1>
+    <h1><xsl:apply-templates select="/page" mode="title"/><xsl:call-template name="part-label"/></h1>
     <p class="lead">
       <xsl:call-template name="n-measures"><xsl:with-param name="n" select="status-list/@count-label"/></xsl:call-template>
     </p>
@@ -41,5 +41,6 @@
         <xsl:call-template name="measure-card"><xsl:with-param name="level" select="2"/></xsl:call-template>
       </xsl:for-each>
     </ul>
+    <xsl:call-template name="parts-nav"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -2,7 +2,8 @@
 <!--
   year.xsl: one fiscal year.  Uses /page/year (@value-label, stats,
   report, area with stats and indicator groups of measures, recent): the
-  dashboard of charts.xsl, then the measures by area and indicator.
+  dashboard of charts.xsl, then the measures by area and indicator; a
+  year in parts (parts) has the dashboard on its first part.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
@@ -16,7 +17,10 @@
 
   <xsl:template match="page" mode="main">
     <xsl:for-each select="year">
-      <h1><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template></h1>
+      <h1><xsl:call-template name="fiscal-year"><xsl:with-param name="label" select="@value-label"/></xsl:call-template><xsl:call-template name="part-label"/></h1>
+      <!-- A year in parts: its dashboard, checklist, data and contents
+           on the first; each part has its own measures. -->
+      <xsl:if test="$first-part">
       <xsl:call-template name="dashboard"><xsl:with-param name="level" select="2"/></xsl:call-template>
 
       <xsl:call-template name="scores"/>
@@ -41,7 +45,15 @@
         <ul>
           <xsl:for-each select="area">
             <li>
-              <a><xsl:attribute name="href">#<xsl:call-template name="area-id"/></xsl:attribute><xsl:value-of select="@name"/></a>
+              <a>
+                <xsl:attribute name="href">
+                  <xsl:choose>
+                    <xsl:when test="/page/parts"><xsl:value-of select="@href"/></xsl:when>
+                    <xsl:otherwise>#<xsl:call-template name="area-id"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:value-of select="@name"/>
+              </a>
               <xsl:text> </xsl:text>
               <span class="meta">
                 <xsl:call-template name="n-measures"><xsl:with-param name="n" select="stats/@count-label"/></xsl:call-template>
@@ -50,8 +62,9 @@
           </xsl:for-each>
         </ul>
       </nav>
+      </xsl:if>
 
-      <xsl:for-each select="area">
+      <xsl:for-each select="area[not(/page/parts) or indicator]">
         <section class="area">
           <xsl:attribute name="id"><xsl:call-template name="area-id"/></xsl:attribute>
           <h2 class="area-title"><a href="{@href}"><xsl:value-of select="@name"/></a></h2>
@@ -74,6 +87,7 @@
           </xsl:choose>
         </section>
       </xsl:for-each>
+      <xsl:call-template name="parts-nav"/>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>
