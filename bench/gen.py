@@ -14,16 +14,27 @@ folder of a Hugo site (bench/hugo/ holds its config and layouts):
 OUTDIR2/content/YEAR/measures/SLUG.md with Hugo front matter (title, date
 from the publication or the period start, lastmod from the last update, an
 `owners` taxonomy list, the other fields as page params, the period bounds
-in the common era) and the same Markdown bodies, and an _index.md for the
-home page, each year (YEAR/), its areas (YEAR/iit/...) and report
-(YEAR/report/) and measures by status (YEAR/status/STATUS/), each area's
-feed (iit/feed.xml), the data dictionary (data/), each year's open data
-(data/YEAR/) and the owner list, so that
-Hugo writes the same paths as Prongsai.
+in the common era, and a weight: the measure's rank in Prongsai's order,
+oldest year first and then report order, so that Hugo's ByWeight lists and
+splits the lists in parts as Prongsai does) and the same Markdown bodies,
+and an _index.md for the home page, each year (YEAR/), its areas
+(YEAR/iit/...) and report (YEAR/report/, with the report's introduction)
+and measures by status (YEAR/status/STATUS/), each area's feed
+(iit/feed.xml), the data dictionary (data/), each year's open data
+(data/YEAR/) and the owner list, so that Hugo writes the same paths as
+Prongsai.
+
+Report order is `order` (measures without one last), then the title in
+Thai dictionary order, then the slug.  Prongsai orders titles by libthai's
+th_strxfrm; gen.py calls the same function through ctypes, and without
+libthai falls back to code point order (with a warning: the Hugo site's
+parts may then hold other measures than Prongsai's).
 
 Deterministic: everything comes from one random.Random(42); no clock, no
 hash ordering.  The same N gives byte-identical files, and the first K
-measures of a bigger N are the measures of N = K.  Standard library only.
+measures of a bigger N are the measures of N = K (but for the Hugo
+weights, ranks among all N).  Standard library only (and libthai, which
+Prongsai needs anyway, through ctypes).
 """
 
 import calendar
@@ -356,10 +367,49 @@ def write(path, text):
         f.write(text)
 
 
+def thai_sort_key():
+    """A function giving a title's key in Thai dictionary order, the key
+    Prongsai sorts titles by (thaitext.c, collate_key: libthai's
+    th_strxfrm over the TIS-620 form, '~' for what TIS-620 lacks)."""
+    import ctypes
+    import ctypes.util
+    try:
+        lib = ctypes.CDLL(ctypes.util.find_library("thai") or "libthai.so.0")
+        xfrm = lib.th_strxfrm
+    except (OSError, AttributeError):
+        sys.stderr.write("gen.py: libthai not found: the Hugo weights sort "
+                         "titles by code point, not as Prongsai does\n")
+        return lambda s: s.encode("utf-8")
+    xfrm.restype = ctypes.c_size_t
+    xfrm.argtypes = (ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t)
+
+    def one(c):
+        try:
+            b = c.encode("tis_620")
+        except UnicodeEncodeError:
+            return b"~"
+        return b if b != b"\0" else b"~"
+
+    def key(s):
+        tis = b"".join(map(one, s))
+        n = len(tis) * 8 + 16
+        buf = ctypes.create_string_buffer(n)
+        k = xfrm(buf, tis, n)
+        return buf.raw[:min(k, n - 1)].split(b"\0", 1)[0]
+    return key
+
+
+# Each Hugo measure file starts with its weight, written once all measures
+# are known (a fixed-width number, patched in place).
+WEIGHT_AT = len("---\nweight: ")
+WEIGHT_WIDTH = 9
+
+
 def hugo_fm(m):
     last = m["updates"][-1][0] if m["updates"] else \
         (m["published"] or m["start"])
-    fm = ["title: " + yq(m["title"]),
+    fm = ["weight: " + " " * WEIGHT_WIDTH,
+          "title: " + yq(m["title"]),
           "date: " + (m["published"] or m["start"]).isoformat(),
           "lastmod: " + last.isoformat(),
           "period_start: \"%s\"" % m["period"][0],
@@ -370,7 +420,7 @@ def hugo_fm(m):
           "owners:"]
     fm += ["  - " + yq(o) for o in m["owners"]]
     if m["order"] is not None:
-        fm += ["weight: %d" % m["order"], "order: %d" % m["order"]]
+        fm.append("order: %d" % m["order"])
     if m["published"] is not None:
         fm.append("published: \"%s\"" % m["published"].isoformat())
     fm += ["status: " + m["status"], "progress: %d" % m["progress"],
@@ -400,6 +450,10 @@ feed_limit: 50
 
 
 AREA_DIRS = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
+# The report's title and introduction (Prongsai: reports/YEAR.md; Hugo: the
+# report section's _index.md)
+REPORT_TITLE = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+REPORT_INTRO = "รายงานผลการดำเนินการตามมาตรการของปีงบประมาณ %d\n"
 
 
 def hugo_sections(hugo):
@@ -418,8 +472,11 @@ def hugo_sections(hugo):
         page("data/%d" % fy, ["title: " + str(fy), "type: yeardata",
                               "year: %d" % fy,
                               "outputs: [ydatajson, ydatacsv, ydatacsvth]"])
-        page("%d/report" % fy, ["title: รายงานผลการดำเนินการ ปีงบประมาณ "
-                                + thai(fy), "type: report", "year: %d" % fy])
+        write(os.path.join(hugo, "content", "%d/report" % fy, "_index.md"),
+              "---\n" + "\n".join(["title: " + REPORT_TITLE + " ปีงบประมาณ "
+                                   + thai(fy), "type: report",
+                                   "year: %d" % fy]) + "\n---\n"
+              + REPORT_INTRO % fy)
         for st in STATUSES:
             page("%d/status/%s" % (fy, st), ["title: " + st, "type: status",
                                              "year: %d" % fy, "status: " + st])
@@ -450,22 +507,33 @@ def main(argv):
     # does (check warns of a year without one).
     for fy in sorted({YEARS[i % 3] for i in range(n)}):
         write(os.path.join(out, "content", "reports", "%d.md" % fy),
-              "---\nfiscal_year: %d\ntitle: รายงานผลการดำเนินการตาม"
-              "มาตรการส่งเสริมคุณธรรมและความโปร่งใส\n"
+              "---\nfiscal_year: %d\ntitle: %s\n"
               "period: {start: %d-10, end: %d-09}\n"
-              "---\nรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ %d\n"
-              % (fy, fy - 544, fy - 543, fy))
+              "---\n" % (fy, REPORT_TITLE, fy - 544, fy - 543)
+              + REPORT_INTRO % fy)
     if hugo:
         hugo_sections(hugo)
+        key = thai_sort_key()
+        ranks = []
     for i in range(n):
         m = g.measure(i)
         write(os.path.join(out, "content", "measures", str(m["fy"]),
                            m["slug"] + ".md"),
               "---\n" + "\n".join(m["fm"]) + "\n---\n\n" + m["body"])
         if hugo:
-            write(os.path.join(hugo, "content", str(m["fy"]), "measures",
-                               m["slug"] + ".md"),
+            path = os.path.join(hugo, "content", str(m["fy"]), "measures",
+                                m["slug"] + ".md")
+            write(path,
                   "---\n" + "\n".join(hugo_fm(m)) + "\n---\n\n" + m["body"])
+            ranks.append((m["fy"], m["order"] is None, m["order"] or 0,
+                          key(m["title"]), m["slug"], path))
+    if hugo:
+        # Prongsai's order (index.c, measure_cmp), oldest year first
+        ranks.sort()
+        for k, r in enumerate(ranks):
+            with open(r[-1], "r+b") as f:
+                f.seek(WEIGHT_AT)
+                f.write(b"%*d" % (WEIGHT_WIDTH, k + 1))
 
 
 if __name__ == "__main__":
