@@ -123,6 +123,39 @@ area_indicators(struct areagroup *ag, const struct framework *fw)
 	}
 }
 
+/* Newest update first; equal dates by file, so the order is defined. */
+static int
+recent_cmp(const void *a, const void *b)
+{
+	const struct measure	*const *x = a, *const *y = b;
+	const struct update	*ux = measure_last_update(*x);
+	const struct update	*uy = measure_last_update(*y);
+	int			 c = date_cmp(&uy->date, &ux->date);
+
+	return c ? c : strcmp((*x)->path, (*y)->path);
+}
+
+/*
+ * The year's measures updated most recently, once: every part of the
+ * year's list shows them, and sorting a national year for each part
+ * was most of a build.
+ */
+static void
+year_recent(struct yeargroup *yg)
+{
+	struct measure	**r;
+	size_t		  i, k;
+
+	r = xcalloc(yg->sz ? yg->sz : 1, sizeof(*r));
+	for (i = k = 0; i < yg->sz; i++)
+		if (yg->m[i]->updatesz > 0)
+			r[k++] = yg->m[i];
+	sort(r, k, sizeof(*r), recent_cmp);
+	yg->recentsz = k < RECENT_MAX ? k : RECENT_MAX;
+	memcpy(yg->recent, r, yg->recentsz * sizeof(*r));
+	free(r);
+}
+
 /* Fill one year: sort, split by area, link neighbours, load the framework. */
 static void
 year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
@@ -132,6 +165,9 @@ year_fill(const struct site *s, struct yeargroup *yg, struct diags *d)
 	int			 a;
 
 	sort(yg->m, yg->sz, sizeof(*yg->m), measure_cmp);
+	for (i = 0; i < yg->sz; i++)
+		yg->m[i]->rank = i;
+	year_recent(yg);
 	stats_of(yg->m, yg->sz, &yg->st);
 	yg->fw = framework_find(s->root, yg->year, d);
 	/*

@@ -1,7 +1,6 @@
 /* model.c: builds one page's XML document for the theme: the page's own data plus the site data every page needs (the contract is themes/default/page.rng). */
 #include <pthread.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,26 +212,30 @@ struct pagectx {
 	char			*root;		/* "../../" back to the site root */
 	int			 byref;		/* bodies as NS_BODY references */
 	struct htmlrefs		*refs;		/* them, in doc->_private (byref) */
-	struct measure		**part;		/* a part's measures by address,
-						   or NULL: the whole list */
-	size_t			 partsz;
+	/*
+	 * A part of a list: its first and last measure, NULL for the whole
+	 * list.  A list is in report order (an owner's, newest year first),
+	 * and a part a run of it, so a measure is on the part when its place
+	 * in that order is between theirs.
+	 */
+	const struct measure	*first, *last;
 };
 
+/* Is x before y in the order of lists: newest year first, then report order? */
 static int
-ptr_cmp(const void *a, const void *b)
+list_before(const struct measure *x, const struct measure *y)
 {
-	uintptr_t	 x = (uintptr_t)*(void *const *)a;
-	uintptr_t	 y = (uintptr_t)*(void *const *)b;
-
-	return x < y ? -1 : x > y;
+	if (x->fiscal_year != y->fiscal_year)
+		return x->fiscal_year > y->fiscal_year;
+	return x->rank < y->rank;
 }
 
 /* Is m on this page: the page is not a part of a list, or m is in it? */
 static int
 shown(const struct pagectx *pc, const struct measure *m)
 {
-	return pc->part == NULL ||
-	    bsearch(&m, pc->part, pc->partsz, sizeof(*pc->part), ptr_cmp);
+	return pc->first == NULL || (!list_before(m, pc->first) &&
+	    !list_before(pc->last, m));
 }
 
 /* Does a group of a list (v) belong on this page: any of it shown? */
@@ -241,10 +244,10 @@ group_shown(const struct pagectx *pc, struct measure *const *v, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; pc->part != NULL && i < n; i++)
+	for (i = 0; pc->first != NULL && i < n; i++)
 		if (shown(pc, v[i]))
 			return 1;
-	return pc->part == NULL;
+	return pc->first == NULL;
 }
 
 static xmlNodePtr
@@ -851,39 +854,19 @@ area_el(const struct pagectx *pc, xmlNodePtr parent,
 	}
 }
 
-/* Newest update first; equal dates by file, so the order is defined. */
-static int
-recent_cmp(const void *a, const void *b)
-{
-	const struct measure	*const *x = a, *const *y = b;
-	const struct update	*ux = measure_last_update(*x);
-	const struct update	*uy = measure_last_update(*y);
-	int			 c = date_cmp(&uy->date, &ux->date);
-
-	return c ? c : strcmp((*x)->path, (*y)->path);
-}
-
-/* The measures of v updated most recently, at most RECENT_MAX of them. */
-#define RECENT_MAX	5
+/* The measures of year yg updated most recently (index.c). */
 static void
 recent_el(const struct pagectx *pc, xmlNodePtr parent,
-    struct measure *const *v, size_t sz)
+    const struct yeargroup *yg)
 {
-	const struct measure	**r;
-	xmlNodePtr		  n;
-	size_t			  i, k;
+	xmlNodePtr	 n;
+	size_t		 i;
 
-	r = xcalloc(sz, sizeof(*r));
-	for (i = k = 0; i < sz; i++)
-		if (v[i]->updatesz > 0)
-			r[k++] = v[i];
-	if (k > 0) {
-		sort(r, k, sizeof(*r), recent_cmp);
-		n = el(parent, "recent", NULL);
-		for (i = 0; i < k && i < RECENT_MAX; i++)
-			measure_el(pc, n, r[i], DETAIL_SUMMARY);
-	}
-	free(r);
+	if (yg->recentsz == 0)
+		return;
+	n = el(parent, "recent", NULL);
+	for (i = 0; i < yg->recentsz; i++)
+		measure_el(pc, n, yg->recent[i], DETAIL_SUMMARY);
 }
 
 /* A year: stats, its areas, and the link to its report. */
@@ -908,7 +891,7 @@ year_el(const struct pagectx *pc, xmlNodePtr parent,
 	checklist_el(pc, n, yg);
 	for (a = 0; a < AREA__MAX; a++)
 		area_el(pc, n, yg, (enum area)a, with_measures);
-	recent_el(pc, n, yg->m, yg->sz);
+	recent_el(pc, n, yg);
 	return n;
 }
 
@@ -1224,13 +1207,10 @@ page_begin(struct pagectx *pc, const struct model *mo,
 		pd->shellsz++;
 	}
 	pd->shellh = sh->h;
-	pc->part = NULL;
-	pc->partsz = 0;
-	if (ref->parts > 1) {
-		pc->partsz = ref->msz;
-		pc->part = xcalloc(ref->msz, sizeof(*pc->part));
-		memcpy(pc->part, ref->m, ref->msz * sizeof(*pc->part));
-		sort(pc->part, pc->partsz, sizeof(*pc->part), ptr_cmp);
+	pc->first = pc->last = NULL;
+	if (ref->parts > 1 && ref->msz > 0) {
+		pc->first = ref->m[0];
+		pc->last = ref->m[ref->msz - 1];
 		parts_el(pc, root, ref);
 	}
 	return root;
@@ -1239,7 +1219,6 @@ page_begin(struct pagectx *pc, const struct model *mo,
 static xmlDocPtr
 page_end(struct pagectx *pc)
 {
-	free(pc->part);
 	free(pc->root);
 	return pc->doc;
 }
@@ -1519,7 +1498,7 @@ model_report(const struct model *mo, const struct pageref *ref)
 			m = measure_el(&pc, sec, yg->m[i], DETAIL_REPORT);
 			num_attr(&pc, m, "number", (long)k);
 		}
-		if (sec == NULL && pc.part == NULL)
+		if (sec == NULL && pc.first == NULL)
 			section_of(&pc, rep, yg->fw, s);
 	}
 	if (r != NULL) {

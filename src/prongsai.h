@@ -194,6 +194,7 @@ struct measure {
 	struct measure	*prev[AREA__MAX];	/* neighbours in report order */
 	struct measure	*next[AREA__MAX];
 	size_t		*ownerix;	/* index of each owner in struct index */
+	size_t		 rank;		/* its place in its year's report order */
 };
 
 /* The report's columns a body's level-2 headings open. */
@@ -449,12 +450,17 @@ struct scored {
 };
 
 /* One fiscal year of measures. */
+/* The most a year's list of latest updates holds. */
+#define RECENT_MAX	5
+
 struct yeargroup {
 	int		 year;
 	struct measure	**m;		/* in report order */
 	size_t		 sz;
 	struct areagroup area[AREA__MAX];
 	struct measure	**bystatus[STATUS__MAX];	/* in report order */
+	struct measure	*recent[RECENT_MAX];	/* updated most recently, newest first */
+	size_t		 recentsz;
 	size_t		 bystatussz[STATUS__MAX];
 	struct stats	 st;
 	struct framework *fw;		/* owned */
