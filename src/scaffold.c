@@ -102,6 +102,11 @@ site_yaml(const char *org, const char *url, int year)
 	buf_add(&b, s);
 	free(s);
 	buf_add(&b, "# จำนวนรายการล่าสุดในฟีด RSS\nfeed_limit: 50\n\n"
+	    "# จำนวนมาตรการสูงสุดต่อหน้าของรายการ (ปี ด้าน สถานะ "
+	    "ผู้รับผิดชอบ) ที่ยาวกว่านี้แบ่งเป็นหลายหน้า 0 = ไม่แบ่ง\n"
+	    "list_size: 100\n\n"
+	    "# จำนวนมาตรการสูงสุดต่อส่วนของรายงานฉบับทางการ 0 = ไม่แบ่ง\n"
+	    "report_size: 500\n\n"
 	    "# รูปแบบหน้าตาเว็บไซต์ (โฟลเดอร์ใน themes/)\ntheme: default\n\n"
 	    "# true = ยอม HTML ที่เขียนในเนื้อหา (ไม่แนะนำ) false = "
 	    "ตัด HTML ออกเพื่อความปลอดภัย\nunsafe_html: false\n\n"
