@@ -277,18 +277,19 @@ gram_shard(unsigned a, unsigned b, unsigned shards)
 	return (unsigned)(((uint64_t)a * SEARCH_MUL + b) % shards);
 }
 
+/* Postings are millions of varints: one append each, not one per byte. */
 static void
 varint(struct buf *b, uint64_t v)
 {
-	char	 c;
+	char	 c[10];
+	size_t	 n = 0;
 
 	while (v >= 0x80) {
-		c = (char)((v & 0x7f) | 0x80);
-		buf_addn(b, &c, 1);
+		c[n++] = (char)((v & 0x7f) | 0x80);
 		v >>= 7;
 	}
-	c = (char)v;
-	buf_addn(b, &c, 1);
+	c[n++] = (char)v;
+	buf_addn(b, c, n);
 }
 
 static size_t
