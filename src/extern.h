@@ -313,7 +313,7 @@ struct model	*model_new(const struct site *, const struct index *,
 void		 model_free(struct model *);
 size_t		 model_type(const char *);
 void		 model_use_theme(struct model *, size_t, struct _xmlDict *,
-			int);
+			int, int);
 void		 model_hash(struct _xmlDoc *, struct hash *);
 struct htmlrefs	*model_doc_refs(struct _xmlDoc *);
 void		 model_doc_free(struct _xmlDoc *);
@@ -333,6 +333,7 @@ void		 theme_forget(struct theme *);
 const char	*theme_dir(const struct theme *);
 struct _xmlDict	*theme_dict(const struct theme *, size_t);
 int		 theme_direct(const struct theme *, size_t);
+int		 theme_names(const struct theme *, size_t, const char *);
 const struct hash *theme_key(const struct theme *);
 int		 theme_apply(const struct theme *, size_t,
 			struct _xmlDoc *, const char *, char **, size_t *,

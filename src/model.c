@@ -19,6 +19,7 @@ struct model {
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
 	xmlDictPtr		*dicts;		/* by type; each not owned */
 	int			*byref;		/* by type: bodies as NS_BODY text */
+	int			*words;		/* by type: /page/strings in it */
 	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
@@ -38,6 +39,7 @@ struct model {
 struct shell {
 	char		*root;		/* "../" */
 	xmlDocPtr	 doc;		/* its nodes are the root's children */
+	xmlNodePtr	 words;		/* the strings among them, or NULL */
 	struct hash	 h;		/* of those nodes */
 };
 
@@ -142,6 +144,7 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings,
 	mo->strings = strings;
 	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
 	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
+	mo->words = xcalloc(model_typesz, sizeof(*mo->words));
 	mo->tableword = tableword;
 	mo->shells = xcalloc(1, sizeof(*mo->shells));
 	pthread_mutex_init(&mo->shells->lock, NULL);
@@ -166,6 +169,7 @@ model_free(struct model *mo)
 	free(mo->shells);
 	free(mo->dicts);
 	free(mo->byref);
+	free(mo->words);
 	free(mo->tableword);
 	free(mo->menu);
 	free(mo);
@@ -178,12 +182,16 @@ model_free(struct model *mo)
  * element and attribute name per page, and libxslt matches them by
  * pointer (about a tenth of a build's instructions).  byref: the page
  * is written by serialize.c, so its bodies can go in as HTML text.
+ * words: the stylesheet reads /page/strings; the others have p:t(),
+ * and a copy of every word on every page was 8 % of a build's CPU.
  */
 void
-model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref)
+model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref,
+    int words)
 {
 	mo->dicts[type] = dict;
 	mo->byref[type] = byref;
+	mo->words[type] = words;
 }
 
 /* Say whether the build makes a PDF of each report (pdf.c found a renderer). */
@@ -1131,7 +1139,8 @@ shell_get(const struct model *mo, const char *root)
 		site_el(&pc, top);
 		if (mo->strings != NULL &&
 		    (strings = xmlDocGetRootElement(mo->strings)) != NULL)
-			xmlAddChild(top, xmlDocCopyNode(strings, sh->doc, 1));
+			sh->words = xmlAddChild(top,
+			    xmlDocCopyNode(strings, sh->doc, 1));
 		h = hash_new();
 		hash_nodes(h, top->children);
 		hash_end(h, &sh->h);
@@ -1203,6 +1212,8 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	free(canon);
 	sh = shell_get(mo, pc->root);
 	for (c = xmlDocGetRootElement(sh->doc)->children; c; c = c->next) {
+		if (c == sh->words && !mo->words[ref->type])
+			continue;
 		xmlAddChild(root, xmlDocCopyNode(c, pc->doc, 1));
 		pd->shellsz++;
 	}

@@ -1015,6 +1015,22 @@ theme_dict(const struct theme *t, size_t type)
 	return t->xsl[type] != NULL ? t->xsl[type]->dict : NULL;
 }
 
+/*
+ * Does the stylesheet for type, with what it imports and includes, name
+ * an element name in an expression or pattern?  libxslt puts every name
+ * it compiles in the stylesheet's dictionary, and nothing else does
+ * until a page is made on it (model_use_theme()); a name reached only
+ * through a wildcard or a string (local-name() = 'x') is not seen.
+ */
+int
+theme_names(const struct theme *t, size_t type, const char *name)
+{
+	xmlDictPtr	 dict = theme_dict(t, type);
+
+	return dict != NULL && xmlDictExists(dict, (const xmlChar *)name, -1) !=
+	    NULL;
+}
+
 /* The theme's folder (owned by the theme). */
 const char *
 theme_dir(const struct theme *t)

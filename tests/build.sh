@@ -477,7 +477,9 @@ verdict theme-no-fallback "$([ "$st" -eq 1 ] ||
 # Prongsai's XPath functions give a theme its words as key('s', id) on
 # /page/strings would (the first of an id, "[id]" when missing), and
 # fill a pattern's {name}s from name/value pairs, leaving others as
-# written.
+# written.  /page/strings is in the models of the stylesheets that name
+# it (home.xsl here, by its key) and only those: measure.xsl counts it
+# without naming it.
 ws=$work/words
 cp -R "$top/tests/bad/_site" "$ws"
 mkdir -p "$ws/content/measures/2566" "$ws/themes"
@@ -491,7 +493,9 @@ cat >"$ws/themes/words/home.xsl" <<'XSL'
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
   <xsl:import href="layout.xsl"/>
+  <xsl:key name="s" match="/page/strings/s" use="@id"/>
   <xsl:template match="page" mode="main">
+    <p id="w-words"><xsl:value-of select="count(*[local-name() = 'strings'])"/></p>
     <p id="w-dup"><xsl:value-of select="p:t('x-dup')"/></p>
     <p id="w-key"><xsl:value-of select="key('s', 'x-dup')"/></p>
     <p id="w-missing"><xsl:value-of select="p:t('x-none')"/></p>
@@ -502,10 +506,26 @@ cat >"$ws/themes/words/home.xsl" <<'XSL'
   </xsl:template>
 </xsl:stylesheet>
 XSL
+cat >"$ws/themes/words/measure.xsl" <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:prongsai:theme" exclude-result-prefixes="p">
+  <xsl:import href="layout.xsl"/>
+  <xsl:template match="page" mode="main">
+    <p id="w-words"><xsl:value-of select="count(*[local-name() = 'strings'])"/></p>
+    <p id="w-t"><xsl:value-of select="p:t('x-dup')"/></p>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
 run --source "$ws" --output "$work/words-out" -q
 why=
 [ "$st" -eq 0 ] || why="build failed: $(said); "
-for want in '<p id="w-dup">one</p>' '<p id="w-key">one</p>' \
+wm=$work/words-out/2566/measures/e-service/index.html
+for want in '<p id="w-words">0</p>' '<p id="w-t">one</p>'; do
+	grep -qF "$want" "$wm" 2>/dev/null || why="${why}measure page: no $want; "
+done
+for want in '<p id="w-words">1</p>' \
+    '<p id="w-dup">one</p>' '<p id="w-key">one</p>' \
     '<p id="w-missing">[x-none]</p>' '<p id="w-mixed">A bold word</p>' \
     '<p id="w-fill">a1b{other}c2566{{n}}d{</p>' \
     '<p id="w-fill-bare">a{n}b{other}c{year}{{n}}d{</p>' \

@@ -9,7 +9,8 @@
     mode="crumbs"       <li> items of the breadcrumb between home and this page
     mode="main"         the content of <main>
   Every UI word comes from the theme's strings, through Prongsai's p:t()
-  and p:fill() (the words are also in /page/strings); numbers and dates
+  and p:fill() (a stylesheet that names /page/strings, as search.xsl
+  does, has them in its model too); numbers and dates
   are shown with the model's labels, already in the site's digits.  The
   header, menu and footer are made once per depth and page type
   (p:once; see README.md).
@@ -18,8 +19,6 @@
     xmlns:p="urn:prongsai:theme" extension-element-prefixes="p"
     exclude-result-prefixes="p">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-
-  <xsl:key name="s" match="/page/strings/s" use="@id"/>
 
   <!-- The 404 page is served for any missing address, at any depth, so its
        links cannot be relative: they start from the path of base-url. -->
