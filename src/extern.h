@@ -45,6 +45,7 @@ void		 sort(void *, size_t, size_t,
 void		 buf_addn(struct buf *, const char *, size_t);
 void		 buf_add(struct buf *, const char *);
 size_t		 strmap_get(const struct strmap *, const char *);
+size_t		 strmap_getn(const struct strmap *, const char *, size_t);
 void		 strmap_put(struct strmap *, const char *, size_t);
 void		 strmap_free(struct strmap *);
 

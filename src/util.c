@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "extern.h"
 
 /* The installed data folder, $(PREFIX)/share/prongsai: see the Makefile. */
@@ -502,34 +504,40 @@ buf_add(struct buf *b, const char *s)
 }
 
 
-/* FNV-1a: a string's slot in a strmap. */
+/*
+ * A key's slot in a strmap: XXH3 (libxxhash), which takes the word
+ * breaker's runs of Thai, a few hundred bytes each, eight at a time.
+ */
 static size_t
-strmap_hash(const char *s)
+strmap_hash(const char *s, size_t n)
 {
-	unsigned long long	 h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (size_t)XXH3_64bits(s, n);
 }
 
 /*
- * The value of key in m, or (size_t)-1 if it has none.  Lookups and
- * insertions are constant time, so that lists whose length content
- * controls (owners, slugs, files) are checked in linear time.
+ * The value of the n bytes at key in m, or (size_t)-1 if it has none.
+ * Lookups and insertions are constant time, so that lists whose length
+ * content controls (owners, slugs, files) are checked in linear time.
  */
 size_t
-strmap_get(const struct strmap *m, const char *key)
+strmap_getn(const struct strmap *m, const char *key, size_t n)
 {
 	size_t	 i;
 
 	if (m->max == 0)
 		return STRMAP_NONE;
-	for (i = strmap_hash(key) & (m->max - 1); m->keys[i] != NULL;
+	for (i = strmap_hash(key, n) & (m->max - 1); m->keys[i] != NULL;
 	    i = (i + 1) & (m->max - 1))
-		if (strcmp(m->keys[i], key) == 0)
+		if (strncmp(m->keys[i], key, n) == 0 && m->keys[i][n] == '\0')
 			return m->vals[i];
 	return STRMAP_NONE;
+}
+
+/* The value of the string key in m, or (size_t)-1 if it has none. */
+size_t
+strmap_get(const struct strmap *m, const char *key)
+{
+	return strmap_getn(m, key, strlen(key));
 }
 
 /* Set key (not copied: it must outlive m) to val. */
@@ -550,8 +558,8 @@ strmap_put(struct strmap *m, const char *key, size_t val)
 		free(old.keys);
 		free(old.vals);
 	}
-	for (i = strmap_hash(key) & (m->max - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->max - 1))
+	for (i = strmap_hash(key, strlen(key)) & (m->max - 1);
+	    m->keys[i] != NULL; i = (i + 1) & (m->max - 1))
 		if (strcmp(m->keys[i], key) == 0) {
 			m->vals[i] = val;
 			return;

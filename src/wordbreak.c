@@ -303,16 +303,13 @@ run_cached(const struct wordbreak *wb, struct wbworker *w, struct buf *b,
     const char *p, const char *e)
 {
 	struct buf	 one = { NULL, 0, 0 };
-	char		 key[CACHE_RUN + 1];
 	size_t		 len = (size_t)(e - p), i;
 
 	if (len > CACHE_RUN) {
 		put_run(wb, b, w->brk, p, e);
 		return;
 	}
-	memcpy(key, p, len);
-	key[len] = '\0';
-	if ((i = strmap_get(&w->seen, key)) != STRMAP_NONE) {
+	if ((i = strmap_getn(&w->seen, p, len)) != STRMAP_NONE) {
 		buf_addn(b, w->out[i], w->outlen[i]);
 		return;
 	}
@@ -325,7 +322,7 @@ run_cached(const struct wordbreak *wb, struct wbworker *w, struct buf *b,
 	w->keys = xgrow(w->keys, w->outsz, sizeof(*w->keys));
 	w->out = xgrow(w->out, w->outsz, sizeof(*w->out));
 	w->outlen = xgrow(w->outlen, w->outsz, sizeof(*w->outlen));
-	w->keys[w->outsz] = xstrdup(key);
+	w->keys[w->outsz] = xstrndup(p, len);
 	w->out[w->outsz] = one.s;
 	w->outlen[w->outsz] = one.len;
 	strmap_put(&w->seen, w->keys[w->outsz], w->outsz);
@@ -343,13 +340,15 @@ static const char *const skipped[] = {
 	"template", NULL
 };
 
+/* Asked of every tag of every page: most are not, by their first letter. */
 static int
 is_skipped(const char *name, size_t len)
 {
 	size_t	 i;
 
 	for (i = 0; skipped[i] != NULL; i++)
-		if (strlen(skipped[i]) == len &&
+		if (skipped[i][0] == (name[0] | 0x20) &&
+		    strlen(skipped[i]) == len &&
 		    strncasecmp(skipped[i], name, len) == 0)
 			return 1;
 	return 0;
