@@ -604,8 +604,7 @@ build_plan(struct build *b)
 	model_set_pdf(b->model, b->pdf != NULL);
 	for (t = 0; t < model_typesz; t++)
 		model_use_theme(b->model, t, theme_dict(b->theme, t),
-		    theme_direct(b->theme, t), theme_names(b->theme, t,
-		    "strings"));
+		    theme_direct(b->theme, t), theme_reads_words(b->theme, t));
 	jobs_plan(b);
 }
 

@@ -334,7 +334,7 @@ void		 theme_forget(struct theme *);
 const char	*theme_dir(const struct theme *);
 struct _xmlDict	*theme_dict(const struct theme *, size_t);
 int		 theme_direct(const struct theme *, size_t);
-int		 theme_names(const struct theme *, size_t, const char *);
+int		 theme_reads_words(const struct theme *, size_t);
 const struct hash *theme_key(const struct theme *);
 int		 theme_apply(const struct theme *, size_t,
 			struct _xmlDoc *, const char *, char **, size_t *,

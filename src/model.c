@@ -11,15 +11,24 @@
 
 #define BAD_CAST_S(s)	((const xmlChar *)(s))
 
+/*
+ * What the stylesheet of a page type takes (model_use_theme()): the
+ * dictionary its names are in (not owned), bodies by reference, the
+ * words as /page/strings.
+ */
+struct typeuse {
+	xmlDictPtr	 dict;
+	int		 byref;
+	int		 words;
+};
+
 /* Shared by every page of one build; read-only while pages are made. */
 struct model {
 	const struct site	*site;
 	const struct index	*ix;
 	const struct fmt	*fmt;
 	xmlDocPtr		 strings;	/* the theme's UI words, not owned */
-	xmlDictPtr		*dicts;		/* by type; each not owned */
-	int			*byref;		/* by type: bodies as NS_BODY text */
-	int			*words;		/* by type: /page/strings in it */
+	struct typeuse		*use;		/* by type: what its stylesheet takes */
 	char			*tableword;	/* the theme's word for a table */
 	const struct page	**menu;		/* free pages in menu order */
 	size_t			 menusz;
@@ -142,9 +151,7 @@ model_new(const struct site *s, const struct index *ix, xmlDocPtr strings,
 	mo->ix = ix;
 	mo->fmt = &s->cfg.fmt;
 	mo->strings = strings;
-	mo->dicts = xcalloc(model_typesz, sizeof(*mo->dicts));
-	mo->byref = xcalloc(model_typesz, sizeof(*mo->byref));
-	mo->words = xcalloc(model_typesz, sizeof(*mo->words));
+	mo->use = xcalloc(model_typesz, sizeof(*mo->use));
 	mo->tableword = tableword;
 	mo->shells = xcalloc(1, sizeof(*mo->shells));
 	pthread_mutex_init(&mo->shells->lock, NULL);
@@ -167,9 +174,7 @@ model_free(struct model *mo)
 	free(mo->shells->v);
 	pthread_mutex_destroy(&mo->shells->lock);
 	free(mo->shells);
-	free(mo->dicts);
-	free(mo->byref);
-	free(mo->words);
+	free(mo->use);
 	free(mo->tableword);
 	free(mo->menu);
 	free(mo);
@@ -183,15 +188,15 @@ model_free(struct model *mo)
  * pointer (about a tenth of a build's instructions).  byref: the page
  * is written by serialize.c, so its bodies can go in as HTML text.
  * words: the stylesheet reads /page/strings; the others have p:t(),
- * and a copy of every word on every page was 8 % of a build's CPU.
+ * and the words were most of the nodes of a measure page's model.
  */
 void
 model_use_theme(struct model *mo, size_t type, xmlDictPtr dict, int byref,
     int words)
 {
-	mo->dicts[type] = dict;
-	mo->byref[type] = byref;
-	mo->words[type] = words;
+	mo->use[type].dict = dict;
+	mo->use[type].byref = byref;
+	mo->use[type].words = words;
 }
 
 /* Say whether the build makes a PDF of each report (pdf.c found a renderer). */
@@ -208,8 +213,8 @@ model_doc(const struct model *mo, size_t type)
 	xmlDocPtr	 doc = xmlNewDoc(BAD_CAST_S("1.0"));
 
 	/* A child dictionary: the stylesheet's stays read-only. */
-	if (mo->dicts[type] != NULL)
-		doc->dict = xmlDictCreateSub(mo->dicts[type]);
+	if (mo->use[type].dict != NULL)
+		doc->dict = xmlDictCreateSub(mo->use[type].dict);
 	return doc;
 }
 
@@ -1193,7 +1198,7 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	pc->mo = mo;
 	pc->root = root_of(ref->path);
 	pc->doc = model_doc(mo, ref->type);
-	pc->byref = mo->byref[ref->type];
+	pc->byref = mo->use[ref->type].byref;
 	pd = xcalloc(1, sizeof(*pd));
 	pc->doc->_private = pd;
 	if (pc->byref)
@@ -1212,7 +1217,7 @@ page_begin(struct pagectx *pc, const struct model *mo,
 	free(canon);
 	sh = shell_get(mo, pc->root);
 	for (c = xmlDocGetRootElement(sh->doc)->children; c; c = c->next) {
-		if (c == sh->words && !mo->words[ref->type])
+		if (c == sh->words && !mo->use[ref->type].words)
 			continue;
 		xmlAddChild(root, xmlDocCopyNode(c, pc->doc, 1));
 		pd->shellsz++;

@@ -1017,18 +1017,21 @@ theme_dict(const struct theme *t, size_t type)
 
 /*
  * Does the stylesheet for type, with what it imports and includes, name
- * an element name in an expression or pattern?  libxslt puts every name
- * it compiles in the stylesheet's dictionary, and nothing else does
- * until a page is made on it (model_use_theme()); a name reached only
- * through a wildcard or a string (local-name() = 'x') is not seen.
+ * the root of the words document (strings) and so read the model's copy
+ * of it?  libxslt puts every name it compiles (and the stylesheets' own
+ * element and attribute names) in the stylesheet's dictionary; pages are
+ * made on child dictionaries, so it stays as compiled.  A name reached
+ * only through a wildcard or a string (local-name() = 'x') is not seen.
  */
 int
-theme_names(const struct theme *t, size_t type, const char *name)
+theme_reads_words(const struct theme *t, size_t type)
 {
 	xmlDictPtr	 dict = theme_dict(t, type);
+	xmlNodePtr	 root;
 
-	return dict != NULL && xmlDictExists(dict, (const xmlChar *)name, -1) !=
-	    NULL;
+	root = t->strings != NULL ? xmlDocGetRootElement(t->strings) : NULL;
+	return dict != NULL && root != NULL &&
+	    xmlDictExists(dict, root->name, -1) != NULL;
 }
 
 /* The theme's folder (owned by the theme). */
